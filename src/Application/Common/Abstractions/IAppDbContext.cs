@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.Campaigns;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Journeys;
+using PromoStack.Domain.Signals;
+using PromoStack.Domain.Stripe;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.Domain.Telegram;
+using PromoStack.Domain.Tenants;
+
+namespace PromoStack.Application.Common.Abstractions;
+
+/// <summary>
+/// The database as use cases see it. Every tenant-owned set is already scoped to the current tenant; a save of a
+/// row of another tenant is refused. Domain events raised by saved entities are stored in the same transaction.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Tenant> Tenants { get; }
+    DbSet<TenantUser> TenantUsers { get; }
+    DbSet<ClerkUser> ClerkUsers { get; }
+    DbSet<PlatformOperator> PlatformOperators { get; }
+    DbSet<TenantBotConnection> BotConnections { get; }
+    DbSet<BotUser> BotUsers { get; }
+    DbSet<BotUsage> BotUsage { get; }
+    DbSet<BotConfig> BotConfig { get; }
+    DbSet<TelegramOutboxMessage> TelegramOutbox { get; }
+    DbSet<ForexSignal> ForexSignals { get; }
+    DbSet<ForexConfig> ForexConfig { get; }
+    DbSet<TelegramSubscription> TelegramSubscriptions { get; }
+    DbSet<Journey> Journeys { get; }
+    DbSet<JourneyTrigger> JourneyTriggers { get; }
+    DbSet<JourneyStep> JourneySteps { get; }
+    DbSet<JourneyUserSession> JourneyUserSessions { get; }
+    DbSet<JourneyScheduledMessage> JourneyScheduledMessages { get; }
+    DbSet<TenantCrosspromoSettings> CrosspromoSettings { get; }
+    DbSet<CrosspromoJob> CrosspromoJobs { get; }
+    DbSet<TenantStripeSettings> StripeSettings { get; }
+    DbSet<TenantStripeProduct> StripeProducts { get; }
+    DbSet<TenantStripePrice> StripePrices { get; }
+    DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents { get; }
+    DbSet<Campaign> Campaigns { get; }
+    DbSet<BroadcastJob> BroadcastJobs { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Locks the current tenant's row until the transaction ends, serializing changes that check a rule across
+    /// several rows (e.g. "a tenant keeps one admin") against concurrent requests of the same tenant.
+    /// </summary>
+    Task LockCurrentTenantAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,63 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Domain.Tenants;
+
+namespace PromoStack.Application.Dev.EnsureDevUser;
+
+/// <summary>
+/// Development only: makes sure a tenant and a local dev user with the given role exist, for a dev token. The
+/// token then goes through the same sign-in path as a Clerk token; the role still comes from the database.
+/// </summary>
+public sealed record EnsureDevUser(string TenantId, TenantRole Role) : ICommand<DevUser>, ITenantAgnostic;
+
+public sealed record DevUser(string UserId, string Email);
+
+internal sealed class EnsureDevUserValidator : AbstractValidator<EnsureDevUser>
+{
+    public EnsureDevUserValidator()
+    {
+        RuleFor(c => c.TenantId).Custom((slug, context) =>
+        {
+            if (TenantSlug.Problem(slug) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+        RuleFor(c => c.Role).IsInEnum();
+    }
+}
+
+internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tenantContext, TimeProvider clock)
+    : ICommandHandler<EnsureDevUser, DevUser>
+{
+    public async ValueTask<DevUser> Handle(EnsureDevUser command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var role = command.Role.ToString().ToLowerInvariant();
+        var userId = $"dev_{command.TenantId}_{role}";
+        var email = $"{role}@{command.TenantId}.dev.promostack.local";
+
+        tenantContext.Enter(command.TenantId);
+        if (!await db.Tenants.AnyAsync(t => t.Id == command.TenantId, cancellationToken))
+        {
+            db.Tenants.Add(Tenant.Create(command.TenantId, command.TenantId == "demo" ? "Demo" : command.TenantId, TimeZones.Utc, now));
+        }
+
+        if (!await db.ClerkUsers.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            db.ClerkUsers.Add(ClerkUser.FirstSeen(userId, email, now));
+        }
+
+        if (!await db.TenantUsers.AnyAsync(u => u.ClerkUserId == userId, cancellationToken))
+        {
+            db.TenantUsers.Add(TenantUser.Join(command.TenantId, userId, email, command.Role, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        return new DevUser(userId, email);
+    }
+}

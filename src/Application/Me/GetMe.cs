@@ -1,0 +1,31 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Tenants;
+using PromoStack.Domain.Tenants;
+
+namespace PromoStack.Application.Me;
+
+/// <summary>Who the signed-in user is: their tenant and role, if any (a new user has none until onboarding).</summary>
+public sealed record GetMe : IQuery<MeDto>, ITenantAgnostic;
+
+public sealed record MeDto(string UserId, string? Email, TenantDto? Tenant, TenantRole? Role, bool IsPlatformOperator);
+
+internal sealed class GetMeHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetMe, MeDto>
+{
+    public async ValueTask<MeDto> Handle(GetMe query, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId ?? throw new InvalidOperationException("GetMe needs a signed-in user.");
+        TenantDto? tenant = null;
+        if (user.TenantId is { } tenantId)
+        {
+            tenant = await db.Tenants.AsNoTracking()
+                .Where(t => t.Id == tenantId)
+                .Select(TenantDto.Projection)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return new MeDto(userId, user.Email, tenant, user.Role, user.IsPlatformOperator);
+    }
+}

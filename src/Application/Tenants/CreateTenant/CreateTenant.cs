@@ -1,0 +1,54 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Domain.Tenants;
+
+namespace PromoStack.Application.Tenants.CreateTenant;
+
+/// <summary>Onboarding: a signed-in user without a tenant creates one and becomes its admin.</summary>
+public sealed record CreateTenant(string Slug, string Name, string? Timezone) : ICommand<TenantDto>, ITenantAgnostic;
+
+internal sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
+{
+    public CreateTenantValidator()
+    {
+        RuleFor(c => c.Slug).Custom((slug, context) =>
+        {
+            if (TenantSlug.Problem(slug) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+        RuleFor(c => c.Name).TenantName();
+        RuleFor(c => c.Timezone).IanaTimeZone().When(c => c.Timezone is not null);
+    }
+}
+
+internal sealed class CreateTenantHandler(IAppDbContext db, ICurrentUser user, ITenantContext tenantContext, TimeProvider clock)
+    : ICommandHandler<CreateTenant, TenantDto>
+{
+    public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId ?? throw new ForbiddenException("Sign in to create a tenant.");
+        if (user.TenantId is not null)
+        {
+            throw new ConflictException("You already belong to a tenant.");
+        }
+
+        if (await db.Tenants.AnyAsync(t => t.Id == command.Slug, cancellationToken))
+        {
+            throw new ConflictException($"The slug '{command.Slug}' is taken.");
+        }
+
+        var now = clock.GetUtcNow();
+        var tenant = Tenant.Create(command.Slug, command.Name, command.Timezone, now);
+        tenantContext.Enter(tenant.Id);
+        db.Tenants.Add(tenant);
+        db.TenantUsers.Add(TenantUser.Join(tenant.Id, userId, user.Email, TenantRole.Admin, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TenantDto.From(tenant);
+    }
+}

@@ -1,0 +1,90 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PromoStack.Application.Dev.EnsureDevUser;
+using PromoStack.Domain.Tenants;
+using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Identity;
+using PromoStack.Infrastructure.Persistence;
+
+namespace PromoStack.Cli;
+
+/// <summary>The console verbs behind <c>./promostack</c>.</summary>
+public static class Verbs
+{
+    private const string Usage = """
+        usage: promostack-cli <verb> [options]
+          migrate                                   apply the committed database migrations
+          dev-token --tenant <slug> --role <admin|member>
+                                                    (Development only) ensure the tenant and a dev user, print a 12 h token
+        """;
+
+    public static async Task<int> RunAsync(
+        string[] args, IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "migrate":
+                return await MigrateAsync(services, output);
+            case "dev-token":
+                return await DevTokenAsync(args[1..], services, environment, configuration, output, error);
+            default:
+                await error.WriteLineAsync(Usage);
+                return args.Length == 0 || args[0] is "help" or "--help" or "-h" ? 0 : 2;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await output.WriteLineAsync(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> DevTokenAsync(
+        string[] args, IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        if (!environment.IsDevelopment())
+        {
+            await error.WriteLineAsync("dev-token works in Development only (ASPNETCORE_ENVIRONMENT=Development); production sign-in is Clerk's.");
+            return 2;
+        }
+
+        var options = Options(args);
+        if (!options.TryGetValue("--tenant", out var tenant) || !options.TryGetValue("--role", out var roleText)
+            || !Enum.TryParse<TenantRole>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        {
+            await error.WriteLineAsync("usage: dev-token --tenant <slug> --role <admin|member>");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EnsureDevUser(tenant, role));
+            var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+            var key = DevTokens.LoadOrCreateKey(auth.DevKeyPath);
+            await output.WriteLineAsync(DevTokens.Create(key, user.UserId, user.Email, TimeProvider.System.GetUtcNow()));
+            return 0;
+        }
+        catch (ValidationException exception)
+        {
+            await error.WriteLineAsync(string.Join(Environment.NewLine, exception.Errors.Select(e => e.ErrorMessage)));
+            return 2;
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,30 @@
+namespace PromoStack.Domain.Common;
+
+/// <summary>
+/// A fact other features react to. It is stored in the same transaction as the change that raised it and
+/// dispatched after commit, at most once per handler.
+/// </summary>
+public interface IDomainEvent
+{
+    string TenantId { get; }
+}
+
+/// <summary>
+/// An entity that raises domain events. Events are raised as factories because a new row's identity column is
+/// only known once the database has inserted it; they are evaluated after the insert, inside the same transaction.
+/// </summary>
+public abstract class AggregateRoot
+{
+    private readonly List<Func<IDomainEvent>> _pendingEvents = [];
+
+    protected void Raise(Func<IDomainEvent> @event) => _pendingEvents.Add(@event);
+
+    public bool HasPendingEvents => _pendingEvents.Count > 0;
+
+    public IReadOnlyList<IDomainEvent> DequeueEvents()
+    {
+        var events = _pendingEvents.Select(factory => factory()).ToList();
+        _pendingEvents.Clear();
+        return events;
+    }
+}

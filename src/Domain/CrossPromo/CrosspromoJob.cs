@@ -1,0 +1,50 @@
+using PromoStack.Domain.Common;
+using PromoStack.Domain.Jobs;
+
+namespace PromoStack.Domain.CrossPromo;
+
+/// <summary>Stored as <c>pending</c>, <c>claimed</c>, <c>completed</c>, <c>failed</c>, <c>skipped</c>.</summary>
+public enum CrosspromoJobStatus
+{
+    Pending,
+    Claimed,
+    Completed,
+    Failed,
+    Skipped,
+}
+
+/// <summary>A cross-promotion post into the FREE channel (<c>morning_news</c>, <c>vip_teaser</c>, <c>winning_signal</c>).</summary>
+public sealed class CrosspromoJob : WorkItem, ITenantOwned
+{
+    public static readonly StateMachine<CrosspromoJobStatus> Transitions = new("Cross-promo job",
+    [
+        (CrosspromoJobStatus.Pending, [CrosspromoJobStatus.Claimed, CrosspromoJobStatus.Skipped]),
+        (CrosspromoJobStatus.Claimed,
+            [CrosspromoJobStatus.Completed, CrosspromoJobStatus.Failed, CrosspromoJobStatus.Pending, CrosspromoJobStatus.Skipped]),
+    ]);
+
+    private CrosspromoJob(string tenantId, string jobType, string payload, DateTimeOffset createdAt)
+    {
+        TenantId = tenantId;
+        JobType = jobType;
+        Payload = payload;
+        CreatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+    public string TenantId { get; private set; }
+    public string JobType { get; private set; }
+    public string Payload { get; private set; }
+    public CrosspromoJobStatus Status { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static CrosspromoJob Schedule(
+        string tenantId, string jobType, string payloadJson, DateTimeOffset dueAt, string dedupeKey, DateTimeOffset now)
+    {
+        var job = new CrosspromoJob(tenantId, Guard.NotBlank(jobType, "Job type", 50), payloadJson, now);
+        job.InitializeWork(dueAt, dedupeKey);
+        return job;
+    }
+}

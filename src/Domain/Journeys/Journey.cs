@@ -1,0 +1,107 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Journeys;
+
+/// <summary>Stored as <c>block</c> / <c>restart</c>: what a trigger does for a chat already in a running session.</summary>
+public enum ReentryPolicy
+{
+    Block,
+    Restart,
+}
+
+/// <summary>A tenant's automated conversation in its message bot.</summary>
+public sealed class Journey : ITenantOwned
+{
+    private Journey(Guid id, string tenantId, string name, string? description, DateTimeOffset createdAt)
+    {
+        Id = id;
+        TenantId = tenantId;
+        Name = name;
+        Description = description;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string TenantId { get; private set; }
+    public string Name { get; private set; }
+    public string? Description { get; private set; }
+    public bool IsActive { get; private set; }
+    public ReentryPolicy ReentryPolicy { get; private set; }
+    public int? InactivityTimeoutMinutes { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Journey Create(string tenantId, string name, string? description, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), tenantId, Guard.NotBlank(name, "Name", 200), description, now);
+
+    public void Publish(DateTimeOffset now)
+    {
+        if (IsActive)
+        {
+            throw new DomainException("The journey is already published.");
+        }
+
+        IsActive = true;
+        UpdatedAt = now;
+    }
+
+    public void Unpublish(DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("The journey is not published.");
+        }
+
+        IsActive = false;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>What starts a journey: a deep link, a keyword or a domain event.</summary>
+public sealed class JourneyTrigger : ITenantOwned
+{
+    private JourneyTrigger(Guid id, string tenantId, Guid journeyId, string triggerType, string triggerConfig)
+    {
+        Id = id;
+        TenantId = tenantId;
+        JourneyId = journeyId;
+        TriggerType = triggerType;
+        TriggerConfig = triggerConfig;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+    public string TenantId { get; private set; }
+    public Guid JourneyId { get; private set; }
+    public string TriggerType { get; private set; }
+    public string TriggerConfig { get; private set; }
+    public bool IsActive { get; private set; }
+
+    public static JourneyTrigger Create(string tenantId, Guid journeyId, string triggerType, string triggerConfigJson) =>
+        new(Guid.CreateVersion7(), tenantId, journeyId, Guard.NotBlank(triggerType, "Trigger type", 50), triggerConfigJson);
+}
+
+/// <summary>One ordered step of a journey. Step ids are stable across edits so running sessions keep their place.</summary>
+public sealed class JourneyStep : ITenantOwned
+{
+    private JourneyStep(Guid id, string tenantId, Guid journeyId, int stepOrder, string stepType, string config)
+    {
+        Id = id;
+        TenantId = tenantId;
+        JourneyId = journeyId;
+        StepOrder = stepOrder;
+        StepType = stepType;
+        Config = config;
+    }
+
+    public Guid Id { get; private set; }
+    public string TenantId { get; private set; }
+    public Guid JourneyId { get; private set; }
+    public int StepOrder { get; private set; }
+    public string StepType { get; private set; }
+    public string Config { get; private set; }
+
+    public static JourneyStep Create(string tenantId, Guid journeyId, int stepOrder, string stepType, string configJson) =>
+        new(Guid.CreateVersion7(), tenantId, journeyId, stepOrder, Guard.NotBlank(stepType, "Step type", 50), configJson);
+}

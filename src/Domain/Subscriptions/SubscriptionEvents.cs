@@ -1,0 +1,13 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Subscriptions;
+
+/// <summary>First activation or a reactivation (not a renewal).</summary>
+public sealed record SubscriptionActivated(string TenantId, int SubscriptionId, long? TelegramUserId, PlanType Plan) : IDomainEvent;
+
+public sealed record SubscriptionRenewed(string TenantId, int SubscriptionId, long? TelegramUserId, PlanType Plan) : IDomainEvent;
+
+public sealed record SubscriptionCancelled(
+    string TenantId, int SubscriptionId, long? TelegramUserId, PlanType Plan, CancellationReason Reason) : IDomainEvent;
+
+public sealed record SubscriptionExpired(string TenantId, int SubscriptionId, long? TelegramUserId, PlanType Plan) : IDomainEvent;

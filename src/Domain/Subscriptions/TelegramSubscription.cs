@@ -1,0 +1,142 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Subscriptions;
+
+/// <summary>Stored as <c>pending</c>, <c>active</c>, <c>past_due</c>, <c>cancelled</c>, <c>expired</c>.</summary>
+public enum SubscriptionStatus
+{
+    Pending,
+    Active,
+    PastDue,
+    Cancelled,
+    Expired,
+}
+
+/// <summary>Stored as <c>monthly</c>, <c>annual</c>, <c>lifetime</c>.</summary>
+public enum PlanType
+{
+    Monthly,
+    Annual,
+    Lifetime,
+}
+
+/// <summary>Stored as <c>user</c>, <c>revoked</c>, <c>refunded</c>, <c>deleted</c>.</summary>
+public enum CancellationReason
+{
+    User,
+    Revoked,
+    Refunded,
+    Deleted,
+}
+
+/// <summary>VIP access bought through Stripe. Only an active subscription grants the VIP channel.</summary>
+public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
+{
+    public static readonly StateMachine<SubscriptionStatus> Transitions = new("Subscription",
+    [
+        (SubscriptionStatus.Pending, [SubscriptionStatus.Active, SubscriptionStatus.Expired]),
+        (SubscriptionStatus.Active, [SubscriptionStatus.PastDue, SubscriptionStatus.Cancelled, SubscriptionStatus.Expired]),
+        (SubscriptionStatus.PastDue, [SubscriptionStatus.Active, SubscriptionStatus.Cancelled, SubscriptionStatus.Expired]),
+        (SubscriptionStatus.Cancelled, [SubscriptionStatus.Active]),
+        (SubscriptionStatus.Expired, [SubscriptionStatus.Active]),
+    ]);
+
+    private TelegramSubscription(string tenantId, string email, PlanType planType, DateTimeOffset createdAt)
+    {
+        TenantId = tenantId;
+        Email = email;
+        PlanType = planType;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+    public string TenantId { get; private set; }
+    public string Email { get; private set; }
+    public string? StripeCustomerId { get; private set; }
+    public string? StripeSubscriptionId { get; private set; }
+    public PlanType PlanType { get; private set; }
+    public long? TelegramUserId { get; private set; }
+    public string? TelegramUsername { get; private set; }
+    public SubscriptionStatus Status { get; private set; }
+    public bool IsConverted { get; private set; }
+    public CancellationReason? CancelReason { get; private set; }
+    public DateTimeOffset? CurrentPeriodEnd { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool GrantsAccess => Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue;
+
+    public static TelegramSubscription Begin(string tenantId, string email, PlanType plan, DateTimeOffset now) =>
+        new(tenantId, Guard.NotBlank(email, "Email", 320).ToLowerInvariant(), plan, now);
+
+    public void LinkStripe(string? customerId, string? subscriptionId)
+    {
+        StripeCustomerId = customerId ?? StripeCustomerId;
+        StripeSubscriptionId = subscriptionId ?? StripeSubscriptionId;
+    }
+
+    /// <summary>Links the paying Telegram user. Once linked, a subscription never changes hands.</summary>
+    public void LinkTelegramUser(long telegramUserId, string? username, bool wasFreeLead)
+    {
+        if (TelegramUserId is { } existing && existing != telegramUserId)
+        {
+            throw new DomainException("This subscription is already linked to another Telegram user.");
+        }
+
+        TelegramUserId = telegramUserId;
+        TelegramUsername = username;
+        IsConverted |= wasFreeLead;
+    }
+
+    /// <summary>First activation or reactivation; raises <see cref="SubscriptionActivated"/>.</summary>
+    public void Activate(DateTimeOffset? periodEnd, DateTimeOffset now)
+    {
+        var wasPastDue = Status == SubscriptionStatus.PastDue;
+        Move(SubscriptionStatus.Active, now);
+        CurrentPeriodEnd = PlanType == PlanType.Lifetime ? null : periodEnd;
+        CancelReason = null;
+        Raise(wasPastDue ? () => Renewed() : () => new SubscriptionActivated(TenantId, Id, TelegramUserId, PlanType));
+    }
+
+    /// <summary>A paid renewal of an active subscription: extends the period, no status change.</summary>
+    public void Renew(DateTimeOffset periodEnd, DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.Active)
+        {
+            throw new DomainException($"Only an active subscription can be renewed (it is {Status}).");
+        }
+
+        CurrentPeriodEnd = periodEnd;
+        UpdatedAt = now;
+        Raise(Renewed);
+    }
+
+    public void MarkPastDue(DateTimeOffset now) => Move(SubscriptionStatus.PastDue, now);
+
+    public void Cancel(CancellationReason reason, DateTimeOffset now)
+    {
+        Move(SubscriptionStatus.Cancelled, now);
+        CancelReason = reason;
+        Raise(() => new SubscriptionCancelled(TenantId, Id, TelegramUserId, PlanType, reason));
+    }
+
+    public void Expire(DateTimeOffset now)
+    {
+        var hadAccess = GrantsAccess;
+        Move(SubscriptionStatus.Expired, now);
+        if (hadAccess)
+        {
+            Raise(() => new SubscriptionExpired(TenantId, Id, TelegramUserId, PlanType));
+        }
+    }
+
+    private SubscriptionRenewed Renewed() => new(TenantId, Id, TelegramUserId, PlanType);
+
+    private void Move(SubscriptionStatus to, DateTimeOffset now)
+    {
+        Transitions.EnsureCanMove(Status, to);
+        Status = to;
+        UpdatedAt = now;
+    }
+}

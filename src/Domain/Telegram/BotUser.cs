@@ -1,0 +1,96 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Telegram;
+
+/// <summary>A Telegram user who has talked to one of the tenant's bots.</summary>
+public sealed class BotUser : ITenantOwned
+{
+    private BotUser(string tenantId, long chatId, DateTimeOffset createdAt)
+    {
+        TenantId = tenantId;
+        ChatId = chatId;
+        CreatedAt = createdAt;
+        LastSeenAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+    public string TenantId { get; private set; }
+    public long ChatId { get; private set; }
+    public string? Username { get; private set; }
+    public string? FirstName { get; private set; }
+    public string? LastName { get; private set; }
+    public string? LastCouponCode { get; private set; }
+    public bool IsBlocked { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset LastSeenAt { get; private set; }
+
+    public static BotUser FirstSeen(string tenantId, long chatId, string? username, string? firstName, string? lastName, DateTimeOffset now)
+    {
+        var user = new BotUser(tenantId, chatId, now);
+        user.Seen(username, firstName, lastName, now);
+        return user;
+    }
+
+    public void Seen(string? username, string? firstName, string? lastName, DateTimeOffset now)
+    {
+        Username = username;
+        FirstName = firstName;
+        LastName = lastName;
+        IsBlocked = false;
+        LastSeenAt = now;
+    }
+
+    public void MarkBlocked() => IsBlocked = true;
+}
+
+/// <summary>One use of the coupon bot.</summary>
+public sealed class BotUsage : ITenantOwned
+{
+    private BotUsage(string tenantId, long chatId, DateTimeOffset createdAt)
+    {
+        TenantId = tenantId;
+        ChatId = chatId;
+        CreatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+    public string TenantId { get; private set; }
+    public long ChatId { get; private set; }
+    public string? TemplateSlug { get; private set; }
+    public string? CouponCode { get; private set; }
+    public bool Success { get; private set; }
+    public string? ErrorType { get; private set; }
+    public string? DeviceType { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static BotUsage Record(
+        string tenantId, long chatId, string? templateSlug, string? couponCode, bool success, string? errorType, string? deviceType, DateTimeOffset now) =>
+        new(tenantId, chatId, now)
+        {
+            TemplateSlug = templateSlug,
+            CouponCode = couponCode,
+            Success = success,
+            ErrorType = errorType,
+            DeviceType = deviceType,
+        };
+}
+
+/// <summary>One setting of a tenant's bots (welcome text, help text, …).</summary>
+public sealed class BotConfig : ITenantOwned
+{
+    private BotConfig(string tenantId, string settingKey, string settingValue)
+    {
+        TenantId = tenantId;
+        SettingKey = settingKey;
+        SettingValue = settingValue;
+    }
+
+    public int Id { get; private set; }
+    public string TenantId { get; private set; }
+    public string SettingKey { get; private set; }
+    public string SettingValue { get; private set; }
+
+    public static BotConfig Create(string tenantId, string key, string value) => new(tenantId, Guard.NotBlank(key, "Setting key", 100), value);
+
+    public void Change(string value) => SettingValue = value;
+}

@@ -1,0 +1,14 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Telegram;
+
+/// <summary>Stored and serialized as <c>vip</c> / <c>free</c>.</summary>
+public enum ChannelKind
+{
+    Vip,
+    Free,
+}
+
+public sealed record UserJoinedChannel(string TenantId, long TelegramUserId, ChannelKind Channel, string? InviteLink) : IDomainEvent;
+
+public sealed record UserLeftChannel(string TenantId, long TelegramUserId, ChannelKind Channel, string? InviteLink) : IDomainEvent;

@@ -1,0 +1,75 @@
+using Coravel;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Identity;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Schedules;
+using PromoStack.Infrastructure.Secrets;
+using PromoStack.Infrastructure.Tenancy;
+
+namespace PromoStack.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Persistence, tenancy, secrets, jobs and schedules. Call <see cref="StartupChecks.Validate"/> first.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = DatabaseConnection.Resolve(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DatabaseMigrator>();
+
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<TenantDirectory>();
+        services.AddSingleton<TenantScopes>();
+        services.AddScoped<SignInService>();
+
+        services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));
+        services.AddHttpClient<IUserDirectory, ClerkUserDirectory>(http => http.Timeout = TimeSpan.FromSeconds(10));
+
+        services.AddSingleton(_ => MasterKey.FromConfiguration(configuration));
+        services.AddDataProtection()
+            .SetApplicationName("PromoStack")
+            .PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<MasterKey>((options, key) => options.XmlEncryptor = new MasterKeyXmlEncryptor(key));
+        services.AddSingleton<ISecretProtector, SecretProtector>();
+
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
+        services.AddSingleton<WorkSignal>();
+        services.AddScoped<DomainEventOutbox>();
+        services.AddScoped<WorkQueue>();
+        services.AddSingleton<DomainEventDispatcher>();
+        services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<DomainEventDispatcher>());
+        services.AddSingleton<ScheduleRunner>();
+        services.AddScoped<IScheduledJob, PruneSystemTables>();
+        services.AddTransient<ScheduleTick>();
+        services.AddScheduler();
+        return services;
+    }
+
+    /// <summary>Starts the queue workers when <c>Workers__Enabled</c> (the default).</summary>
+    public static IServiceCollection AddBackgroundWorkers(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<QueueWorkerHost>();
+        }
+
+        return services;
+    }
+}

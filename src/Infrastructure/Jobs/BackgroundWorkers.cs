@@ -1,0 +1,56 @@
+using Coravel.Invocable;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Schedules;
+
+namespace PromoStack.Infrastructure.Jobs;
+
+/// <summary>
+/// Drives every queue worker in a loop: a batch, then — when the queue was empty — a wait for a commit signal or
+/// the poll interval. Off when <c>Workers__Enabled=false</c> (tests run workers explicitly).
+/// </summary>
+public sealed partial class QueueWorkerHost(
+    IEnumerable<IQueueWorker> workers, WorkSignal signal, IOptions<WorkerOptions> options, ILogger<QueueWorkerHost> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(workers.Select(worker => RunAsync(worker, stoppingToken)));
+
+    private async Task RunAsync(IQueueWorker worker, CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await worker.RunOnceAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(worker.Queue, poll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogWorkerFailed(exception, worker.Queue.Table);
+                await Task.Delay(poll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Queue} worker failed; it carries on after the poll interval")]
+    private partial void LogWorkerFailed(Exception exception, string queue);
+}
+
+/// <summary>The Coravel invocable that ticks the schedules every minute.</summary>
+public sealed class ScheduleTick(ScheduleRunner runner) : IInvocable, ICancellableInvocable
+{
+    public CancellationToken CancellationToken { get; set; }
+
+    public Task Invoke() => runner.RunDueAsync(CancellationToken);
+}

@@ -1,0 +1,128 @@
+using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Jobs;
+using PromoStack.Domain.Journeys;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Persistence;
+
+namespace PromoStack.Infrastructure.Jobs;
+
+/// <summary>
+/// How one queue table's own status values map onto the shared claim mechanism. A claimed status equal to the
+/// pending one means "pending under a lease" (the table has no in-flight status of its own).
+/// </summary>
+public sealed record QueueDefinition(
+    string Table,
+    string Pending,
+    string Claimed,
+    string Completed,
+    string Failed,
+    ExpiredLeasePolicy? Abandon = null,
+    string? ClaimedAtColumn = null,
+    string? CompletedAtColumn = null)
+{
+    /// <summary>The statements of the shared claim mechanism for this table, built once from trusted constants.</summary>
+    internal QueueSql Sql => field ??= new QueueSql(this);
+
+    public static QueueDefinition For<TStatus>(
+        string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed,
+        (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null)
+        where TStatus : struct, Enum =>
+        new(
+            table,
+            EnumNames<TStatus>.Lower(pending),
+            EnumNames<TStatus>.Lower(claimed),
+            EnumNames<TStatus>.Lower(completed),
+            EnumNames<TStatus>.Lower(failed),
+            abandon is { } a ? new ExpiredLeasePolicy(EnumNames<TStatus>.Lower(a.Status), a.Condition) : null,
+            claimedAtColumn,
+            completedAtColumn);
+}
+
+/// <summary>
+/// For work that must not run twice: an item whose lease expired (its worker died mid-way, perhaps after sending)
+/// moves to <see cref="Status"/> instead of being claimed again, for the rows matching <see cref="Condition"/>
+/// (all rows when null).
+/// </summary>
+public sealed record ExpiredLeasePolicy(string Status, string? Condition);
+
+/// <summary>The queue tables of the features, each mapped once.</summary>
+public static class Queues
+{
+    /// <summary>Cross-promo posts are at-most-once: a post whose worker died mid-way is failed, never re-posted.</summary>
+    public static readonly QueueDefinition CrosspromoJobs = QueueDefinition.For(
+        "crosspromo_jobs", CrosspromoJobStatus.Pending, CrosspromoJobStatus.Claimed, CrosspromoJobStatus.Completed,
+        CrosspromoJobStatus.Failed, abandon: (CrosspromoJobStatus.Failed, null), claimedAtColumn: "claimed_at",
+        completedAtColumn: "completed_at");
+
+    public static readonly QueueDefinition BroadcastJobs = QueueDefinition.For(
+        "broadcast_jobs", BroadcastJobStatus.Pending, BroadcastJobStatus.Processing, BroadcastJobStatus.Completed,
+        BroadcastJobStatus.Failed, completedAtColumn: "completed_at");
+
+    public static readonly QueueDefinition JourneyScheduledMessages = QueueDefinition.For(
+        "journey_scheduled_messages", ScheduledMessageStatus.Pending, ScheduledMessageStatus.Pending, ScheduledMessageStatus.Sent,
+        ScheduledMessageStatus.Failed, completedAtColumn: "sent_at");
+
+    /// <summary>Messages marked at-most-once become <c>unknown</c> when their sender died mid-call.</summary>
+    public static readonly QueueDefinition TelegramOutbox = QueueDefinition.For(
+        "telegram_outbox", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Sent, OutboxStatus.Failed,
+        abandon: (OutboxStatus.Unknown, $"delivery = '{EnumNames<DeliverySemantics>.Lower(DeliverySemantics.AtMostOnce)}'"),
+        completedAtColumn: "sent_at");
+
+    public static readonly QueueDefinition DomainEvents = QueueDefinition.For(
+        "domain_events", DomainEventStatus.Pending, DomainEventStatus.Pending, DomainEventStatus.Dispatched,
+        DomainEventStatus.Failed, completedAtColumn: "dispatched_at");
+
+    public static IReadOnlyList<QueueDefinition> All { get; } =
+        [CrosspromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents];
+
+    /// <summary>Used by tests that walk every queue; <see cref="WorkItem"/> subclasses map to these tables.</summary>
+    public static IReadOnlyDictionary<Type, QueueDefinition> ByItemType { get; } = new Dictionary<Type, QueueDefinition>
+    {
+        [typeof(CrosspromoJob)] = CrosspromoJobs,
+        [typeof(BroadcastJob)] = BroadcastJobs,
+        [typeof(JourneyScheduledMessage)] = JourneyScheduledMessages,
+        [typeof(TelegramOutboxMessage)] = TelegramOutbox,
+        [typeof(DomainEventRecord)] = DomainEvents,
+    };
+}
+
+/// <summary>SQL text of the claim mechanism for one queue table; every value is a parameter.</summary>
+internal sealed class QueueSql(QueueDefinition queue)
+{
+    public string? Abandon { get; } = queue.Abandon is { } abandon
+        ? $"""
+          UPDATE {queue.Table} SET status = @abandoned, locked_until = NULL,
+              last_error = 'The worker''s lease expired while it held this item; it may have run, so it is not run again.'
+          WHERE status = @claimed AND status <> @pending AND locked_until < @now{(abandon.Condition is null ? string.Empty : $" AND ({abandon.Condition})")}
+          """
+        : null;
+
+    public string Claim { get; } =
+        $"""
+        WITH due AS (
+            SELECT id FROM {queue.Table}
+            WHERE status IN (@pending, @claimed) AND next_attempt_at <= @now
+              AND (locked_until IS NULL OR locked_until < @now)
+            ORDER BY next_attempt_at, id
+            LIMIT @batch
+            FOR UPDATE SKIP LOCKED)
+        UPDATE {queue.Table} AS t
+        SET status = @claimed, locked_until = @lockedUntil, attempts = t.attempts + 1{(queue.ClaimedAtColumn is null ? string.Empty : $", {queue.ClaimedAtColumn} = @now")}
+        FROM due WHERE t.id = due.id
+        RETURNING t.id AS "Id", t.tenant_id AS "TenantId", t.attempts AS "Attempts", t.locked_until AS "LockedUntil"
+        """;
+
+    public string Complete { get; } =
+        $"""
+        UPDATE {queue.Table} SET status = @completed, locked_until = NULL, last_error = NULL{(queue.CompletedAtColumn is null ? string.Empty : $", {queue.CompletedAtColumn} = @now")}
+        WHERE id = @id AND status = @claimed AND locked_until = @lease
+        """;
+
+    public string Fail { get; } =
+        $"""
+        UPDATE {queue.Table} SET status = @status, locked_until = NULL, last_error = @error, next_attempt_at = @retryAt
+        WHERE id = @id AND status = @claimed AND locked_until = @lease
+        """;
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PromoStack.Domain.Jobs;
+using PromoStack.Infrastructure.Persistence;
+
+namespace PromoStack.Infrastructure.Jobs;
+
+/// <summary>One claimed item: its id, its tenant, how often it has been claimed, and the lease that fences it.</summary>
+public sealed record ClaimedWork<TId>(TId Id, string TenantId, int Attempts, DateTimeOffset LockedUntil);
+
+/// <summary>
+/// The one claim implementation every queue table uses: due rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>
+/// under a lease, so any number of app instances can work one table without taking the same row. Completion and
+/// failure are fenced by the lease: a worker whose lease expired (and whose item someone else reclaimed) cannot
+/// overwrite the newer claim. All times are parameters from <see cref="TimeProvider"/>, never SQL <c>now()</c>.
+/// </summary>
+public sealed class WorkQueue(AppDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ClaimedWork<TId>>> ClaimAsync<TId>(
+        QueueDefinition queue, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = Microseconds(clock.GetUtcNow());
+        var lockedUntil = Microseconds(now + lease);
+        if (queue.Sql.Abandon is { } abandonSql)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                abandonSql,
+                [Parameter("abandoned", queue.Abandon!.Status), Parameter("claimed", queue.Claimed), Parameter("pending", queue.Pending), Parameter("now", now)],
+                cancellationToken);
+        }
+
+        return await db.Database.SqlQueryRaw<ClaimedWork<TId>>(
+                queue.Sql.Claim,
+                Parameter("pending", queue.Pending), Parameter("claimed", queue.Claimed), Parameter("now", now),
+                Parameter("batch", batchSize), Parameter("lockedUntil", lockedUntil))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Marks a claimed item done. Returns false when the lease was lost (the item is someone else's now).</summary>
+    public async Task<bool> CompleteAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, CancellationToken cancellationToken)
+    {
+        return await db.Database.ExecuteSqlRawAsync(
+            queue.Sql.Complete,
+            [Parameter("completed", queue.Completed), Parameter("now", Microseconds(clock.GetUtcNow())),
+                Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)],
+            cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Records a failed attempt: the item goes back to pending after an exponential backoff with jitter, or, once
+    /// the policy's attempts are spent (or when <paramref name="permanent"/>), to the failed status with its reason.
+    /// </summary>
+    public async Task<bool> FailAsync<TId>(
+        QueueDefinition queue, ClaimedWork<TId> work, string error, RetryPolicy policy, bool permanent, CancellationToken cancellationToken)
+    {
+        var now = Microseconds(clock.GetUtcNow());
+        var final = permanent || policy.IsFinal(work.Attempts);
+        var retryAt = final ? now : Microseconds(now + policy.DelayAfter(work.Attempts, 0.5 + (Random.Shared.NextDouble() / 2)));
+        return await db.Database.ExecuteSqlRawAsync(
+            queue.Sql.Fail,
+            [Parameter("status", final ? queue.Failed : queue.Pending), Parameter("error", Truncate(error)),
+                Parameter("retryAt", retryAt), Parameter("id", work.Id!), Parameter("claimed", queue.Claimed),
+                Parameter("lease", work.LockedUntil)],
+            cancellationToken) == 1;
+    }
+
+    /// <summary>PostgreSQL keeps microseconds; leases are compared for equality, so they are truncated the same way.</summary>
+    public static DateTimeOffset Microseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+
+    private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
+
+    private static NpgsqlParameter Parameter(string name, object value) => new(name, value);
+}

@@ -1,0 +1,152 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.Campaigns;
+using PromoStack.Domain.Common;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Journeys;
+using PromoStack.Domain.Signals;
+using PromoStack.Domain.Stripe;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.Domain.Telegram;
+using PromoStack.Domain.Tenants;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Schedules;
+
+namespace PromoStack.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContext tenantContext, DomainEventOutbox eventOutbox)
+    : DbContext(options), IAppDbContext, IDataProtectionKeyContext
+{
+    /// <summary>The name of the query filter that scopes every tenant-owned set to the current tenant.</summary>
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantUser> TenantUsers => Set<TenantUser>();
+    public DbSet<ClerkUser> ClerkUsers => Set<ClerkUser>();
+    public DbSet<PlatformOperator> PlatformOperators => Set<PlatformOperator>();
+    public DbSet<TenantBotConnection> BotConnections => Set<TenantBotConnection>();
+    public DbSet<BotUser> BotUsers => Set<BotUser>();
+    public DbSet<BotUsage> BotUsage => Set<BotUsage>();
+    public DbSet<BotConfig> BotConfig => Set<BotConfig>();
+    public DbSet<TelegramOutboxMessage> TelegramOutbox => Set<TelegramOutboxMessage>();
+    public DbSet<ForexSignal> ForexSignals => Set<ForexSignal>();
+    public DbSet<ForexConfig> ForexConfig => Set<ForexConfig>();
+    public DbSet<TelegramSubscription> TelegramSubscriptions => Set<TelegramSubscription>();
+    public DbSet<Journey> Journeys => Set<Journey>();
+    public DbSet<JourneyTrigger> JourneyTriggers => Set<JourneyTrigger>();
+    public DbSet<JourneyStep> JourneySteps => Set<JourneyStep>();
+    public DbSet<JourneyUserSession> JourneyUserSessions => Set<JourneyUserSession>();
+    public DbSet<JourneyScheduledMessage> JourneyScheduledMessages => Set<JourneyScheduledMessage>();
+    public DbSet<TenantCrosspromoSettings> CrosspromoSettings => Set<TenantCrosspromoSettings>();
+    public DbSet<CrosspromoJob> CrosspromoJobs => Set<CrosspromoJob>();
+    public DbSet<TenantStripeSettings> StripeSettings => Set<TenantStripeSettings>();
+    public DbSet<TenantStripeProduct> StripeProducts => Set<TenantStripeProduct>();
+    public DbSet<TenantStripePrice> StripePrices => Set<TenantStripePrice>();
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<BroadcastJob> BroadcastJobs => Set<BroadcastJob>();
+    public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
+    public DbSet<DomainEventHandling> DomainEventHandlings => Set<DomainEventHandling>();
+    public DbSet<ScheduleSlot> ScheduleSlots => Set<ScheduleSlot>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the tenant query filter at query time (EF parameterizes a member of the context).</summary>
+    private string? CurrentTenantId => tenantContext.TenantId;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            if (!typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                continue;
+            }
+
+            var parameter = Expression.Parameter(entityType.ClrType, "e");
+            var body = Expression.Equal(
+                Expression.Property(parameter, nameof(ITenantOwned.TenantId)),
+                Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(body, parameter));
+        }
+    }
+
+    public async Task LockCurrentTenantAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A row lock only lasts within a transaction; lock inside a command.");
+        }
+
+        var tenantId = tenantContext.RequiredTenantId;
+        await Database.ExecuteSqlAsync($"SELECT 1 FROM tenants WHERE id = {tenantId} FOR UPDATE", cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save may store domain events.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureTenantOwnership();
+        var raisers = ChangeTracker.Entries<AggregateRoot>().Where(e => e.Entity.HasPendingEvents).Select(e => e.Entity).ToList();
+        if (raisers.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Events are evaluated after the first save, when new rows have their identity values, and stored in a
+        // second save of the same transaction: either both commit or neither does.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var records = eventOutbox.Record(raisers.SelectMany(r => r.DequeueEvents()));
+            DomainEvents.AddRange(records);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+                eventOutbox.NotifyCommitted();
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A row is saved only under the tenant of the current unit of work; anything else is a bug.</summary>
+    private void EnsureTenantOwnership()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is not (ITenantOwned or Tenant))
+            {
+                continue;
+            }
+
+            // A tenant's own row counts as owned by it: only the current tenant can create or change itself.
+            var owner = entry.Entity is ITenantOwned owned ? owned.TenantId : ((Tenant)entry.Entity).Id;
+
+            if (string.IsNullOrEmpty(owner) || owner != tenantContext.TenantId)
+            {
+                throw new TenantIsolationException(entry.Metadata.ClrType.Name, owner, tenantContext.TenantId);
+            }
+        }
+    }
+}
+
+/// <summary>A save that would write a row of a tenant other than the current one.</summary>
+public sealed class TenantIsolationException(string entity, string? rowTenant, string? currentTenant)
+    : InvalidOperationException($"Refused to save {entity} of tenant '{rowTenant ?? "(none)"}' in a unit of work of tenant '{currentTenant ?? "(none)"}'.");

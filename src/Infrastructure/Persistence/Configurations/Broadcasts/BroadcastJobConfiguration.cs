@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.Broadcasts;
+
+namespace PromoStack.Infrastructure.Persistence.Configurations.Broadcasts;
+
+internal sealed class BroadcastJobConfiguration : IEntityTypeConfiguration<BroadcastJob>
+{
+    public void Configure(EntityTypeBuilder<BroadcastJob> builder)
+    {
+        builder.ToTable("broadcast_jobs");
+        builder.HasKey(j => j.Id);
+        builder.OwnedByTenant();
+        builder.Property(j => j.Message).IsRequired();
+        builder.Property(j => j.Status).StoredAsLower();
+        builder.IsWorkQueue();
+        builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.CrossPromo;
+
+namespace PromoStack.Infrastructure.Persistence.Configurations.CrossPromo;
+
+internal sealed class TenantCrosspromoSettingsConfiguration : IEntityTypeConfiguration<TenantCrosspromoSettings>
+{
+    public void Configure(EntityTypeBuilder<TenantCrosspromoSettings> builder)
+    {
+        builder.ToTable("tenant_crosspromo_settings");
+        builder.HasKey(s => s.TenantId);
+        builder.OwnedByTenant();
+        builder.Property(s => s.BotRole).HasMaxLength(ModelConventions.StatusLength).IsRequired();
+        builder.Property(s => s.VipChannelId).HasMaxLength(64);
+        builder.Property(s => s.FreeChannelId).HasMaxLength(64);
+        builder.Property(s => s.CtaUrl).HasMaxLength(2048);
+        builder.Property(s => s.Timezone).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Weekdays).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class CrosspromoJobConfiguration : IEntityTypeConfiguration<CrosspromoJob>
+{
+    public void Configure(EntityTypeBuilder<CrosspromoJob> builder)
+    {
+        builder.ToTable("crosspromo_jobs");
+        builder.HasKey(j => j.Id);
+        builder.OwnedByTenant();
+        builder.Property(j => j.JobType).HasMaxLength(50).IsRequired();
+        builder.Property(j => j.Payload).IsJson().IsRequired();
+        builder.Property(j => j.Status).StoredAsLower();
+        builder.IsWorkQueue();
+        builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
+    }
+}

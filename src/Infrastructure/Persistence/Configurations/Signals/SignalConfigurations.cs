@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.Signals;
+
+namespace PromoStack.Infrastructure.Persistence.Configurations.Signals;
+
+internal sealed class ForexSignalConfiguration : IEntityTypeConfiguration<ForexSignal>
+{
+    public void Configure(EntityTypeBuilder<ForexSignal> builder)
+    {
+        builder.ToTable("forex_signals");
+        builder.HasKey(s => s.Id);
+        builder.OwnedByTenant();
+        builder.Property(s => s.Direction).StoredAsUpper();
+        builder.Property(s => s.Timeframe).HasMaxLength(16).IsRequired();
+        builder.Property(s => s.EntryPrice).IsPrice();
+        builder.Property(s => s.StopLoss).IsPrice();
+        builder.Property(s => s.TakeProfit1).HasColumnName("take_profit_1").IsPrice();
+        builder.Property(s => s.TakeProfit2).HasColumnName("take_profit_2").IsPrice();
+        builder.Property(s => s.TakeProfit3).HasColumnName("take_profit_3").IsPrice();
+        builder.Property(s => s.Status).StoredAsUpper();
+        builder.Property(s => s.IndicatorsUsed).IsJson().IsRequired();
+        builder.HasIndex(s => new { s.TenantId, s.Status, s.CreatedAt });
+    }
+}
+
+internal sealed class ForexConfigConfiguration : IEntityTypeConfiguration<ForexConfig>
+{
+    public void Configure(EntityTypeBuilder<ForexConfig> builder)
+    {
+        builder.ToTable("forex_config");
+        builder.HasKey(c => c.Id);
+        builder.OwnedByTenant();
+        builder.Property(c => c.SettingKey).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.SettingValue).IsRequired();
+        builder.HasIndex(c => new { c.TenantId, c.SettingKey }).IsUnique();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.Subscriptions;
+
+namespace PromoStack.Infrastructure.Persistence.Configurations.Subscriptions;
+
+internal sealed class TelegramSubscriptionConfiguration : IEntityTypeConfiguration<TelegramSubscription>
+{
+    public void Configure(EntityTypeBuilder<TelegramSubscription> builder)
+    {
+        builder.ToTable("telegram_subscriptions");
+        builder.HasKey(s => s.Id);
+        builder.OwnedByTenant();
+        builder.Property(s => s.Email).HasMaxLength(320).IsRequired();
+        builder.Property(s => s.StripeCustomerId).HasMaxLength(255);
+        builder.Property(s => s.StripeSubscriptionId).HasMaxLength(255);
+        builder.Property(s => s.PlanType).StoredAsLower();
+        builder.Property(s => s.TelegramUsername).HasMaxLength(64);
+        builder.Property(s => s.Status).StoredAsLower();
+        builder.Property(s => s.CancelReason).HasConversion(
+            v => v.HasValue ? EnumNames<CancellationReason>.Lower(v.Value) : null,
+            s => s == null ? null : EnumNames<CancellationReason>.Parse(s)).HasMaxLength(ModelConventions.StatusLength);
+        builder.HasIndex(s => new { s.TenantId, s.Email }).IsUnique();
+        builder.HasIndex(s => new { s.TenantId, s.StripeSubscriptionId }).IsUnique().HasFilter("stripe_subscription_id IS NOT NULL");
+        builder.HasIndex(s => new { s.TenantId, s.TelegramUserId });
+        builder.HasIndex(s => new { s.TenantId, s.Status });
+    }
+}

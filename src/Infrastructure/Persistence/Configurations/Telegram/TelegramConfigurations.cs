@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.Telegram;
+
+namespace PromoStack.Infrastructure.Persistence.Configurations.Telegram;
+
+internal sealed class BotUserConfiguration : IEntityTypeConfiguration<BotUser>
+{
+    public void Configure(EntityTypeBuilder<BotUser> builder)
+    {
+        builder.ToTable("bot_users");
+        builder.HasKey(u => u.Id);
+        builder.OwnedByTenant();
+        builder.Property(u => u.Username).HasMaxLength(64);
+        builder.Property(u => u.FirstName).HasMaxLength(256);
+        builder.Property(u => u.LastName).HasMaxLength(256);
+        builder.Property(u => u.LastCouponCode).HasMaxLength(64);
+        builder.HasIndex(u => new { u.TenantId, u.ChatId }).IsUnique();
+    }
+}
+
+internal sealed class BotUsageConfiguration : IEntityTypeConfiguration<BotUsage>
+{
+    public void Configure(EntityTypeBuilder<BotUsage> builder)
+    {
+        builder.ToTable("bot_usage");
+        builder.HasKey(u => u.Id);
+        builder.OwnedByTenant();
+        builder.Property(u => u.TemplateSlug).HasMaxLength(100);
+        builder.Property(u => u.CouponCode).HasMaxLength(64);
+        builder.Property(u => u.ErrorType).HasMaxLength(64);
+        builder.Property(u => u.DeviceType).HasMaxLength(16);
+        builder.HasIndex(u => new { u.TenantId, u.CreatedAt });
+    }
+}
+
+internal sealed class BotConfigConfiguration : IEntityTypeConfiguration<BotConfig>
+{
+    public void Configure(EntityTypeBuilder<BotConfig> builder)
+    {
+        builder.ToTable("bot_config");
+        builder.HasKey(c => c.Id);
+        builder.OwnedByTenant();
+        builder.Property(c => c.SettingKey).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.SettingValue).IsRequired();
+        builder.HasIndex(c => new { c.TenantId, c.SettingKey }).IsUnique();
+    }
+}
+
+internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfiguration<TelegramOutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<TelegramOutboxMessage> builder)
+    {
+        builder.ToTable("telegram_outbox");
+        builder.HasKey(m => m.Id);
+        builder.OwnedByTenant();
+        builder.Property(m => m.BotRole).HasMaxLength(ModelConventions.StatusLength).IsRequired();
+        builder.Property(m => m.Method).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.Payload).IsJson().IsRequired();
+        builder.Property(m => m.Delivery).StoredAsLower();
+        builder.Property(m => m.Status).StoredAsLower();
+        builder.IsWorkQueue();
+    }
+}

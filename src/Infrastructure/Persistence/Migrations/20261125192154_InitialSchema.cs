@@ -1,0 +1,1094 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PromoStack.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "clerk_users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_clerk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_operators",
+                columns: table => new
+                {
+                    clerk_user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_operators", x => x.clerk_user_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "schedule_slots",
+                columns: table => new
+                {
+                    job = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    slot = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_schedule_slots", x => new { x.job, x.tenant_id, x.slot });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenants",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    timezone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "UTC"),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenants", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bot_config",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    setting_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    setting_value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bot_config", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_bot_config_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bot_usage",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    template_slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    coupon_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    success = table.Column<bool>(type: "boolean", nullable: false),
+                    error_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    device_type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bot_usage", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_bot_usage_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bot_users",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    first_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    last_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    last_coupon_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    is_blocked = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bot_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_bot_users_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_jobs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    message = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_jobs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_jobs_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaigns",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    end_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    prize = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaigns", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaigns_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crosspromo_jobs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    job_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_crosspromo_jobs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_crosspromo_jobs_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "domain_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    event_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_domain_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_domain_events_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "forex_config",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    setting_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    setting_value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_forex_config", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_forex_config_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "forex_signals",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    direction = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    timeframe = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    entry_price = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    stop_loss = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    take_profit_1 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    take_profit_2 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    take_profit_3 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    telegram_message_id = table.Column<int>(type: "integer", nullable: true),
+                    indicators_used = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_forex_signals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_forex_signals_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journeys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    reentry_policy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    inactivity_timeout_minutes = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journeys", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_journeys_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_webhook_events",
+                columns: table => new
+                {
+                    event_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    event_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_processed_webhook_events", x => x.event_id);
+                    table.ForeignKey(
+                        name: "fk_processed_webhook_events_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "telegram_outbox",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    bot_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    method = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    delivery = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    telegram_message_id = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_telegram_outbox", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_telegram_outbox_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "telegram_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    stripe_customer_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    stripe_subscription_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    plan_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    telegram_user_id = table.Column<long>(type: "bigint", nullable: true),
+                    telegram_username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    is_converted = table.Column<bool>(type: "boolean", nullable: false),
+                    cancel_reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    current_period_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_telegram_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_telegram_subscriptions_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_bot_connections",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    bot_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    bot_token = table.Column<string>(type: "text", nullable: false),
+                    bot_username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    bot_telegram_id = table.Column<long>(type: "bigint", nullable: true),
+                    channel_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    free_channel_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    webhook_secret = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    public_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_bot_connections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tenant_bot_connections_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_crosspromo_settings",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    bot_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    vip_channel_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    free_channel_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    cta_url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    morning_post_time_utc = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    morning_post_time_local = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    timezone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    weekdays = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_crosspromo_settings", x => x.tenant_id);
+                    table.ForeignKey(
+                        name: "fk_tenant_crosspromo_settings_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_stripe_prices",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    stripe_price_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    stripe_product_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    unit_amount = table.Column<long>(type: "bigint", nullable: true),
+                    recurring_interval = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    recurring_interval_count = table.Column<int>(type: "integer", nullable: true),
+                    nickname = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    synced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_stripe_prices", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tenant_stripe_prices_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_stripe_products",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    stripe_product_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    synced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_stripe_products", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tenant_stripe_products_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_stripe_settings",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    stripe_account_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    vip_product_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    vip_price_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    secret_key = table.Column<string>(type: "text", nullable: true),
+                    webhook_secret = table.Column<string>(type: "text", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_stripe_settings", x => x.tenant_id);
+                    table.ForeignKey(
+                        name: "fk_tenant_stripe_settings_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_users",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    clerk_user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tenant_users_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "domain_event_handlings",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handler = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    handled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_domain_event_handlings", x => new { x.event_id, x.handler });
+                    table.ForeignKey(
+                        name: "fk_domain_event_handlings_domain_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "domain_events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_domain_event_handlings_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journey_steps",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    journey_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_order = table.Column<int>(type: "integer", nullable: false),
+                    step_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    config = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journey_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_journey_steps_journeys_journey_id",
+                        column: x => x.journey_id,
+                        principalTable: "journeys",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_journey_steps_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journey_triggers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    journey_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    trigger_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    trigger_config = table.Column<string>(type: "jsonb", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journey_triggers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_journey_triggers_journeys_journey_id",
+                        column: x => x.journey_id,
+                        principalTable: "journeys",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_journey_triggers_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journey_user_sessions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    journey_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    telegram_chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    telegram_user_id = table.Column<long>(type: "bigint", nullable: false),
+                    current_step_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    answers = table.Column<string>(type: "jsonb", nullable: false),
+                    end_reason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_activity_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journey_user_sessions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_journey_user_sessions_journey_steps_current_step_id",
+                        column: x => x.current_step_id,
+                        principalTable: "journey_steps",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_journey_user_sessions_journeys_journey_id",
+                        column: x => x.journey_id,
+                        principalTable: "journeys",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_journey_user_sessions_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journey_scheduled_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    telegram_chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    message_content = table.Column<string>(type: "jsonb", nullable: false),
+                    scheduled_for = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journey_scheduled_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_journey_scheduled_messages_journey_steps_step_id",
+                        column: x => x.step_id,
+                        principalTable: "journey_steps",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_journey_scheduled_messages_journey_user_sessions_session_id",
+                        column: x => x.session_id,
+                        principalTable: "journey_user_sessions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_journey_scheduled_messages_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bot_config_tenant_id_setting_key",
+                table: "bot_config",
+                columns: new[] { "tenant_id", "setting_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bot_usage_tenant_id_created_at",
+                table: "bot_usage",
+                columns: new[] { "tenant_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bot_users_tenant_id_chat_id",
+                table: "bot_users",
+                columns: new[] { "tenant_id", "chat_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_jobs_status_next_attempt_at",
+                table: "broadcast_jobs",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_jobs_tenant_id_created_at",
+                table: "broadcast_jobs",
+                columns: new[] { "tenant_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_jobs_tenant_id_dedupe_key",
+                table: "broadcast_jobs",
+                columns: new[] { "tenant_id", "dedupe_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaigns_tenant_id_status",
+                table: "campaigns",
+                columns: new[] { "tenant_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_crosspromo_jobs_status_next_attempt_at",
+                table: "crosspromo_jobs",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_crosspromo_jobs_tenant_id_created_at",
+                table: "crosspromo_jobs",
+                columns: new[] { "tenant_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_crosspromo_jobs_tenant_id_dedupe_key",
+                table: "crosspromo_jobs",
+                columns: new[] { "tenant_id", "dedupe_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_domain_event_handlings_tenant_id",
+                table: "domain_event_handlings",
+                column: "tenant_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_domain_events_status_next_attempt_at",
+                table: "domain_events",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_domain_events_tenant_id_dedupe_key",
+                table: "domain_events",
+                columns: new[] { "tenant_id", "dedupe_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_forex_config_tenant_id_setting_key",
+                table: "forex_config",
+                columns: new[] { "tenant_id", "setting_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_forex_signals_tenant_id_status_created_at",
+                table: "forex_signals",
+                columns: new[] { "tenant_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_session_id",
+                table: "journey_scheduled_messages",
+                column: "session_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_status_next_attempt_at",
+                table: "journey_scheduled_messages",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_step_id",
+                table: "journey_scheduled_messages",
+                column: "step_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_tenant_id_dedupe_key",
+                table: "journey_scheduled_messages",
+                columns: new[] { "tenant_id", "dedupe_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_steps_journey_id",
+                table: "journey_steps",
+                column: "journey_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_steps_tenant_id_journey_id_step_order",
+                table: "journey_steps",
+                columns: new[] { "tenant_id", "journey_id", "step_order" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_triggers_journey_id",
+                table: "journey_triggers",
+                column: "journey_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_triggers_tenant_id_trigger_type_is_active",
+                table: "journey_triggers",
+                columns: new[] { "tenant_id", "trigger_type", "is_active" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_user_sessions_current_step_id",
+                table: "journey_user_sessions",
+                column: "current_step_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_user_sessions_journey_id",
+                table: "journey_user_sessions",
+                column: "journey_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_user_sessions_tenant_id_telegram_chat_id_status",
+                table: "journey_user_sessions",
+                columns: new[] { "tenant_id", "telegram_chat_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_journey_user_sessions_running",
+                table: "journey_user_sessions",
+                columns: new[] { "tenant_id", "journey_id", "telegram_chat_id" },
+                unique: true,
+                filter: "status IN ('active', 'waiting_delay', 'awaiting_reply')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journeys_tenant_id_is_active",
+                table: "journeys",
+                columns: new[] { "tenant_id", "is_active" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_processed_webhook_events_processed_at",
+                table: "processed_webhook_events",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_processed_webhook_events_tenant_id_processed_at",
+                table: "processed_webhook_events",
+                columns: new[] { "tenant_id", "processed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_schedule_slots_completed_at",
+                table: "schedule_slots",
+                column: "completed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_status_next_attempt_at",
+                table: "telegram_outbox",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_tenant_id_dedupe_key",
+                table: "telegram_outbox",
+                columns: new[] { "tenant_id", "dedupe_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_tenant_id_email",
+                table: "telegram_subscriptions",
+                columns: new[] { "tenant_id", "email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_tenant_id_status",
+                table: "telegram_subscriptions",
+                columns: new[] { "tenant_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_tenant_id_stripe_subscription_id",
+                table: "telegram_subscriptions",
+                columns: new[] { "tenant_id", "stripe_subscription_id" },
+                unique: true,
+                filter: "stripe_subscription_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_tenant_id_telegram_user_id",
+                table: "telegram_subscriptions",
+                columns: new[] { "tenant_id", "telegram_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_bot_connections_bot_telegram_id",
+                table: "tenant_bot_connections",
+                column: "bot_telegram_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_bot_connections_public_id",
+                table: "tenant_bot_connections",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_bot_connections_tenant_id_bot_role",
+                table: "tenant_bot_connections",
+                columns: new[] { "tenant_id", "bot_role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_stripe_prices_tenant_id_stripe_price_id",
+                table: "tenant_stripe_prices",
+                columns: new[] { "tenant_id", "stripe_price_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_stripe_prices_tenant_id_stripe_product_id",
+                table: "tenant_stripe_prices",
+                columns: new[] { "tenant_id", "stripe_product_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_stripe_products_tenant_id_stripe_product_id",
+                table: "tenant_stripe_products",
+                columns: new[] { "tenant_id", "stripe_product_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_users_clerk_user_id",
+                table: "tenant_users",
+                column: "clerk_user_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_users_pending_email",
+                table: "tenant_users",
+                column: "email",
+                filter: "clerk_user_id IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenant_users_tenant_id_email",
+                table: "tenant_users",
+                columns: new[] { "tenant_id", "email" },
+                unique: true,
+                filter: "email <> ''");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "bot_config");
+
+            migrationBuilder.DropTable(
+                name: "bot_usage");
+
+            migrationBuilder.DropTable(
+                name: "bot_users");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_jobs");
+
+            migrationBuilder.DropTable(
+                name: "campaigns");
+
+            migrationBuilder.DropTable(
+                name: "clerk_users");
+
+            migrationBuilder.DropTable(
+                name: "crosspromo_jobs");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "domain_event_handlings");
+
+            migrationBuilder.DropTable(
+                name: "forex_config");
+
+            migrationBuilder.DropTable(
+                name: "forex_signals");
+
+            migrationBuilder.DropTable(
+                name: "journey_scheduled_messages");
+
+            migrationBuilder.DropTable(
+                name: "journey_triggers");
+
+            migrationBuilder.DropTable(
+                name: "platform_operators");
+
+            migrationBuilder.DropTable(
+                name: "processed_webhook_events");
+
+            migrationBuilder.DropTable(
+                name: "schedule_slots");
+
+            migrationBuilder.DropTable(
+                name: "telegram_outbox");
+
+            migrationBuilder.DropTable(
+                name: "telegram_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "tenant_bot_connections");
+
+            migrationBuilder.DropTable(
+                name: "tenant_crosspromo_settings");
+
+            migrationBuilder.DropTable(
+                name: "tenant_stripe_prices");
+
+            migrationBuilder.DropTable(
+                name: "tenant_stripe_products");
+
+            migrationBuilder.DropTable(
+                name: "tenant_stripe_settings");
+
+            migrationBuilder.DropTable(
+                name: "tenant_users");
+
+            migrationBuilder.DropTable(
+                name: "domain_events");
+
+            migrationBuilder.DropTable(
+                name: "journey_user_sessions");
+
+            migrationBuilder.DropTable(
+                name: "journey_steps");
+
+            migrationBuilder.DropTable(
+                name: "journeys");
+
+            migrationBuilder.DropTable(
+                name: "tenants");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using PromoStack.Application.Common.Abstractions;
+
+namespace PromoStack.Infrastructure.Tenancy;
+
+/// <summary>Runs a unit of work that started without a signed-in user in its own DI scope, with its tenant set.</summary>
+public sealed class TenantScopes(IServiceScopeFactory scopes)
+{
+    public async Task RunAsync(string tenantId, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().Enter(tenantId);
+        await work(scope.ServiceProvider, cancellationToken);
+    }
+
+    public async Task<T> RunAsync<T>(string tenantId, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().Enter(tenantId);
+        return await work(scope.ServiceProvider, cancellationToken);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Domain.Tenants;
+using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Identity;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Tenancy;
+
+namespace PromoStack.WebApi.Auth;
+
+/// <summary>
+/// Clerk session tokens (RS256): issuer fixed by configuration, keys from the configured JWKS URL, <c>azp</c>
+/// checked against the authorized parties when the token carries one, lifetime with a small skew. After
+/// validation the user is signed in against the database, which alone decides tenant and role.
+/// </summary>
+public static class AuthenticationSetup
+{
+    private const string IdentityType = "PromoStack";
+
+    public static IServiceCollection AddPromoStackAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var issuers = new List<string>();
+        if (!string.IsNullOrWhiteSpace(auth.Issuer))
+        {
+            issuers.Add(auth.Issuer);
+        }
+
+        SecurityKey? devKey = null;
+        if (auth.DevTokens)
+        {
+            devKey = DevTokens.LoadOrCreateKey(auth.DevKeyPath);
+            issuers.Add(DevTokens.Issuer);
+        }
+
+        services.AddHttpClient(nameof(JwksConfigurationManager), http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => new JwksConfigurationManager(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksConfigurationManager)),
+            string.IsNullOrWhiteSpace(auth.Issuer) ? null : auth.ResolvedJwksUrl,
+            devKey,
+            sp.GetRequiredService<TimeProvider>()));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwksConfigurationManager>((options, keys) =>
+        {
+            options.MapInboundClaims = false;
+            options.RequireHttpsMetadata = false;
+            options.ConfigurationManager = keys;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuers = issuers,
+                ValidateIssuer = true,
+                ValidateAudience = false,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
+                NameClaimType = "sub",
+            };
+            options.Events = new JwtBearerEvents { OnTokenValidated = context => SignInAsync(context, auth) };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.TenantMember, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasOwnClaim(c.User, PromoStackClaims.Tenant, null)))
+            .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                HasOwnClaim(c.User, PromoStackClaims.Tenant, null) && HasOwnClaim(c.User, PromoStackClaims.Role, "admin")))
+            .AddPolicy(Policies.PlatformOperator, p => p.RequireAuthenticatedUser()
+                .RequireAssertion(c => HasOwnClaim(c.User, PromoStackClaims.PlatformOperator, "true")));
+        return services;
+    }
+
+    /// <summary>Only claims PromoStack added after reading the database count, never look-alikes inside a token.</summary>
+    private static bool HasOwnClaim(ClaimsPrincipal user, string type, string? value) =>
+        user.Identities.Any(i => i.AuthenticationType == IdentityType && i.HasClaim(c => c.Type == type && (value is null || c.Value == value)));
+
+    private static async Task SignInAsync(TokenValidatedContext context, AuthOptions auth)
+    {
+        var principal = context.Principal!;
+        var azp = principal.FindFirstValue("azp");
+        var parties = auth.AuthorizedPartyList;
+        if (azp is not null && parties.Count > 0 && !parties.Contains(azp, StringComparer.Ordinal))
+        {
+            context.Fail("The token was issued to another authorized party.");
+            return;
+        }
+
+        if (principal.FindFirstValue("sub") is not { Length: > 0 } userId)
+        {
+            context.Fail("The token has no subject.");
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var user = await services.GetRequiredService<SignInService>()
+            .SignInAsync(userId, principal.FindFirstValue("email"), context.HttpContext.RequestAborted);
+        services.GetRequiredService<CurrentUser>().SignIn(user);
+
+        var claims = new List<Claim>();
+        if (user.TenantId is not null)
+        {
+            services.GetRequiredService<ITenantContext>().Enter(user.TenantId);
+            claims.Add(new Claim(PromoStackClaims.Tenant, user.TenantId));
+            claims.Add(new Claim(PromoStackClaims.Role, EnumNames<TenantRole>.Lower(user.Role!.Value)));
+        }
+
+        if (user.IsPlatformOperator)
+        {
+            claims.Add(new Claim(PromoStackClaims.PlatformOperator, "true"));
+        }
+
+        principal.AddIdentity(new ClaimsIdentity(claims, IdentityType));
+    }
+}

@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Tenants;
+using PromoStack.Application.Tenants.CreateTenant;
+using PromoStack.Application.Tenants.GetTenant;
+using PromoStack.Application.Tenants.UpdateTenant;
+using PromoStack.WebApi.Auth;
+
+namespace PromoStack.WebApi.Controllers;
+
+[ApiController]
+[Authorize]
+public sealed class TenantsController(ISender sender) : ControllerBase
+{
+    /// <summary>Onboarding: creates a tenant; the signed-in user becomes its admin.</summary>
+    [HttpPost("api/tenants")]
+    [ProducesResponseType<TenantDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
+    public async Task<ActionResult<TenantDto>> Create(CreateTenantRequest request, CancellationToken cancellationToken)
+    {
+        var tenant = await sender.Send(new CreateTenant(request.Slug, request.Name, request.Timezone), cancellationToken);
+        return Created("/api/tenant", tenant);
+    }
+
+    /// <summary>The signed-in user's tenant.</summary>
+    [HttpGet("api/tenant")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<TenantDto> Get(CancellationToken cancellationToken) => await sender.Send(new GetTenant(), cancellationToken);
+
+    /// <summary>Renames the tenant or changes its time zone ("today" and local schedules follow it).</summary>
+    [HttpPut("api/tenant")]
+    [Authorize(Policies.TenantAdmin)]
+    public async Task<TenantDto> Update(UpdateTenantRequest request, CancellationToken cancellationToken) =>
+        await sender.Send(new UpdateTenant(request.Name, request.Timezone), cancellationToken);
+}
+
+/// <param name="Slug">The tenant's id in URLs: 3–40 lowercase letters, digits and hyphens, starting with a letter.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Timezone">IANA time zone (default UTC).</param>
+public sealed record CreateTenantRequest(string Slug, string Name, string? Timezone);
+
+public sealed record UpdateTenantRequest(string Name, string Timezone);

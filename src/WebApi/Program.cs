@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Coravel;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application;
+using PromoStack.Application.Common.Behaviors;
+using PromoStack.Application.Me;
+using PromoStack.Infrastructure;
+using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.WebApi;
+using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.Errors;
+using PromoStack.WebApi.Health;
+using PromoStack.WebApi.OpenApi;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+StartupChecks.Validate(builder.Configuration, builder.Environment);
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebApiLimits.MaxRequestBodyBytes);
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddBackgroundWorkers(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.Namespace = "PromoStack.WebApi.Mediator";
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(GetMe)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(TenantBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(TransactionBehavior<,>),
+    ];
+});
+
+builder.Services.AddPromoStackAuthentication(builder.Configuration);
+builder.Services
+    .AddControllers()
+    .AddJsonOptions(json =>
+    {
+        json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.JsonSerializerOptions.MaxDepth = 32;
+    })
+    .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = InvalidModelState.Respond);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+    .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])
+    .AllowAnyHeader()
+    .AllowAnyMethod()));
+builder.Services.AddHealthChecks()
+    .AddNpgSql(DatabaseConnection.Resolve(builder.Configuration), name: "database", tags: ["ready"])
+    .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapControllers();
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("PromoStack API"));
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+if (app.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
+{
+    app.Services.UseScheduler(scheduler => scheduler.Schedule<ScheduleTick>().EveryMinute().PreventOverlapping(nameof(ScheduleTick)));
+}
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so integration tests can host it.</summary>
+public partial class Program;
