@@ -46,6 +46,9 @@ builder.Services
     {
         json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         json.JsonSerializerOptions.MaxDepth = 32;
+
+        // Reader messages name CLR types; clients get "the value is not valid" for the field instead.
+        json.AllowInputFormatterExceptionMessages = false;
     })
     .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = InvalidModelState.Respond);
 builder.Services.AddProblemDetails();

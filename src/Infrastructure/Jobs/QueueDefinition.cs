@@ -111,7 +111,7 @@ internal sealed class QueueSql(QueueDefinition queue)
         UPDATE {queue.Table} AS t
         SET status = @claimed, locked_until = @lockedUntil, attempts = t.attempts + 1{(queue.ClaimedAtColumn is null ? string.Empty : $", {queue.ClaimedAtColumn} = @now")}
         FROM due WHERE t.id = due.id
-        RETURNING t.id AS "Id", t.tenant_id AS "TenantId", t.attempts AS "Attempts", t.locked_until AS "LockedUntil"
+        RETURNING t.id, t.tenant_id, t.attempts, t.locked_until
         """;
 
     public string Complete { get; } =

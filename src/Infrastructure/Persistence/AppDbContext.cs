@@ -88,8 +88,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         await Database.ExecuteSqlAsync($"SELECT 1 FROM tenants WHERE id = {tenantId} FOR UPDATE", cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: every save may store domain events.");
+    /// <summary>Synchronous saves exist for framework stores (the Data Protection key ring); they cannot carry events.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureTenantOwnership();
+        if (ChangeTracker.Entries<AggregateRoot>().Any(e => e.Entity.HasPendingEvents))
+        {
+            throw new NotSupportedException("Use SaveChangesAsync to save entities that raised domain events.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -88,19 +88,19 @@ public sealed partial class ScheduleRunner(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var claimed = await db.Database.SqlQueryRaw<int>(
+        var claimed = await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO schedule_slots (job, tenant_id, slot, claimed_at, locked_until)
                 VALUES (@job, @tenant, @slot, @now, @lockedUntil)
                 ON CONFLICT (job, tenant_id, slot) DO UPDATE
                     SET claimed_at = EXCLUDED.claimed_at, locked_until = EXCLUDED.locked_until
                     WHERE schedule_slots.completed_at IS NULL AND schedule_slots.locked_until <= EXCLUDED.claimed_at
-                RETURNING 1 AS "Value"
                 """,
+                [
                 new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot),
-                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lockedUntil", WorkQueue.Microseconds(now + Lease)))
-            .ToListAsync(cancellationToken);
-        return claimed.Count == 1;
+                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lockedUntil", WorkQueue.Microseconds(now + Lease))],
+            cancellationToken);
+        return claimed == 1;
     }
 
     private async Task SetAsync(

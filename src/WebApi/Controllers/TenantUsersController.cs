@@ -45,6 +45,6 @@ public sealed class TenantUsersController(ISender sender) : ControllerBase
     }
 }
 
-public sealed record AddTenantUserRequest(string Email, [property: Required] TenantRole? Role);
+public sealed record AddTenantUserRequest(string Email, [Required] TenantRole? Role);
 
-public sealed record ChangeRoleRequest([property: Required] TenantRole? Role);
+public sealed record ChangeRoleRequest([Required] TenantRole? Role);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace PromoStack.WebApi.Errors;
 
@@ -10,8 +11,18 @@ public static class InvalidModelState
 {
     public static IActionResult Respond(ActionContext context)
     {
-        var errors = context.ModelState
-            .Where(entry => entry.Value is { Errors.Count: > 0 })
+        // When the body could not be read, its parameter is also reported missing; the reader's error says more.
+        var bodyParameters = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var failed = context.ModelState.Where(entry => entry.Value is { Errors.Count: > 0 }).ToList();
+        if (failed.Any(entry => !bodyParameters.Contains(entry.Key)))
+        {
+            failed.RemoveAll(entry => bodyParameters.Contains(entry.Key));
+        }
+
+        var errors = failed
             .GroupBy(entry => FieldName(entry.Key))
             .ToDictionary(
                 group => group.Key,
