@@ -67,6 +67,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,0 +1,240 @@
+using PromoStack.Domain.Common;
+using PromoStack.Domain.Subscriptions;
+
+namespace PromoStack.Domain.Tests.Subscriptions;
+
+public sealed class TelegramSubscriptionTests
+{
+    private const string Tenant = "acme";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset PeriodEnd = Now.AddMonths(1);
+
+    private static TelegramSubscription Pending(PlanType plan = PlanType.Monthly) =>
+        TelegramSubscription.Begin(Tenant, "Buyer@Example.com", plan, Now);
+
+    private static TelegramSubscription Active(PlanType plan = PlanType.Monthly)
+    {
+        var subscription = Pending(plan);
+        subscription.Activate(PeriodEnd, Now);
+        subscription.DequeueEvents();
+        return subscription;
+    }
+
+    [Fact]
+    public void Begin_IsPendingWithoutAccessAndNormalizesTheEmail()
+    {
+        var subscription = Pending();
+
+        subscription.Status.Should().Be(SubscriptionStatus.Pending);
+        subscription.GrantsAccess.Should().BeFalse();
+        subscription.Email.Should().Be("buyer@example.com");
+        subscription.HasPendingEvents.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Activate_FromPending_RaisesSubscriptionActivatedAndSetsThePeriodEnd()
+    {
+        var subscription = Pending();
+        subscription.LinkTelegramUser(42, "trader", wasFreeLead: false);
+        var activatedAt = Now.AddMinutes(5);
+
+        subscription.Activate(PeriodEnd, activatedAt);
+
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+        subscription.GrantsAccess.Should().BeTrue();
+        subscription.CurrentPeriodEnd.Should().Be(PeriodEnd);
+        subscription.UpdatedAt.Should().Be(activatedAt);
+        subscription.DequeueEvents().Should().Equal(new SubscriptionActivated(Tenant, 0, 42, PlanType.Monthly));
+    }
+
+    [Fact]
+    public void Activate_FromPastDue_RaisesSubscriptionRenewedNotActivated()
+    {
+        var subscription = Active();
+        subscription.MarkPastDue(Now.AddDays(31));
+        subscription.HasPendingEvents.Should().BeFalse();
+        var newEnd = PeriodEnd.AddMonths(1);
+
+        subscription.Activate(newEnd, Now.AddDays(32));
+
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+        subscription.CurrentPeriodEnd.Should().Be(newEnd);
+        var events = subscription.DequeueEvents();
+        events.Should().Equal(new SubscriptionRenewed(Tenant, 0, null, PlanType.Monthly));
+        events.Should().NotContain(e => e is SubscriptionActivated);
+    }
+
+    [Fact]
+    public void Activate_AfterCancel_IsAReactivationThatClearsTheReason()
+    {
+        var subscription = Active();
+        subscription.Cancel(CancellationReason.User, Now);
+        subscription.DequeueEvents();
+
+        subscription.Activate(PeriodEnd, Now.AddDays(1));
+
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+        subscription.CancelReason.Should().BeNull();
+        subscription.DequeueEvents().Should().Equal(new SubscriptionActivated(Tenant, 0, null, PlanType.Monthly));
+    }
+
+    [Fact]
+    public void Activate_WhenAlreadyActive_Throws()
+    {
+        var subscription = Active();
+
+        var activate = () => subscription.Activate(PeriodEnd, Now);
+
+        activate.Should().Throw<InvalidTransitionException>();
+        subscription.HasPendingEvents.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Activate_LifetimePlan_HasNoPeriodEnd()
+    {
+        var subscription = Pending(PlanType.Lifetime);
+
+        subscription.Activate(PeriodEnd, Now);
+
+        subscription.CurrentPeriodEnd.Should().BeNull();
+        subscription.DequeueEvents().Should().Equal(new SubscriptionActivated(Tenant, 0, null, PlanType.Lifetime));
+    }
+
+    [Fact]
+    public void Renew_WhenActive_ExtendsThePeriodAndRaisesRenewed()
+    {
+        var subscription = Active();
+        var newEnd = PeriodEnd.AddMonths(1);
+        var renewedAt = Now.AddDays(30);
+
+        subscription.Renew(newEnd, renewedAt);
+
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+        subscription.CurrentPeriodEnd.Should().Be(newEnd);
+        subscription.UpdatedAt.Should().Be(renewedAt);
+        subscription.DequeueEvents().Should().Equal(new SubscriptionRenewed(Tenant, 0, null, PlanType.Monthly));
+    }
+
+    [Fact]
+    public void Renew_WhenPending_ThrowsAndRaisesNothing()
+    {
+        var subscription = Pending();
+
+        var renew = () => subscription.Renew(PeriodEnd, Now);
+
+        renew.Should().Throw<DomainException>();
+        subscription.CurrentPeriodEnd.Should().BeNull();
+        subscription.HasPendingEvents.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Renew_WhenPastDue_Throws()
+    {
+        var subscription = Active();
+        subscription.MarkPastDue(Now);
+
+        var renew = () => subscription.Renew(PeriodEnd.AddMonths(1), Now);
+
+        renew.Should().Throw<DomainException>();
+        subscription.CurrentPeriodEnd.Should().Be(PeriodEnd);
+    }
+
+    [Fact]
+    public void MarkPastDue_KeepsAccess()
+    {
+        var subscription = Active();
+
+        subscription.MarkPastDue(Now);
+
+        subscription.Status.Should().Be(SubscriptionStatus.PastDue);
+        subscription.GrantsAccess.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(CancellationReason.User)]
+    [InlineData(CancellationReason.Refunded)]
+    public void Cancel_RaisesSubscriptionCancelledWithTheReason(CancellationReason reason)
+    {
+        var subscription = Active();
+        subscription.LinkTelegramUser(7, null, wasFreeLead: false);
+
+        subscription.Cancel(reason, Now);
+
+        subscription.Status.Should().Be(SubscriptionStatus.Cancelled);
+        subscription.CancelReason.Should().Be(reason);
+        subscription.GrantsAccess.Should().BeFalse();
+        subscription.DequeueEvents().Should().Equal(new SubscriptionCancelled(Tenant, 0, 7, PlanType.Monthly, reason));
+    }
+
+    [Fact]
+    public void Cancel_WhenPending_Throws()
+    {
+        var subscription = Pending();
+
+        var cancel = () => subscription.Cancel(CancellationReason.User, Now);
+
+        cancel.Should().Throw<InvalidTransitionException>();
+        subscription.CancelReason.Should().BeNull();
+    }
+
+    [Fact]
+    public void Expire_FromActive_RaisesSubscriptionExpired()
+    {
+        var subscription = Active();
+
+        subscription.Expire(Now);
+
+        subscription.Status.Should().Be(SubscriptionStatus.Expired);
+        subscription.GrantsAccess.Should().BeFalse();
+        subscription.DequeueEvents().Should().Equal(new SubscriptionExpired(Tenant, 0, null, PlanType.Monthly));
+    }
+
+    [Fact]
+    public void Expire_FromPending_RaisesNothing()
+    {
+        var subscription = Pending();
+
+        subscription.Expire(Now);
+
+        subscription.Status.Should().Be(SubscriptionStatus.Expired);
+        subscription.HasPendingEvents.Should().BeFalse();
+    }
+
+    [Fact]
+    public void LinkTelegramUser_ToTheSameUserAgain_IsAllowed()
+    {
+        var subscription = Pending();
+        subscription.LinkTelegramUser(42, "old", wasFreeLead: true);
+
+        subscription.LinkTelegramUser(42, "new", wasFreeLead: false);
+
+        subscription.TelegramUserId.Should().Be(42);
+        subscription.TelegramUsername.Should().Be("new");
+        subscription.IsConverted.Should().BeTrue("a conversion is never undone");
+    }
+
+    [Fact]
+    public void LinkTelegramUser_ToADifferentUser_Throws()
+    {
+        var subscription = Pending();
+        subscription.LinkTelegramUser(42, "trader", wasFreeLead: false);
+
+        var link = () => subscription.LinkTelegramUser(43, "thief", wasFreeLead: false);
+
+        link.Should().Throw<DomainException>();
+        subscription.TelegramUserId.Should().Be(42);
+        subscription.TelegramUsername.Should().Be("trader");
+    }
+
+    [Fact]
+    public void LinkStripe_KeepsKnownIdsWhenGivenNull()
+    {
+        var subscription = Pending();
+        subscription.LinkStripe("cus_1", "sub_1");
+
+        subscription.LinkStripe(null, "sub_2");
+
+        subscription.StripeCustomerId.Should().Be("cus_1");
+        subscription.StripeSubscriptionId.Should().Be("sub_2");
+    }
+}
