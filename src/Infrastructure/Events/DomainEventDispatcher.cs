@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ public sealed partial class DomainEventDispatcher(
 
     private static readonly MethodInfo InvokeMethod =
         typeof(DomainEventDispatcher).GetMethod(nameof(InvokeTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly ConcurrentDictionary<Type, Func<object, IDomainEvent, CancellationToken, Task>> Invokers = new();
 
     public QueueDefinition Queue => Queues.DomainEvents;
 
@@ -100,7 +103,9 @@ public sealed partial class DomainEventDispatcher(
             services.GetRequiredService<IUnitOfWork>().InTransactionAsync(async innerCt =>
             {
                 var handler = Handlers(services, domainEvent).Single(h => HandlerName(h) == name);
-                await (Task)InvokeMethod.MakeGenericMethod(domainEvent.GetType()).Invoke(null, [handler, domainEvent, innerCt])!;
+                var invoke = Invokers.GetOrAdd(domainEvent.GetType(), type =>
+                    InvokeMethod.MakeGenericMethod(type).CreateDelegate<Func<object, IDomainEvent, CancellationToken, Task>>());
+                await invoke(handler, domainEvent, innerCt);
                 var db = services.GetRequiredService<AppDbContext>();
                 db.DomainEventHandlings.Add(DomainEventHandling.Record(work.Id, name, work.TenantId, clock.GetUtcNow()));
                 await db.SaveChangesAsync(innerCt);

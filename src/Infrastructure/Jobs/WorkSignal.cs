@@ -19,8 +19,8 @@ public sealed class WorkSignal
         }
     }
 
-    /// <summary>Waits for a notification or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(QueueDefinition queue, TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>Waits for a notification or the timeout, whichever comes first; true when notified.</summary>
+    public Task<bool> WaitAsync(QueueDefinition queue, TimeSpan timeout, CancellationToken cancellationToken) =>
         For(queue).WaitAsync(timeout, cancellationToken);
 
     private SemaphoreSlim For(QueueDefinition queue) => _signals.GetOrAdd(queue.Table, _ => new SemaphoreSlim(0, 1));

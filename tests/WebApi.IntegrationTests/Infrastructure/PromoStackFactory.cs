@@ -15,7 +15,8 @@ public sealed class PromoStackFactory(TestIdentityProvider identity, IReadOnlyDi
 {
     public const string MasterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The app's clock; tests move it (or start it where they need) instead of sleeping.</summary>
+    public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.UtcNow);
 
     public static Dictionary<string, string?> Settings(TestIdentityProvider identity) => new()
     {

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Domain.Signals;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Jobs;
+
+public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
+{
+    private readonly HandlerLog _log = new();
+    private PromoStackFactory _app = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _app = new PromoStackFactory(Identity)
+        {
+            ConfigureServices = services =>
+            {
+                services.AddSingleton(_log);
+                services.AddScoped<IDomainEventHandler<SignalOpened>, RecordingHandler>();
+                services.AddScoped<IDomainEventHandler<SignalOpened>, FlakyHandler>();
+            },
+        };
+        await SeedTenantsAsync("alpha", "beta");
+    }
+
+    public override async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task AnEvent_IsStoredInTheTransactionOfItsChange_WithTheNewRowsId()
+    {
+        var signalId = await OpenSignalAsync("alpha");
+
+        var payload = await TestDatabase.ScalarAsync<string>("SELECT payload::text FROM domain_events WHERE event_type = 'SignalOpened'");
+        payload.Should().Contain($"\"signalId\": {signalId}").And.Contain("\"tenantId\": \"alpha\"");
+        (await TestDatabase.ScalarAsync<string>("SELECT tenant_id FROM domain_events")).Should().Be("alpha");
+    }
+
+    [Fact]
+    public async Task AChangeThatRollsBack_LeavesNoEvent()
+    {
+        var act = () => InAppTenantAsync("alpha", services => services.GetRequiredService<IUnitOfWork>().InTransactionAsync<bool>(async ct =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            db.ForexSignals.Add(ForexSignal.Open("alpha", SignalDirection.Sell, "1h", Levels(SignalDirection.Sell), "{}", Now));
+            await db.SaveChangesAsync(ct);
+            throw new InvalidOperationException("the command failed after saving");
+        }, CancellationToken.None));
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_events")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ACommit_WakesTheDispatcher()
+    {
+        var signal = _app.Services.GetRequiredService<WorkSignal>();
+        (await signal.WaitAsync(Queues.DomainEvents, TimeSpan.Zero, CancellationToken.None)).Should().BeFalse();
+
+        await OpenSignalAsync("alpha");
+
+        (await signal.WaitAsync(Queues.DomainEvents, TimeSpan.Zero, CancellationToken.None)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Dispatch_RunsEachHandlerOnce_InTheEventsTenant_AfterCommit()
+    {
+        var signalId = await OpenSignalAsync("alpha");
+        _log.Calls.Should().BeEmpty("handlers run after commit, by the dispatcher");
+
+        await DispatchAsync();
+        await DispatchAsync();
+
+        _log.Calls.Should().BeEquivalentTo([$"{nameof(RecordingHandler)}:alpha:{signalId}", $"{nameof(FlakyHandler)}:alpha:{signalId}"]);
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("dispatched");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_event_handlings")).Should().Be(2);
+        (await TestDatabase.ScalarAsync<string>("SELECT setting_value FROM bot_config WHERE tenant_id = 'alpha'"))
+            .Should().Be(signalId.ToString(System.Globalization.CultureInfo.InvariantCulture), "a handler's own writes commit with it");
+    }
+
+    [Fact]
+    public async Task AFailingHandler_IsRetriedWithBackoff_WithoutRerunningTheOnesThatSucceeded()
+    {
+        _log.FlakyFailuresLeft = 1;
+        var signalId = await OpenSignalAsync("alpha");
+
+        await DispatchAsync();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("pending");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM domain_events")).Should().Contain("flaky");
+        await DispatchAsync();
+        _log.Calls.Should().ContainSingle("the retry waits for its backoff");
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await DispatchAsync();
+
+        _log.Calls.Should().BeEquivalentTo([$"{nameof(RecordingHandler)}:alpha:{signalId}", $"{nameof(FlakyHandler)}:alpha:{signalId}"]);
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("dispatched");
+    }
+
+    [Fact]
+    public async Task AHandlerThatNeverSucceeds_FailsTheEventWithItsReason_AfterTheLastRetry()
+    {
+        _log.FlakyFailuresLeft = int.MaxValue;
+        await OpenSignalAsync("alpha");
+
+        for (var attempt = 0; attempt < DomainEventDispatcher.Retry.MaxAttempts; attempt++)
+        {
+            await DispatchAsync();
+            _app.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<int>("SELECT attempts FROM domain_events")).Should().Be(DomainEventDispatcher.Retry.MaxAttempts);
+        _log.Calls.Count(c => c.StartsWith(nameof(RecordingHandler), StringComparison.Ordinal)).Should().Be(1);
+    }
+
+    [Fact]
+    public void EveryEventTheFeaturesAgreeOn_IsARegisteredDomainEventType()
+    {
+        DomainEventTypes.All.Select(t => t.Name).Should().BeEquivalentTo(
+            "UserJoinedChannel", "UserLeftChannel", "SignalOpened", "SignalTargetHit", "SignalStopped", "SignalClosed",
+            "SubscriptionActivated", "SubscriptionRenewed", "SubscriptionCancelled", "SubscriptionExpired");
+        var joined = new UserJoinedChannel("alpha", 5_000_000_000, ChannelKind.Vip, "https://t.me/+abc");
+        DomainEventTypes.Deserialize("UserJoinedChannel", DomainEventTypes.Serialize(joined)).Should().Be(joined);
+        DomainEventTypes.Serialize(joined).Should().Contain("\"channel\":\"vip\"");
+    }
+
+    private async Task<int> OpenSignalAsync(string tenant)
+    {
+        var signal = ForexSignal.Open(tenant, SignalDirection.Buy, "15min", Levels(SignalDirection.Buy), "{\"rsi\":28.5}", Now);
+        await InAppTenantAsync(tenant, services => services.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            db.ForexSignals.Add(signal);
+            return await db.SaveChangesAsync(ct);
+        }, CancellationToken.None));
+        return signal.Id;
+    }
+
+    private Task DispatchAsync() => _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
+
+    private Task InAppTenantAsync(string tenant, Func<IServiceProvider, Task> work) =>
+        _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>()
+            .RunAsync(tenant, (services, _) => work(services), CancellationToken.None);
+
+    private static SignalLevels Levels(SignalDirection direction) => direction == SignalDirection.Buy
+        ? new SignalLevels(2000m, 1990m, 2010m, 2020m, 2030m)
+        : new SignalLevels(2000m, 2010m, 1990m, 1980m, 1970m);
+
+    public sealed class HandlerLog
+    {
+        public ConcurrentQueue<string> Calls { get; } = new();
+
+        public int FlakyFailuresLeft { get; set; }
+    }
+
+    private sealed class RecordingHandler(HandlerLog log, ITenantContext tenant, IAppDbContext db) : IDomainEventHandler<SignalOpened>
+    {
+        public async Task HandleAsync(SignalOpened domainEvent, CancellationToken cancellationToken)
+        {
+            db.BotConfig.Add(BotConfig.Create(tenant.RequiredTenantId, "last_signal_seen", domainEvent.SignalId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await db.SaveChangesAsync(cancellationToken);
+            log.Calls.Enqueue($"{nameof(RecordingHandler)}:{tenant.RequiredTenantId}:{domainEvent.SignalId}");
+        }
+    }
+
+    private sealed class FlakyHandler(HandlerLog log, ITenantContext tenant) : IDomainEventHandler<SignalOpened>
+    {
+        public Task HandleAsync(SignalOpened domainEvent, CancellationToken cancellationToken)
+        {
+            if (log.FlakyFailuresLeft > 0)
+            {
+                log.FlakyFailuresLeft--;
+                throw new InvalidOperationException("flaky handler failed");
+            }
+
+            log.Calls.Enqueue($"{nameof(FlakyHandler)}:{tenant.RequiredTenantId}:{domainEvent.SignalId}");
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Scheduling;
+using PromoStack.Domain.Tenants;
+using PromoStack.Infrastructure.Schedules;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Jobs;
+
+public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
+{
+    private readonly List<PromoStackFactory> _instances = [];
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TwoAppInstances_TickingTogether_RunASlotOnce()
+    {
+        var runs = new RunLog();
+        var first = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+        var second = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+
+        var ran = await Task.WhenAll(Tick(first), Tick(second), Tick(first), Tick(second));
+
+        runs.Of(HourlyJob.JobName).Should().Equal("2026-11-25T10:00Z");
+        ran.SelectMany(r => r).Where(r => r.StartsWith(HourlyJob.JobName, StringComparison.Ordinal)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task ASlotMissedWhileEveryInstanceWasDown_RunsOnTheNextTick()
+    {
+        var runs = new RunLog();
+        var app = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+        await Tick(app);
+
+        app.Clock.SetUtcNow(At("2026-11-25T13:10:00Z"));
+        await Tick(app);
+        await Tick(app);
+
+        runs.Of(HourlyJob.JobName).Should().Equal("2026-11-25T10:00Z", "2026-11-25T13:00Z");
+    }
+
+    [Fact]
+    public async Task AFailedRun_IsRetriedOnTheNextTick_ThenNotAgain()
+    {
+        var runs = new RunLog { FailuresLeft = 1 };
+        var app = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+
+        await Tick(app);
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM schedule_slots WHERE job = @p0", HourlyJob.JobName))
+            .Should().Contain("planned failure");
+        await Tick(app);
+        await Tick(app);
+
+        runs.Of(HourlyJob.JobName).Should().Equal("2026-11-25T10:00Z");
+        (await TestDatabase.ScalarAsync<bool>("SELECT completed_at IS NOT NULL FROM schedule_slots WHERE job = @p0", HourlyJob.JobName)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ASlotHeldByAnInstanceThatDied_IsTakenOverOnceItsLeaseExpires()
+    {
+        var runs = new RunLog();
+        var app = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+        await TestDatabase.ExecuteAsync(
+            "INSERT INTO schedule_slots (job, tenant_id, slot, claimed_at, locked_until) VALUES (@p0, '', '2026-11-25T10:00Z', @p1, @p2)",
+            HourlyJob.JobName, At("2026-11-25T10:29:00Z"), At("2026-11-25T10:39:00Z"));
+
+        await Tick(app);
+        runs.Of(HourlyJob.JobName).Should().BeEmpty("the other instance's lease still holds");
+
+        app.Clock.SetUtcNow(At("2026-11-25T10:40:00Z"));
+        await Tick(app);
+        runs.Of(HourlyJob.JobName).Should().Equal("2026-11-25T10:00Z");
+    }
+
+    [Fact]
+    public async Task APerTenantJob_RunsAtEachTenantsLocalTime_WithThatTenantSet()
+    {
+        await using (var db = TestDatabase.CreateContext("london"))
+        {
+            db.Tenants.Add(Tenant.Create("london", "London", "Europe/London", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = TestDatabase.CreateContext("tokyo"))
+        {
+            db.Tenants.Add(Tenant.Create("tokyo", "Tokyo", "Asia/Tokyo", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var runs = new RunLog();
+        var app = Instance(runs, start: At("2026-07-01T06:30:00Z"));
+
+        await Tick(app);
+        runs.Of(MorningJob.JobName).Should().Equal("tokyo:2026-07-01");
+
+        app.Clock.SetUtcNow(At("2026-07-01T07:00:00Z"));
+        await Tick(app);
+        runs.Of(MorningJob.JobName).Should().Equal("tokyo:2026-07-01", "london:2026-07-01");
+    }
+
+    private PromoStackFactory Instance(RunLog runs, DateTimeOffset start)
+    {
+        var factory = new PromoStackFactory(Identity)
+        {
+            Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(start),
+            ConfigureServices = services =>
+            {
+                services.AddSingleton(runs);
+                services.AddScoped<IScheduledJob, HourlyJob>();
+                services.AddScoped<IScheduledJob, MorningJob>();
+            },
+        };
+        _instances.Add(factory);
+        return factory;
+    }
+
+    private static Task<IReadOnlyList<string>> Tick(PromoStackFactory app) =>
+        app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+
+    private static DateTimeOffset At(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
+
+    public sealed class RunLog
+    {
+        private readonly ConcurrentQueue<(string Job, string Slot)> _runs = new();
+
+        public int FailuresLeft { get; set; }
+
+        public void Record(string job, string slot) => _runs.Enqueue((job, slot));
+
+        public IReadOnlyList<string> Of(string job) => _runs.Where(r => r.Job == job).Select(r => r.Slot).ToList();
+    }
+
+    private sealed class HourlyJob(RunLog runs) : IScheduledJob
+    {
+        public const string JobName = "test-hourly";
+
+        public string Name => JobName;
+
+        public bool PerTenant => false;
+
+        public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromHours(1), now);
+
+        public async Task RunAsync(string slot, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            if (runs.FailuresLeft > 0)
+            {
+                runs.FailuresLeft--;
+                throw new InvalidOperationException("planned failure");
+            }
+
+            runs.Record(JobName, slot);
+        }
+    }
+
+    private sealed class MorningJob(RunLog runs, ITenantContext tenant) : IScheduledJob
+    {
+        public const string JobName = "test-morning";
+
+        public string Name => JobName;
+
+        public bool PerTenant => true;
+
+        public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.DailyAt(new TimeOnly(8, 0), now, zone);
+
+        public Task RunAsync(string slot, CancellationToken cancellationToken)
+        {
+            runs.Record(JobName, $"{tenant.RequiredTenantId}:{slot}");
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Jobs;
+using PromoStack.Domain.Journeys;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Jobs;
+
+public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task ConcurrentClaimers_NeverTakeTheSameItem()
+    {
+        await SeedTenantsAsync("alpha", "beta");
+        await AddAsync("alpha", Enumerable.Range(0, 30).Select(i => (object)CrossPromo("alpha", $"a{i}")).ToArray());
+        await AddAsync("beta", Enumerable.Range(0, 30).Select(i => (object)CrossPromo("beta", $"b{i}")).ToArray());
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            WithQueueAsync(q => q.ClaimAsync<int>(Queues.CrosspromoJobs, 20, Lease, CancellationToken.None))));
+
+        var ids = claims.SelectMany(c => c).Select(c => c.Id).ToList();
+        ids.Should().OnlyHaveUniqueItems().And.HaveCount(60);
+        claims.SelectMany(c => c).Select(c => c.TenantId).Distinct().Should().BeEquivalentTo("alpha", "beta");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM crosspromo_jobs WHERE status = 'claimed' AND claimed_at IS NOT NULL")).Should().Be(60);
+    }
+
+    [Fact]
+    public async Task ItemsNotYetDue_AreNotClaimed()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", CrossPromo("alpha", "later", dueIn: TimeSpan.FromMinutes(10)));
+
+        (await Claim<int>(Queues.CrosspromoJobs)).Should().BeEmpty();
+        Factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await Claim<int>(Queues.CrosspromoJobs)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task AnExpiredLease_IsReclaimed_AndTheOldHolderCanNoLongerComplete()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var first = (await Claim<int>(Queues.BroadcastJobs)).Single();
+
+        (await Claim<int>(Queues.BroadcastJobs)).Should().BeEmpty("the lease still holds");
+        Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var second = (await Claim<int>(Queues.BroadcastJobs)).Single();
+
+        second.Id.Should().Be(first.Id);
+        second.Attempts.Should().Be(2);
+        (await WithQueueAsync(q => q.CompleteAsync(Queues.BroadcastJobs, first, CancellationToken.None))).Should().BeFalse();
+        (await WithQueueAsync(q => q.CompleteAsync(Queues.BroadcastJobs, second, CancellationToken.None))).Should().BeTrue();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("completed");
+        (await TestDatabase.ScalarAsync<bool>("SELECT completed_at IS NOT NULL AND locked_until IS NULL FROM broadcast_jobs")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AFailure_IsRetriedAfterABackoff_WithItsReasonRecorded()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var policy = new RetryPolicy(5, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5));
+        var claimed = (await Claim<int>(Queues.BroadcastJobs)).Single();
+
+        (await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, "Telegram said 502", policy, permanent: false, CancellationToken.None)))
+            .Should().BeTrue();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("pending");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM broadcast_jobs")).Should().Be("Telegram said 502");
+        var retryAt = await TestDatabase.ScalarAsync<DateTime>("SELECT next_attempt_at FROM broadcast_jobs");
+        retryAt.Should().BeOnOrAfter(Now.UtcDateTime.AddSeconds(4.9)).And.BeOnOrBefore(Now.UtcDateTime.AddSeconds(10.1));
+        (await Claim<int>(Queues.BroadcastJobs)).Should().BeEmpty("the backoff has not passed");
+        Factory.Clock.Advance(TimeSpan.FromSeconds(11));
+        (await Claim<int>(Queues.BroadcastJobs)).Single().Attempts.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task TheLastAttempt_FailsTheItemForGood()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var policy = new RetryPolicy(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var claimed = (await Claim<int>(Queues.BroadcastJobs)).Single();
+            await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, $"failure {attempt + 1}", policy, false, CancellationToken.None));
+            Factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM broadcast_jobs")).Should().Be("failure 2");
+        (await Claim<int>(Queues.BroadcastJobs)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task APermanentFailure_IsNotRetried()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var claimed = (await Claim<int>(Queues.BroadcastJobs)).Single();
+
+        await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, "chat not found", RetryPolicy.Default, permanent: true, CancellationToken.None));
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("failed");
+    }
+
+    [Fact]
+    public async Task TheSameDedupeKey_CannotBeQueuedTwiceForATenant_ButMayForAnother()
+    {
+        await SeedTenantsAsync("alpha", "beta");
+        await AddAsync("alpha", CrossPromo("alpha", "morning_news:2026-11-25"));
+
+        var duplicate = () => AddAsync("alpha", CrossPromo("alpha", "morning_news:2026-11-25"));
+
+        await duplicate.Should().ThrowAsync<DbUpdateException>();
+        await AddAsync("beta", CrossPromo("beta", "morning_news:2026-11-25"));
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM crosspromo_jobs")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ACrossPromoPostWhoseWorkerDied_IsFailed_NeverPostedTwice()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", CrossPromo("alpha", "winning_signal:42"));
+        await Claim<int>(Queues.CrosspromoJobs);
+
+        Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        (await Claim<int>(Queues.CrosspromoJobs)).Should().BeEmpty();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM crosspromo_jobs")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM crosspromo_jobs")).Should().Contain("lease expired");
+    }
+
+    [Fact]
+    public async Task AnOutboxMessageWhoseSenderDied_IsUnknown_WhenAtMostOnce_AndResent_WhenAtLeastOnce()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha",
+            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-1"),
+            Outbox("alpha", DeliverySemantics.AtLeastOnce, "reply-1"));
+        (await Claim<long>(Queues.TelegramOutbox)).Should().HaveCount(2);
+
+        Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var reclaimed = await Claim<long>(Queues.TelegramOutbox);
+
+        reclaimed.Should().ContainSingle();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'post-1'")).Should().Be("unknown");
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'reply-1'")).Should().Be("sending");
+    }
+
+    [Fact]
+    public async Task AQueueWithoutAnInFlightStatus_HoldsItsClaimByTheLeaseAlone()
+    {
+        await SeedTenantsAsync("alpha");
+        var journey = Journey.Create("alpha", "Welcome", null, Now);
+        var step = JourneyStep.Create("alpha", journey.Id, 1, "message", "{}");
+        var session = JourneyUserSession.Start("alpha", journey.Id, 1001, 1001, step.Id, Now);
+        await AddAsync("alpha", journey, step, session,
+            JourneyScheduledMessage.Schedule("alpha", session.Id, step.Id, 1001, "{}", Now, $"{session.Id}:{step.Id}:1"));
+
+        var claimed = (await Claim<Guid>(Queues.JourneyScheduledMessages)).Single();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM journey_scheduled_messages")).Should().Be("pending");
+        (await Claim<Guid>(Queues.JourneyScheduledMessages)).Should().BeEmpty();
+        (await WithQueueAsync(q => q.CompleteAsync(Queues.JourneyScheduledMessages, claimed, CancellationToken.None))).Should().BeTrue();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM journey_scheduled_messages")).Should().Be("sent");
+        (await TestDatabase.ScalarAsync<bool>("SELECT sent_at IS NOT NULL FROM journey_scheduled_messages")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void EveryQueueDefinition_UsesTransitionsItsEntityAllows()
+    {
+        Allowed(CrosspromoJob.Transitions, Queues.CrosspromoJobs).Should().BeTrue();
+        Allowed(BroadcastJob.Transitions, Queues.BroadcastJobs).Should().BeTrue();
+        Allowed(JourneyScheduledMessage.Transitions, Queues.JourneyScheduledMessages).Should().BeTrue();
+        Allowed(TelegramOutboxMessage.Transitions, Queues.TelegramOutbox).Should().BeTrue();
+        Queues.All.Select(q => q.Table).Should().OnlyHaveUniqueItems().And.HaveCount(Queues.ByItemType.Count);
+    }
+
+    private static bool Allowed<TStatus>(PromoStack.Domain.Common.StateMachine<TStatus> machine, QueueDefinition queue) where TStatus : struct, Enum
+    {
+        TStatus Parse(string value) => PromoStack.Infrastructure.Persistence.EnumNames<TStatus>.Parse(value);
+        bool Can(string from, string to) => from == to || machine.CanMove(Parse(from), Parse(to));
+        return Can(queue.Pending, queue.Claimed) && Can(queue.Claimed, queue.Completed) && Can(queue.Claimed, queue.Failed)
+            && Can(queue.Claimed, queue.Pending) && (queue.Abandon is null || Can(queue.Claimed, queue.Abandon.Status));
+    }
+
+    private Task<IReadOnlyList<ClaimedWork<TId>>> Claim<TId>(QueueDefinition queue) =>
+        WithQueueAsync(q => q.ClaimAsync<TId>(queue, 10, Lease, CancellationToken.None));
+
+    private CrosspromoJob CrossPromo(string tenant, string dedupeKey, TimeSpan? dueIn = null) =>
+        CrosspromoJob.Schedule(tenant, "morning_news", "{}", Now + (dueIn ?? TimeSpan.Zero), dedupeKey, Now);
+
+    private TelegramOutboxMessage Outbox(string tenant, DeliverySemantics delivery, string dedupeKey) =>
+        TelegramOutboxMessage.Enqueue(tenant, "signal_bot", -100123, "sendMessage", "{}", delivery, Now, dedupeKey, Now);
+}
