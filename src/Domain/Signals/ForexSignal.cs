@@ -85,6 +85,11 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
             3 => SignalStatus.Tp3Hit,
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "A target level is 1, 2 or 3."),
         };
+        if (TargetPrice(level) is null)
+        {
+            throw new DomainException($"This signal has no take-profit {level}.");
+        }
+
         Move(to, now);
         Raise(() => new SignalTargetHit(TenantId, Id, level));
         if (to == SignalStatus.Tp3Hit)
@@ -108,6 +113,13 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
 
     public void RecordTelegramMessage(int messageId) => TelegramMessageId = messageId;
 
+    private decimal? TargetPrice(int level) => level switch
+    {
+        1 => TakeProfit1,
+        2 => TakeProfit2,
+        _ => TakeProfit3,
+    };
+
     private void Move(SignalStatus to, DateTimeOffset now)
     {
         Transitions.EnsureCanMove(Status, to);
@@ -122,13 +134,21 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
 /// <summary>Entry, stop and targets of a signal.</summary>
 public sealed record SignalLevels(decimal Entry, decimal StopLoss, decimal? TakeProfit1, decimal? TakeProfit2, decimal? TakeProfit3)
 {
-    /// <summary>A BUY has its stop below the entry and its targets above, in increasing order; a SELL mirrors it.</summary>
+    /// <summary>
+    /// A BUY has its stop below the entry and its targets above, in increasing order; a SELL mirrors it. Targets are
+    /// set from the first: there is no TP2 without a TP1.
+    /// </summary>
     public void EnsureConsistent(SignalDirection direction)
     {
         var sign = direction == SignalDirection.Buy ? 1 : -1;
         if (sign * (Entry - StopLoss) <= 0)
         {
             throw new DomainException($"The stop loss of a {direction} signal must be on the other side of the entry.");
+        }
+
+        if ((TakeProfit1 is null && TakeProfit2 is not null) || (TakeProfit2 is null && TakeProfit3 is not null))
+        {
+            throw new DomainException("Take-profit levels are set in order: TP2 needs TP1, TP3 needs TP2.");
         }
 
         var previous = Entry;

@@ -17,7 +17,7 @@ public static partial class TenantSlug
         "system", "root", "null", "undefined",
     ];
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Returns null when the slug is acceptable, otherwise the reason it is not.</summary>

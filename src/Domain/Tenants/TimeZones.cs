@@ -12,7 +12,9 @@ public static class TimeZones
             return false;
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+        // The runtime's zone cache ignores case once a zone has been loaded; only the exact IANA spelling is stored,
+        // so that a later lookup in a fresh process finds it.
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && zone.Id == id;
     }
 
     public static TimeZoneInfo Find(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);

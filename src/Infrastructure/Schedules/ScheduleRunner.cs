@@ -45,7 +45,14 @@ public sealed partial class ScheduleRunner(
             var targets = perTenant ? tenants : [(string.Empty, TimeZones.Utc)];
             foreach (var (tenantId, timezone) in targets)
             {
-                if (await TryRunAsync(name, tenantId, TimeZones.Find(timezone), now, cancellationToken) is { } slot)
+                if (!TimeZoneInfo.TryFindSystemTimeZoneById(timezone, out var zone))
+                {
+                    // One tenant's unusable zone must not stop every other tenant's schedules.
+                    LogUnknownZone(name, tenantId, timezone);
+                    continue;
+                }
+
+                if (await TryRunAsync(name, tenantId, zone, now, cancellationToken) is { } slot)
                 {
                     ran.Add($"{name}/{(tenantId.Length == 0 ? "-" : tenantId)}/{slot}");
                 }
@@ -113,6 +120,9 @@ public sealed partial class ScheduleRunner(
                 new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot)],
             cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} skipped for tenant '{Tenant}': unknown time zone '{Zone}'")]
+    private partial void LogUnknownZone(string job, string tenant, string zone);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} for tenant '{Tenant}' slot {Slot} failed; it runs again on the next tick")]
     private partial void LogRunFailed(Exception exception, string job, string tenant, string slot);

@@ -226,4 +226,26 @@ public sealed class ForexSignalTests
         signal.HasPendingEvents.Should().BeFalse();
         signal.DequeueEvents().Should().BeEmpty();
     }
+
+    [Fact]
+    public void Open_WithATargetGap_Throws()
+    {
+        var gap = new SignalLevels(1.1000m, 1.0950m, null, 1.1100m, null);
+
+        var open = () => ForexSignal.Open(Tenant, SignalDirection.Buy, "H1", gap, "{}", Now);
+
+        open.Should().Throw<DomainException>().WithMessage("*TP2 needs TP1*");
+    }
+
+    [Fact]
+    public void HitTarget_ThatTheSignalDoesNotHave_Throws()
+    {
+        var signal = ForexSignal.Open(Tenant, SignalDirection.Buy, "H1", new SignalLevels(1.1000m, 1.0950m, 1.1050m, null, null), "{}", Now);
+        signal.HitTarget(1, Now.AddMinutes(5));
+
+        var hit = () => signal.HitTarget(2, Now.AddMinutes(10));
+
+        hit.Should().Throw<DomainException>().WithMessage("*no take-profit 2*");
+        signal.Status.Should().Be(SignalStatus.Tp1Hit);
+    }
 }

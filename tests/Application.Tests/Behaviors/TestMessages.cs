@@ -1,0 +1,13 @@
+using Mediator;
+using PromoStack.Application.Common.Messaging;
+
+namespace PromoStack.Application.Tests.Behaviors;
+
+public sealed record ScopedCommand(string Value) : ITenantCommand<string>;
+
+public sealed record ScopedQuery : ITenantQuery<int>;
+
+public sealed record PlainCommand(string Value) : ICommand<string>, ITenantAgnostic;
+
+/// <summary>A command whose payload must never be logged.</summary>
+public sealed record SecretCommand(string Email, string Password) : ICommand<string>, ITenantAgnostic;
