@@ -39,7 +39,8 @@ public static class DependencyInjection
         services.AddScoped<SignInService>();
 
         services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));
-        services.AddHttpClient<IUserDirectory, ClerkUserDirectory>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient<IUserDirectory, ClerkUserDirectory>((sp, http) =>
+            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClerkOptions>>().Value.TimeoutSeconds));
 
         services.AddSingleton(_ => MasterKey.FromConfiguration(configuration));
         services.AddDataProtection()

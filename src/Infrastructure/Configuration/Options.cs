@@ -35,6 +35,8 @@ public sealed class ClerkOptions
     public string? SecretKey { get; set; }
 
     public Uri ApiBaseUrl { get; set; } = new("https://api.clerk.com/");
+
+    public int TimeoutSeconds { get; set; } = 10;
 }
 
 /// <summary><c>App__*</c>.</summary>
@@ -55,59 +57,6 @@ public sealed class CorsOptions
 
     public IReadOnlyList<string> Origins =>
         (AllowedOrigins ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-}
-
-/// <summary><c>Secrets__MasterKey</c>: 32 random bytes, base64; encrypts the Data Protection key ring at rest.</summary>
-public sealed class SecretsOptions
-{
-    public const string Section = "Secrets";
-
-    public string? MasterKey { get; set; }
-}
-
-/// <summary><c>Telegram__*</c>.</summary>
-public sealed class TelegramOptions
-{
-    public const string Section = "Telegram";
-
-    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
-
-    public int TimeoutSeconds { get; set; } = 30;
-}
-
-/// <summary><c>Stripe__*</c>.</summary>
-public sealed class StripeOptions
-{
-    public const string Section = "Stripe";
-
-    public string ApiBase { get; set; } = "https://api.stripe.com";
-
-    public int TimeoutSeconds { get; set; } = 30;
-}
-
-/// <summary><c>MarketData__*</c>.</summary>
-public sealed class MarketDataOptions
-{
-    public const string Section = "MarketData";
-
-    /// <summary><c>twelvedata</c> or <c>csv</c>.</summary>
-    public string Provider { get; set; } = "csv";
-
-    public TwelveDataOptions TwelveData { get; set; } = new();
-
-    public CsvOptions Csv { get; set; } = new();
-
-    public sealed class TwelveDataOptions
-    {
-        public string BaseUrl { get; set; } = "https://api.twelvedata.com";
-
-        public string? ApiKey { get; set; }
-    }
-
-    public sealed class CsvOptions
-    {
-        public string? Path { get; set; }
-    }
 }
 
 /// <summary><c>Workers__*</c>: background workers and schedules (off in tests, which run them explicitly).</summary>
