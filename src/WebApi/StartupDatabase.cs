@@ -1,4 +1,5 @@
 using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Secrets;
 
 namespace PromoStack.WebApi;
 
@@ -6,7 +7,8 @@ internal static class StartupDatabase
 {
     /// <summary>
     /// Development migrates the database at start-up; anywhere else the app refuses to start on a database that is
-    /// behind the code. Either way, every persisted type must declare its tenancy.
+    /// behind the code. Either way, every persisted type must declare its tenancy and the master key must decrypt the
+    /// stored key ring.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -17,12 +19,12 @@ internal static class StartupDatabase
         if (app.Environment.IsDevelopment())
         {
             await migrator.MigrateAsync(app.Lifetime.ApplicationStopping);
-            return;
         }
-
-        if (await migrator.PendingAsync(app.Lifetime.ApplicationStopping) is { Count: > 0 } pending)
+        else if (await migrator.PendingAsync(app.Lifetime.ApplicationStopping) is { Count: > 0 } pending)
         {
             throw new PendingMigrationsException(pending);
         }
+
+        KeyRingCheck.EnsureReadable(app.Services);
     }
 }

@@ -60,10 +60,20 @@ public static class DatabaseConnection
         }
 
         var userInfo = uri.UserInfo.Split(':', 2);
+        if (userInfo[0].Length == 0)
+        {
+            throw new ConfigurationException("DATABASE_URL names no user (postgres://user:password@host:5432/database).");
+        }
+
+        if (uri.Port == 0)
+        {
+            throw new ConfigurationException("DATABASE_URL's port must be between 1 and 65535.");
+        }
+
         var builder = new NpgsqlConnectionStringBuilder
         {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Host = uri.HostNameType == UriHostNameType.IPv6 ? uri.DnsSafeHost : uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
             Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
             Username = Uri.UnescapeDataString(userInfo[0]),
             Password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null,
@@ -88,7 +98,7 @@ public static class DatabaseConnection
     private static SslMode ParseSslMode(string value, string name) =>
         value.Replace("-", string.Empty, StringComparison.Ordinal) switch
         {
-            var v when Enum.TryParse<SslMode>(v, ignoreCase: true, out var mode) => mode,
+            var v when !v.Any(char.IsDigit) && Enum.TryParse<SslMode>(v, ignoreCase: true, out var mode) => mode,
             _ => throw new ConfigurationException($"{name} '{value}' is not one of disable, allow, prefer, require, verify-ca, verify-full."),
         };
 

@@ -16,7 +16,9 @@ public static class StartupChecks
         Check(problems, () => DatabaseConnection.Resolve(configuration));
         Check(problems, () => MasterKey.FromConfiguration(configuration));
 
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var auth = Bind<AuthOptions>(problems, configuration, AuthOptions.Section);
+        Bind<ClerkOptions>(problems, configuration, ClerkOptions.Section);
+        Bind<WorkerOptions>(problems, configuration, WorkerOptions.Section);
         if (auth.DevTokens && environment.IsProduction())
         {
             problems.Add("Auth__DevTokens=true is refused in Production: development tokens would let anyone with the local key sign in.");
@@ -34,16 +36,16 @@ public static class StartupChecks
             CheckUrl(problems, "Auth__AuthorizedParties", party, requireHttps: false);
         }
 
-        var app = configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+        var app = Bind<AppOptions>(problems, configuration, AppOptions.Section);
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(app.PublicBaseUrl))
         {
             problems.Add("App__PublicBaseUrl is required in Production: Telegram webhooks are registered under it.");
         }
 
         CheckUrl(problems, "App__PublicBaseUrl", app.PublicBaseUrl, requireHttps: environment.IsProduction());
-        foreach (var origin in (configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins)
+        foreach (var origin in Bind<CorsOptions>(problems, configuration, CorsOptions.Section).Origins)
         {
-            CheckUrl(problems, "Cors__AllowedOrigins", origin, requireHttps: false);
+            CheckOrigin(problems, origin);
         }
 
         CheckUrl(problems, "Telegram__ApiBaseUrl", configuration["Telegram:ApiBaseUrl"], requireHttps: false);
@@ -75,6 +77,41 @@ public static class StartupChecks
         catch (ConfigurationException exception)
         {
             problems.Add(exception.Message);
+        }
+    }
+
+    /// <summary>Binds a section; a value of the wrong type is reported under its environment variable's name.</summary>
+    private static T Bind<T>(List<string> problems, IConfiguration configuration, string section) where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException exception)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(exception.Message, "value '(?<value>[^']*)' at '(?<path>[^']+)' to type '(?<type>[^']+)'");
+            problems.Add(match.Success
+                ? $"{match.Groups["path"].Value.Replace(":", "__", StringComparison.Ordinal)} '{match.Groups["value"].Value}' is not a valid {FriendlyType(match.Groups["type"].Value)}."
+                : $"The {section}__* settings cannot be read: {exception.Message}");
+            return new T();
+        }
+    }
+
+    private static string FriendlyType(string type) => type switch
+    {
+        "System.Boolean" => "boolean (true or false)",
+        "System.Int32" or "System.Int64" => "whole number",
+        "System.Uri" => "absolute URL",
+        _ => type,
+    };
+
+    /// <summary>An origin is scheme://host[:port], exactly as browsers send it: no path, no trailing slash.</summary>
+    private static void CheckOrigin(List<string> problems, string origin)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.PathAndQuery != "/" || origin.EndsWith('/'))
+        {
+            problems.Add($"Cors__AllowedOrigins '{origin}' is not an origin: write scheme://host[:port] without a path or trailing slash.");
         }
     }
 

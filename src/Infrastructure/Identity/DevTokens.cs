@@ -27,11 +27,14 @@ public static class DevTokens
         {
             rsa.KeySize = 2048;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(path, rsa.ExportPkcs8PrivateKeyPem());
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
+
+            using var file = new StreamWriter(path, options);
+            file.Write(rsa.ExportPkcs8PrivateKeyPem());
         }
 
         return new RsaSecurityKey(rsa) { KeyId = KeyId };

@@ -25,7 +25,9 @@ public static class AuthenticationSetup
         var issuers = new List<string>();
         if (!string.IsNullOrWhiteSpace(auth.Issuer))
         {
-            issuers.Add(auth.Issuer);
+            // Clerk's `iss` has no trailing slash; a configured one with or without it means the same issuer.
+            issuers.Add(auth.Issuer.TrimEnd('/'));
+            issuers.Add(auth.Issuer.TrimEnd('/') + "/");
         }
 
         SecurityKey? devKey = null;
