@@ -29,6 +29,8 @@ public sealed class PromoStackFactory(TestIdentityProvider identity, IReadOnlyDi
         ["Cors:AllowedOrigins"] = TestIdentityProvider.AuthorizedParty,
         ["App:PublicBaseUrl"] = "https://promostack.test",
         ["Workers:Enabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:PromoStack"] = "Warning",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
