@@ -15,32 +15,33 @@ public sealed class SignInService(
 {
     public async Task<SignedInUser> SignInAsync(string clerkUserId, string? emailClaim, CancellationToken cancellationToken)
     {
+        // The common case is one read: a known user whose email has not changed.
+        var known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
         var now = clock.GetUtcNow();
-        var cached = await db.ClerkUsers.SingleOrDefaultAsync(u => u.Id == clerkUserId, cancellationToken);
-        var email = emailClaim ?? cached?.Email ?? await userDirectory.FindEmailAsync(clerkUserId, cancellationToken);
-        if (cached is null)
+        var email = emailClaim ?? known.CachedEmail;
+        if (!known.IsCached)
         {
+            email ??= await userDirectory.FindEmailAsync(clerkUserId, cancellationToken);
             db.ClerkUsers.Add(ClerkUser.FirstSeen(clerkUserId, email, now));
         }
-        else
+        else if (emailClaim is not null && TenantUser.NormalizeEmail(emailClaim) != known.CachedEmail)
         {
-            cached.Refresh(email, now);
+            (await db.ClerkUsers.SingleAsync(u => u.Id == clerkUserId, cancellationToken)).Refresh(emailClaim, now);
         }
 
-        var membership = await directory.FindMembershipAsync(clerkUserId, cancellationToken);
-        if (membership is null && email is not null)
+        var (tenantId, role) = (known.TenantId, known.TenantRole);
+        if (tenantId is null && email is not null && await directory.FindPendingInviteAsync(email, cancellationToken) is { } invite)
         {
-            membership = await directory.FindPendingInviteAsync(email, cancellationToken);
-            membership?.LinkClerkUser(clerkUserId);
+            invite.LinkClerkUser(clerkUserId);
+            (tenantId, role) = (invite.TenantId, invite.Role);
         }
 
         if (db.ChangeTracker.HasChanges())
         {
-            await SaveAsync(membership?.TenantId, cancellationToken);
+            await SaveAsync(tenantId, cancellationToken);
         }
 
-        var isOperator = await db.PlatformOperators.AnyAsync(o => o.ClerkUserId == clerkUserId, cancellationToken);
-        return new SignedInUser(clerkUserId, email, membership?.TenantId, membership?.Role, isOperator);
+        return new SignedInUser(clerkUserId, email is null ? null : TenantUser.NormalizeEmail(email), tenantId, role, known.IsPlatformOperator);
     }
 
     private async Task SaveAsync(string? tenantId, CancellationToken cancellationToken)

@@ -4,6 +4,12 @@ using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Tenancy;
 
+/// <summary>What the database knows of a Clerk user at sign-in; <see cref="Role"/> is stored text (<c>admin</c>, <c>member</c>).</summary>
+public sealed record SignInSnapshot(bool IsCached, string? CachedEmail, string? TenantId, string? Role, bool IsPlatformOperator)
+{
+    public TenantRole? TenantRole => Role is null ? null : EnumNames<TenantRole>.Parse(Role);
+}
+
 /// <summary>
 /// The one place that looks across tenants, to find out which tenant a unit of work belongs to when it starts
 /// without one (a sign-in, a webhook, a public page, a worker, a schedule). Nothing else bypasses the tenant
@@ -11,10 +17,20 @@ namespace PromoStack.Infrastructure.Tenancy;
 /// </summary>
 public sealed class TenantDirectory(AppDbContext db)
 {
-    /// <summary>The membership of a Clerk user, if they have one.</summary>
-    public Task<TenantUser?> FindMembershipAsync(string clerkUserId, CancellationToken cancellationToken) =>
-        db.TenantUsers.IgnoreQueryFilters([AppDbContext.TenantFilter])
-            .SingleOrDefaultAsync(u => u.ClerkUserId == clerkUserId, cancellationToken);
+    /// <summary>
+    /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership (tenant
+    /// and role) and whether they operate the platform.
+    /// </summary>
+    public async Task<SignInSnapshot> SnapshotAsync(string clerkUserId, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<SignInSnapshot>(
+                $"""
+                SELECT EXISTS (SELECT 1 FROM clerk_users WHERE id = {clerkUserId}) AS is_cached,
+                       (SELECT email FROM clerk_users WHERE id = {clerkUserId}) AS cached_email,
+                       tu.tenant_id, tu.role,
+                       EXISTS (SELECT 1 FROM platform_operators WHERE clerk_user_id = {clerkUserId}) AS is_platform_operator
+                FROM (SELECT 1) AS one LEFT JOIN tenant_users AS tu ON tu.clerk_user_id = {clerkUserId}
+                """)
+            .ToListAsync(cancellationToken)).Single();
 
     /// <summary>The oldest pending invitation for an email (a user invited by two tenants joins the first).</summary>
     public Task<TenantUser?> FindPendingInviteAsync(string email, CancellationToken cancellationToken) =>
