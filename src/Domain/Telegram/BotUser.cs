@@ -76,21 +76,12 @@ public sealed class BotUsage : ITenantOwned
 }
 
 /// <summary>One setting of a tenant's bots (welcome text, help text, …).</summary>
-public sealed class BotConfig : ITenantOwned
+public sealed class BotConfig : TenantSetting
 {
     private BotConfig(string tenantId, string settingKey, string settingValue)
+        : base(tenantId, settingKey, settingValue)
     {
-        TenantId = tenantId;
-        SettingKey = settingKey;
-        SettingValue = settingValue;
     }
 
-    public int Id { get; private set; }
-    public string TenantId { get; private set; }
-    public string SettingKey { get; private set; }
-    public string SettingValue { get; private set; }
-
-    public static BotConfig Create(string tenantId, string key, string value) => new(tenantId, Guard.NotBlank(key, "Setting key", 100), value);
-
-    public void Change(string value) => SettingValue = value;
+    public static BotConfig Create(string tenantId, string key, string value) => new(tenantId, key, value);
 }

@@ -53,6 +53,14 @@ public sealed class ErrorsAndModelTests(AppFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
+    public void TheCommittedMigrations_MatchTheModel()
+    {
+        using var db = TestDatabase.CreateContext();
+
+        db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a committed migration (see README, Adding a feature)");
+    }
+
+    [Fact]
     public void AModelWithAnUndeclaredType_FailsTheStartUpCheck()
     {
         using var db = new UndeclaredContext();
