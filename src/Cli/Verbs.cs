@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PromoStack.Application.Dev.EnsureDevUser;
+using PromoStack.Application.Platform.SetPlatformOperator;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Identity;
@@ -19,6 +20,8 @@ public static class Verbs
           migrate                                   apply the committed database migrations
           dev-token --tenant <slug> --role <admin|member>
                                                     (Development only) ensure the tenant and a dev user, print a 12 h token
+          platform-operator <grant|revoke> <clerk-user-id>
+                                                    make a Clerk user a platform operator (may list every tenant), or not
         """;
 
     public static async Task<int> RunAsync(
@@ -30,6 +33,8 @@ public static class Verbs
                 return await MigrateAsync(services, output);
             case "dev-token":
                 return await DevTokenAsync(args[1..], services, environment, configuration, output, error);
+            case "platform-operator" when args.Length == 3 && args[1] is "grant" or "revoke":
+                return await PlatformOperatorAsync(args[2], args[1] == "grant", services, output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return args.Length == 0 || args[0] is "help" or "--help" or "-h" ? 0 : 2;
@@ -68,6 +73,23 @@ public static class Verbs
             var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             var key = DevTokens.LoadOrCreateKey(auth.DevKeyPath);
             await output.WriteLineAsync(DevTokens.Create(key, user.UserId, user.Email, TimeProvider.System.GetUtcNow()));
+            return 0;
+        }
+        catch (ValidationException exception)
+        {
+            await error.WriteLineAsync(string.Join(Environment.NewLine, exception.Errors.Select(e => e.ErrorMessage)));
+            return 2;
+        }
+    }
+
+    private static async Task<int> PlatformOperatorAsync(string clerkUserId, bool grant, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var changed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SetPlatformOperator(clerkUserId, grant));
+            await output.WriteLineAsync(
+                $"{clerkUserId} {(grant ? "is" : "is not")} a platform operator{(changed ? string.Empty : " (unchanged)")}.");
             return 0;
         }
         catch (ValidationException exception)

@@ -39,9 +39,6 @@ public sealed class TenantDirectory(AppDbContext db)
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public Task<bool> ExistsAsync(string tenantId, CancellationToken cancellationToken) =>
-        db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
-
     /// <summary>Every tenant with its time zone, for per-tenant schedules.</summary>
     public async Task<IReadOnlyList<(string Id, string Timezone)>> ListAsync(CancellationToken cancellationToken) =>
         (await db.Tenants.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Timezone }).ToListAsync(cancellationToken))

@@ -18,7 +18,7 @@ public static class TestDatabase
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static Respawner? _respawner;
 
-    public static string ConnectionString { get; } = Environment.GetEnvironmentVariable("PROMOSTACK_TEST_DB") is { Length: > 0 } value
+    public static string ConnectionString => Environment.GetEnvironmentVariable("PROMOSTACK_TEST_DB") is { Length: > 0 } value
         ? value
         : throw new InvalidOperationException(
             "Integration tests need PostgreSQL: run `./promostack test` (it starts a throwaway server), " +

@@ -179,6 +179,32 @@ public sealed class DevTokenTests(AppFixture fixture) : IntegrationTest(fixture)
         run.Error.Should().Contain("dev-token");
     }
 
+    [Fact]
+    public async Task PlatformOperator_GrantThenRevoke_DecidesWhoMayListEveryTenant()
+    {
+        await NewTenantAsync("alpha");
+        var ops = NewUser("user_ops");
+
+        (await RunInAsync("Production", ["platform-operator", "grant", "user_ops"])).ExitCode.Should().Be(0);
+        (await ops.Client.GetAsync("/api/platform/tenants")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await RunInAsync("Production", ["platform-operator", "grant", "user_ops"])).Output.Should().Contain("unchanged");
+
+        (await RunInAsync("Production", ["platform-operator", "revoke", "user_ops"])).ExitCode.Should().Be(0);
+        (await ops.Client.GetAsync("/api/platform/tenants")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("platform-operator", "promote", "user_ops")]
+    [InlineData("platform-operator", "grant")]
+    [InlineData("platform-operator", "grant", "")]
+    public async Task PlatformOperator_WithBadArguments_FailsAndGrantsNothing(params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        run.ExitCode.Should().NotBe(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM platform_operators")).Should().Be(0);
+    }
+
     private sealed record CliRun(int ExitCode, string Output, string Error);
 
     private Task<CliRun> RunAsync(params string[] args) => RunInAsync("Development", args);
