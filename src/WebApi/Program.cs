@@ -9,7 +9,7 @@ using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Me;
 using PromoStack.Infrastructure;
 using PromoStack.Infrastructure.Configuration;
-using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi;
 using PromoStack.WebApi.Auth;

@@ -1,10 +1,8 @@
-using Coravel.Invocable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PromoStack.Infrastructure.Configuration;
-using PromoStack.Infrastructure.Schedules;
 
 namespace PromoStack.Infrastructure.Jobs;
 
@@ -45,12 +43,4 @@ public sealed partial class QueueWorkerHost(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Queue} worker failed; it carries on after the poll interval")]
     private partial void LogWorkerFailed(Exception exception, string queue);
-}
-
-/// <summary>The Coravel invocable that ticks the schedules every minute.</summary>
-public sealed class ScheduleTick(ScheduleRunner runner) : IInvocable, ICancellableInvocable
-{
-    public CancellationToken CancellationToken { get; set; }
-
-    public Task Invoke() => runner.RunDueAsync(CancellationToken);
 }

@@ -1,6 +1,5 @@
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.CrossPromo;
-using PromoStack.Domain.Jobs;
 using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Telegram;
 using PromoStack.Infrastructure.Events;
@@ -76,16 +75,6 @@ public static class Queues
 
     public static IReadOnlyList<QueueDefinition> All { get; } =
         [CrosspromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents];
-
-    /// <summary>Used by tests that walk every queue; <see cref="WorkItem"/> subclasses map to these tables.</summary>
-    public static IReadOnlyDictionary<Type, QueueDefinition> ByItemType { get; } = new Dictionary<Type, QueueDefinition>
-    {
-        [typeof(CrosspromoJob)] = CrosspromoJobs,
-        [typeof(BroadcastJob)] = BroadcastJobs,
-        [typeof(JourneyScheduledMessage)] = JourneyScheduledMessages,
-        [typeof(TelegramOutboxMessage)] = TelegramOutbox,
-        [typeof(DomainEventRecord)] = DomainEvents,
-    };
 }
 
 /// <summary>SQL text of the claim mechanism for one queue table; every value is a parameter.</summary>
