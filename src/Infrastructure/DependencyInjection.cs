@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Tenants;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Identity;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<TenantDirectory>();
+        services.AddScoped<ITenantRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddSingleton<TenantScopes>();
         services.AddScoped<SignInService>();
 

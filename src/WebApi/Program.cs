@@ -45,6 +45,7 @@ builder.Services
     .AddJsonOptions(json =>
     {
         json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.JsonSerializerOptions.Converters.Add(new NulRejectingStringConverter());
         json.JsonSerializerOptions.MaxDepth = 32;
 
         // Reader messages name CLR types; clients get "the value is not valid" for the field instead.

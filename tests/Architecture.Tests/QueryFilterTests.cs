@@ -20,6 +20,39 @@ public sealed class QueryFilterTests
             "only TenantDirectory may look across tenants; found in {0}", string.Join(", ", callers.Select(t => t.FullName)));
     }
 
+    private static readonly HashSet<string> RawSqlMethods =
+    [
+        nameof(RelationalDatabaseFacadeExtensions.ExecuteSql), nameof(RelationalDatabaseFacadeExtensions.ExecuteSqlAsync),
+        nameof(RelationalDatabaseFacadeExtensions.ExecuteSqlRaw), nameof(RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync),
+        nameof(RelationalDatabaseFacadeExtensions.ExecuteSqlInterpolated), nameof(RelationalDatabaseFacadeExtensions.ExecuteSqlInterpolatedAsync),
+        nameof(RelationalDatabaseFacadeExtensions.SqlQuery), nameof(RelationalDatabaseFacadeExtensions.SqlQueryRaw),
+        nameof(RelationalQueryableExtensions.FromSql), nameof(RelationalQueryableExtensions.FromSqlRaw),
+        nameof(RelationalQueryableExtensions.FromSqlInterpolated),
+    ];
+
+    /// <summary>
+    /// Raw SQL sees every tenant's rows: it is allowed only in the shared mechanisms that work across tenants by
+    /// design (the queue claim, the schedule slots, system-table pruning), in the tenant lock of the DbContext, and
+    /// in TenantDirectory. A feature that needs SQL adds itself here, on review.
+    /// </summary>
+    [Fact]
+    public void RawSql_IsUsedOnlyByTheReviewedCrossTenantMechanisms()
+    {
+        var callers = IlCalls.CallersOf(ProjectAssemblies.All, method =>
+            RawSqlMethods.Contains(method.Name)
+            && (method.DeclaringType == typeof(RelationalDatabaseFacadeExtensions) || method.DeclaringType == typeof(RelationalQueryableExtensions)));
+
+        callers.Should().BeEquivalentTo(
+            [
+                typeof(TenantDirectory),
+                typeof(PromoStack.Infrastructure.Persistence.AppDbContext),
+                typeof(PromoStack.Infrastructure.Jobs.WorkQueue),
+                typeof(PromoStack.Infrastructure.Schedules.ScheduleRunner),
+                typeof(PromoStack.Infrastructure.Schedules.PruneSystemTables),
+            ],
+            "raw SQL bypasses the tenant filter; found in {0}", string.Join(", ", callers.Select(t => t.FullName)));
+    }
+
     /// <summary>The scan must see calls that the compiler moves into lambda closures and async state machines.</summary>
     [Fact]
     public void CallersOf_FindsCallsInLambdasAndAsyncMethodsAndMapsThemToTheSourceType()

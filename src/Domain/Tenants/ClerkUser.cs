@@ -21,16 +21,19 @@ public sealed class ClerkUser : IGlobalEntity
     public static ClerkUser FirstSeen(string id, string? email, DateTimeOffset now) =>
         new(id, email is null ? null : TenantUser.NormalizeEmail(email), now);
 
-    /// <summary>Records a newer email; returns whether anything changed.</summary>
+    /// <summary>
+    /// Records what is known of the user now: a newer email replaces the cached one (an unknown one never erases
+    /// it), and <see cref="UpdatedAt"/> says when the user was last looked at. Returns whether the email changed.
+    /// </summary>
     public bool Refresh(string? email, DateTimeOffset now)
     {
+        UpdatedAt = now;
         if (email is null || TenantUser.NormalizeEmail(email) == Email)
         {
             return false;
         }
 
         Email = TenantUser.NormalizeEmail(email);
-        UpdatedAt = now;
         return true;
     }
 }

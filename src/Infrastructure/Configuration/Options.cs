@@ -21,6 +21,9 @@ public sealed class AuthOptions
 
     public int ClockSkewSeconds { get; set; } = 10;
 
+    /// <summary>How long to wait for the JWKS endpoint.</summary>
+    public int JwksTimeoutSeconds { get; set; } = 10;
+
     public string ResolvedJwksUrl => JwksUrl ?? $"{Issuer?.TrimEnd('/')}/.well-known/jwks.json";
 
     public IReadOnlyList<string> AuthorizedPartyList =>

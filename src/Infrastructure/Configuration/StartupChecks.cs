@@ -19,9 +19,10 @@ public static class StartupChecks
         var auth = Bind<AuthOptions>(problems, configuration, AuthOptions.Section);
         Bind<ClerkOptions>(problems, configuration, ClerkOptions.Section);
         Bind<WorkerOptions>(problems, configuration, WorkerOptions.Section);
-        if (auth.DevTokens && environment.IsProduction())
+        if (auth.DevTokens && !environment.IsDevelopment())
         {
-            problems.Add("Auth__DevTokens=true is refused in Production: development tokens would let anyone with the local key sign in.");
+            problems.Add($"Auth__DevTokens=true is allowed in Development only (this is {environment.EnvironmentName}, not Production-safe): " +
+                "development tokens would let anyone with the local key sign in.");
         }
 
         if (string.IsNullOrWhiteSpace(auth.Issuer) && !auth.DevTokens)
@@ -33,7 +34,7 @@ public static class StartupChecks
         CheckUrl(problems, "Auth__JwksUrl", auth.JwksUrl, requireHttps: environment.IsProduction());
         foreach (var party in auth.AuthorizedPartyList)
         {
-            CheckUrl(problems, "Auth__AuthorizedParties", party, requireHttps: false);
+            CheckOrigin(problems, "Auth__AuthorizedParties", party);
         }
 
         var app = Bind<AppOptions>(problems, configuration, AppOptions.Section);
@@ -45,7 +46,7 @@ public static class StartupChecks
         CheckUrl(problems, "App__PublicBaseUrl", app.PublicBaseUrl, requireHttps: environment.IsProduction());
         foreach (var origin in Bind<CorsOptions>(problems, configuration, CorsOptions.Section).Origins)
         {
-            CheckOrigin(problems, origin);
+            CheckOrigin(problems, "Cors__AllowedOrigins", origin);
         }
 
         CheckUrl(problems, "Telegram__ApiBaseUrl", configuration["Telegram:ApiBaseUrl"], requireHttps: false);
@@ -106,12 +107,12 @@ public static class StartupChecks
     };
 
     /// <summary>An origin is scheme://host[:port], exactly as browsers send it: no path, no trailing slash.</summary>
-    private static void CheckOrigin(List<string> problems, string origin)
+    private static void CheckOrigin(List<string> problems, string name, string origin)
     {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
             || uri.PathAndQuery != "/" || origin.EndsWith('/'))
         {
-            problems.Add($"Cors__AllowedOrigins '{origin}' is not an origin: write scheme://host[:port] without a path or trailing slash.");
+            problems.Add($"{name} '{origin}' is not an origin: write scheme://host[:port] without a path or trailing slash.");
         }
     }
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Domain.Common;
-using PromoStack.Domain.Jobs;
 using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Tenancy;
@@ -15,88 +14,64 @@ namespace PromoStack.Infrastructure.Events;
 /// <summary>
 /// Delivers committed domain events to their in-process handlers. Each handler runs in its own scope and
 /// transaction with the event's tenant set, and records that it ran in that same transaction: a handler that
-/// succeeded is never run again for that event, and one that failed is retried with backoff until it succeeds
-/// or the retry policy gives up (the event is then <c>failed</c> with the reason).
+/// succeeded is never run again for that event, and one that failed is retried with backoff until it succeeds.
+/// An event that cannot be read fails for good with the reason.
 /// </summary>
 public sealed partial class DomainEventDispatcher(
-    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<DomainEventDispatcher> logger) : IQueueWorker
+    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<DomainEventDispatcher> logger)
+    : QueueWorker<Guid>(scopeFactory, clock, logger)
 {
-    public static readonly RetryPolicy Retry = new(10, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(30));
-
     private static readonly MethodInfo InvokeMethod =
         typeof(DomainEventDispatcher).GetMethod(nameof(InvokeTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static readonly ConcurrentDictionary<Type, Func<object, IDomainEvent, CancellationToken, Task>> Invokers = new();
 
-    public QueueDefinition Queue => Queues.DomainEvents;
+    public override QueueDefinition Queue => Queues.DomainEvents;
 
-    public int BatchSize { get; init; } = 50;
-
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
-
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<WorkOutcome> ProcessAsync(ClaimedWork<Guid> work, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ClaimedWork<Guid>> claimed;
-        await using (var scope = scopeFactory.CreateAsyncScope())
+        var (payload, pending) = await tenantScopes.RunAsync(work.TenantId, async (services, ct) =>
         {
-            claimed = await scope.ServiceProvider.GetRequiredService<WorkQueue>().ClaimAsync<Guid>(Queue, BatchSize, Lease, cancellationToken);
-        }
+            var db = services.GetRequiredService<AppDbContext>();
+            var record = await db.DomainEvents.AsNoTracking().SingleAsync(e => e.Id == work.Id, ct);
+            var done = await db.DomainEventHandlings.AsNoTracking().Where(h => h.EventId == work.Id).Select(h => h.Handler).ToListAsync(ct);
+            return ((record.EventType, record.Payload), done);
+        }, cancellationToken);
 
-        foreach (var work in claimed)
-        {
-            var (error, permanent) = await DispatchAsync(work, cancellationToken);
-            await using var scope = scopeFactory.CreateAsyncScope();
-            var queue = scope.ServiceProvider.GetRequiredService<WorkQueue>();
-            if (error is null)
-            {
-                await queue.CompleteAsync(Queue, work, cancellationToken);
-            }
-            else
-            {
-                await queue.FailAsync(Queue, work, error, Retry, permanent, cancellationToken);
-            }
-        }
-
-        return claimed.Count;
-    }
-
-    private async Task<(string? Error, bool Permanent)> DispatchAsync(ClaimedWork<Guid> work, CancellationToken cancellationToken)
-    {
         IDomainEvent domainEvent;
-        List<string> pending;
         try
         {
-            (domainEvent, pending) = await tenantScopes.RunAsync(work.TenantId, async (services, ct) =>
-            {
-                var db = services.GetRequiredService<AppDbContext>();
-                var record = await db.DomainEvents.AsNoTracking().SingleAsync(e => e.Id == work.Id, ct);
-                var done = await db.DomainEventHandlings.AsNoTracking().Where(h => h.EventId == work.Id).Select(h => h.Handler).ToListAsync(ct);
-                var readEvent = DomainEventTypes.Deserialize(record.EventType, record.Payload);
-                var names = Handlers(services, readEvent).Select(h => HandlerName(h)).Except(done).ToList();
-                return (readEvent, names);
-            }, cancellationToken);
+            domainEvent = DomainEventTypes.Deserialize(payload.EventType, payload.Payload);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or UnknownDomainEventException)
         {
-            return ($"The event cannot be read: {exception.Message}", true);
+            return WorkOutcome.Fail($"The event cannot be read: {exception.Message}");
         }
 
         string? error = null;
-        foreach (var name in pending)
+        foreach (var name in await HandlerNamesAsync(work.TenantId, domainEvent, cancellationToken))
         {
+            if (pending.Contains(name))
+            {
+                continue;
+            }
+
             try
             {
                 await RunHandlerAsync(work, domainEvent, name, cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                LogHandlerFailed(exception, name, domainEvent.GetType().Name, work.Id);
+                LogHandlerFailed(Logger, exception, name, domainEvent.GetType().Name, work.Id);
                 error = $"{name}: {exception.GetType().Name}: {exception.Message}";
             }
         }
 
-        return (error, false);
+        return error is null ? WorkOutcome.Completed : WorkOutcome.Retry(error);
     }
+
+    private Task<List<string>> HandlerNamesAsync(string tenantId, IDomainEvent domainEvent, CancellationToken cancellationToken) =>
+        tenantScopes.RunAsync(tenantId, (services, _) => Task.FromResult(Handlers(services, domainEvent).Select(HandlerName).ToList()), cancellationToken);
 
     private Task RunHandlerAsync(ClaimedWork<Guid> work, IDomainEvent domainEvent, string name, CancellationToken cancellationToken) =>
         tenantScopes.RunAsync(work.TenantId, (services, ct) =>
@@ -107,7 +82,7 @@ public sealed partial class DomainEventDispatcher(
                     InvokeMethod.MakeGenericMethod(type).CreateDelegate<Func<object, IDomainEvent, CancellationToken, Task>>());
                 await invoke(handler, domainEvent, innerCt);
                 var db = services.GetRequiredService<AppDbContext>();
-                db.DomainEventHandlings.Add(DomainEventHandling.Record(work.Id, name, work.TenantId, clock.GetUtcNow()));
+                db.DomainEventHandlings.Add(DomainEventHandling.Record(work.Id, name, work.TenantId, Clock.GetUtcNow()));
                 await db.SaveChangesAsync(innerCt);
                 return true;
             }, ct), cancellationToken);
@@ -122,5 +97,5 @@ public sealed partial class DomainEventDispatcher(
         ((IDomainEventHandler<TEvent>)handler).HandleAsync((TEvent)domainEvent, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handler {Handler} failed on {EventType} {EventId}; it will be retried")]
-    private partial void LogHandlerFailed(Exception exception, string handler, string eventType, Guid eventId);
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string eventType, Guid eventId);
 }

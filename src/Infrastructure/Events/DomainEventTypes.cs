@@ -25,12 +25,15 @@ public static class DomainEventTypes
     public static string NameOf(IDomainEvent domainEvent) =>
         ByName.ContainsKey(domainEvent.GetType().Name)
             ? domainEvent.GetType().Name
-            : throw new InvalidOperationException($"{domainEvent.GetType().FullName} is not a domain event of the Domain assembly.");
+            : throw new UnknownDomainEventException($"{domainEvent.GetType().FullName} is not a domain event of the Domain assembly.");
 
     public static string Serialize(IDomainEvent domainEvent) => JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json);
 
     public static IDomainEvent Deserialize(string name, string payload) =>
         ByName.TryGetValue(name, out var type)
             ? (IDomainEvent)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new JsonException($"Empty {name} payload."))
-            : throw new InvalidOperationException($"Unknown domain event type '{name}'.");
+            : throw new UnknownDomainEventException($"Unknown domain event type '{name}'.");
 }
+
+/// <summary>A stored event names a type this build does not know.</summary>
+public sealed class UnknownDomainEventException(string message) : Exception(message);

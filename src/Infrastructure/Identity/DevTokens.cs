@@ -13,6 +13,9 @@ public static class DevTokens
 {
     public const string Issuer = "promostack-dev";
     public const string KeyId = "promostack-dev-key";
+
+    /// <summary>Development users' ids start with this; a development token for any other user is refused.</summary>
+    public const string UserPrefix = "dev_";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     /// <summary>Loads the development key, creating it (mode 600) on first use.</summary>

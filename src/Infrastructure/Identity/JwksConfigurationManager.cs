@@ -17,12 +17,12 @@ public sealed class JwksConfigurationManager(HttpClient http, string? jwksUrl, S
     private readonly SemaphoreSlim _lock = new(1, 1);
     private OpenIdConnectConfiguration? _current;
     private DateTimeOffset _fetchedAt;
+    private DateTimeOffset _failedAt = DateTimeOffset.MinValue;
     private bool _refreshRequested;
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
-        var now = clock.GetUtcNow();
-        if (_current is not null && !IsStale(now))
+        if (_current is not null && !IsStale(clock.GetUtcNow()))
         {
             return _current;
         }
@@ -30,34 +30,32 @@ public sealed class JwksConfigurationManager(HttpClient http, string? jwksUrl, S
         await _lock.WaitAsync(cancel);
         try
         {
-            if (_current is null || IsStale(now))
+            var now = clock.GetUtcNow();
+            if (_current is not null && !IsStale(now))
             {
-                var configuration = new OpenIdConnectConfiguration();
-                if (jwksUrl is not null)
-                {
-                    var json = await http.GetStringAsync(new Uri(jwksUrl), cancel);
-                    foreach (var key in new JsonWebKeySet(json).GetSigningKeys())
-                    {
-                        configuration.SigningKeys.Add(key);
-                    }
-                }
-
-                if (devKey is not null)
-                {
-                    configuration.SigningKeys.Add(devKey);
-                }
-
-                _current = configuration;
-                _fetchedAt = now;
-                _refreshRequested = false;
+                return _current;
             }
 
-            return _current;
-        }
-        catch (HttpRequestException) when (_current is not null)
-        {
-            // The identity provider is briefly unreachable: keep validating with the keys we have.
-            return _current;
+            if (now - _failedAt < MinimumRefreshInterval)
+            {
+                // The identity provider failed moments ago: don't queue every request behind another attempt.
+                return _current ?? throw new IdentityProviderUnavailableException();
+            }
+
+            try
+            {
+                _current = await FetchAsync(cancel);
+                _fetchedAt = now;
+                _refreshRequested = false;
+                return _current;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or ArgumentException
+                                                   && !cancel.IsCancellationRequested)
+            {
+                // Keep validating with the keys we have; without any, sign-in is unavailable (503), not broken (500).
+                _failedAt = now;
+                return _current ?? throw new IdentityProviderUnavailableException();
+            }
         }
         finally
         {
@@ -67,6 +65,30 @@ public sealed class JwksConfigurationManager(HttpClient http, string? jwksUrl, S
 
     public void RequestRefresh() => _refreshRequested = true;
 
+    private async Task<OpenIdConnectConfiguration> FetchAsync(CancellationToken cancel)
+    {
+        var configuration = new OpenIdConnectConfiguration();
+        if (jwksUrl is not null)
+        {
+            var json = await http.GetStringAsync(new Uri(jwksUrl), cancel);
+            foreach (var key in new JsonWebKeySet(json).GetSigningKeys())
+            {
+                configuration.SigningKeys.Add(key);
+            }
+        }
+
+        if (devKey is not null)
+        {
+            configuration.SigningKeys.Add(devKey);
+        }
+
+        return configuration;
+    }
+
     private bool IsStale(DateTimeOffset now) =>
         now - _fetchedAt > RefreshInterval || (_refreshRequested && now - _fetchedAt > MinimumRefreshInterval);
 }
+
+/// <summary>The identity provider's keys cannot be fetched and none are cached: sign-in is unavailable (503).</summary>
+public sealed class IdentityProviderUnavailableException()
+    : Exception("Sign-in is unavailable: the identity provider's signing keys cannot be fetched. Try again shortly.");

@@ -1,5 +1,6 @@
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Jobs;
 using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Telegram;
 using PromoStack.Infrastructure.Events;
@@ -8,35 +9,46 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Jobs;
 
 /// <summary>
-/// How one queue table's own status values map onto the shared claim mechanism. A claimed status equal to the
-/// pending one means "pending under a lease" (the table has no in-flight status of its own).
+/// How one queue table's own status values map onto the shared claim mechanism, and how it retries. A claimed
+/// status equal to the pending one means "pending under a lease" (the table has no in-flight status of its own).
 /// </summary>
-public sealed record QueueDefinition(
-    string Table,
-    string Pending,
-    string Claimed,
-    string Completed,
-    string Failed,
-    ExpiredLeasePolicy? Abandon = null,
-    string? ClaimedAtColumn = null,
-    string? CompletedAtColumn = null)
+public sealed class QueueDefinition
 {
-    /// <summary>The statements of the shared claim mechanism for this table, built once from trusted constants.</summary>
-    internal QueueSql Sql => field ??= new QueueSql(this);
+    private QueueDefinition(string table, string pending, string claimed, string completed, string failed, RetryPolicy retry)
+    {
+        Table = table;
+        Pending = pending;
+        Claimed = claimed;
+        Completed = completed;
+        Failed = failed;
+        Retry = retry;
+        Sql = new QueueSql(this);
+    }
+
+    public string Table { get; }
+    public string Pending { get; }
+    public string Claimed { get; }
+    public string Completed { get; }
+    public string Failed { get; }
+    public RetryPolicy Retry { get; }
+    public ExpiredLeasePolicy? Abandon { get; private init; }
+    public string? ClaimedAtColumn { get; private init; }
+    public string? CompletedAtColumn { get; private init; }
+
+    /// <summary>The statements of the shared claim mechanism for this table, built from trusted constants on first use.</summary>
+    internal QueueSql Sql { get; }
 
     public static QueueDefinition For<TStatus>(
-        string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed,
+        string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed, RetryPolicy retry,
         (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null)
         where TStatus : struct, Enum =>
-        new(
-            table,
-            EnumNames<TStatus>.Lower(pending),
-            EnumNames<TStatus>.Lower(claimed),
-            EnumNames<TStatus>.Lower(completed),
-            EnumNames<TStatus>.Lower(failed),
-            abandon is { } a ? new ExpiredLeasePolicy(EnumNames<TStatus>.Lower(a.Status), a.Condition) : null,
-            claimedAtColumn,
-            completedAtColumn);
+        new(table, EnumNames<TStatus>.Lower(pending), EnumNames<TStatus>.Lower(claimed), EnumNames<TStatus>.Lower(completed),
+            EnumNames<TStatus>.Lower(failed), retry)
+        {
+            Abandon = abandon is { } a ? new ExpiredLeasePolicy(EnumNames<TStatus>.Lower(a.Status), a.Condition) : null,
+            ClaimedAtColumn = claimedAtColumn,
+            CompletedAtColumn = completedAtColumn,
+        };
 }
 
 /// <summary>
@@ -52,26 +64,28 @@ public static class Queues
     /// <summary>Cross-promo posts are at-most-once: a post whose worker died mid-way is failed, never re-posted.</summary>
     public static readonly QueueDefinition CrosspromoJobs = QueueDefinition.For(
         "crosspromo_jobs", CrosspromoJobStatus.Pending, CrosspromoJobStatus.Claimed, CrosspromoJobStatus.Completed,
-        CrosspromoJobStatus.Failed, abandon: (CrosspromoJobStatus.Failed, null), claimedAtColumn: "claimed_at",
+        CrosspromoJobStatus.Failed, RetryPolicy.Default, abandon: (CrosspromoJobStatus.Failed, null), claimedAtColumn: "claimed_at",
         completedAtColumn: "completed_at");
 
     public static readonly QueueDefinition BroadcastJobs = QueueDefinition.For(
         "broadcast_jobs", BroadcastJobStatus.Pending, BroadcastJobStatus.Processing, BroadcastJobStatus.Completed,
-        BroadcastJobStatus.Failed, completedAtColumn: "completed_at");
+        BroadcastJobStatus.Failed, RetryPolicy.Default, completedAtColumn: "completed_at");
 
     public static readonly QueueDefinition JourneyScheduledMessages = QueueDefinition.For(
         "journey_scheduled_messages", ScheduledMessageStatus.Pending, ScheduledMessageStatus.Pending, ScheduledMessageStatus.Sent,
-        ScheduledMessageStatus.Failed, completedAtColumn: "sent_at");
+        ScheduledMessageStatus.Failed, RetryPolicy.Default, completedAtColumn: "sent_at");
 
     /// <summary>Messages marked at-most-once become <c>unknown</c> when their sender died mid-call.</summary>
     public static readonly QueueDefinition TelegramOutbox = QueueDefinition.For(
-        "telegram_outbox", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Sent, OutboxStatus.Failed,
+        "telegram_outbox", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Sent, OutboxStatus.Failed, RetryPolicy.Default,
         abandon: (OutboxStatus.Unknown, $"delivery = '{EnumNames<DeliverySemantics>.Lower(DeliverySemantics.AtMostOnce)}'"),
         completedAtColumn: "sent_at");
 
+    /// <summary>Events are retried until handled: the backoff grows to an hour and never gives up.</summary>
     public static readonly QueueDefinition DomainEvents = QueueDefinition.For(
         "domain_events", DomainEventStatus.Pending, DomainEventStatus.Pending, DomainEventStatus.Dispatched,
-        DomainEventStatus.Failed, completedAtColumn: "dispatched_at");
+        DomainEventStatus.Failed, new RetryPolicy(int.MaxValue, TimeSpan.FromSeconds(2), TimeSpan.FromHours(1)),
+        completedAtColumn: "dispatched_at");
 
     public static IReadOnlyList<QueueDefinition> All { get; } =
         [CrosspromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents];
@@ -80,15 +94,24 @@ public static class Queues
 /// <summary>SQL text of the claim mechanism for one queue table; every value is a parameter.</summary>
 internal sealed class QueueSql(QueueDefinition queue)
 {
-    public string? Abandon { get; } = queue.Abandon is { } abandon
-        ? $"""
-          UPDATE {queue.Table} SET status = @abandoned, locked_until = NULL,
-              last_error = 'The worker''s lease expired while it held this item; it may have run, so it is not run again.'
-          WHERE status = @claimed AND status <> @pending AND locked_until < @now{(abandon.Condition is null ? string.Empty : $" AND ({abandon.Condition})")}
-          """
-        : null;
+    private string Abandons => queue.Abandon is null ? "FALSE" : queue.Abandon.Condition ?? "TRUE";
 
-    public string Claim { get; } =
+    /// <summary>
+    /// Items whose worker died holding them: at-most-once work is abandoned (it may have run), and work that has used
+    /// up its attempts fails for good instead of being reclaimed forever.
+    /// </summary>
+    public string Expire => field ??=
+        $"""
+        UPDATE {queue.Table}
+        SET status = CASE WHEN {Abandons} THEN @abandoned ELSE @failed END,
+            locked_until = NULL,
+            last_error = CASE WHEN {Abandons}
+                THEN 'The worker''s lease expired while it held this item; it may have run, so it is not run again.'
+                ELSE 'Gave up: the worker''s lease expired on the last allowed attempt.' END
+        WHERE status = @claimed AND locked_until < @now AND (({Abandons}) OR attempts >= @maxAttempts)
+        """;
+
+    public string Claim => field ??=
         $"""
         WITH due AS (
             SELECT id FROM {queue.Table}
@@ -103,13 +126,16 @@ internal sealed class QueueSql(QueueDefinition queue)
         RETURNING t.id, t.tenant_id, t.attempts, t.locked_until
         """;
 
-    public string Complete { get; } =
+    public string Renew => field ??=
+        $"UPDATE {queue.Table} SET locked_until = @lockedUntil WHERE id = @id AND status = @claimed AND locked_until = @lease";
+
+    public string Complete => field ??=
         $"""
         UPDATE {queue.Table} SET status = @completed, locked_until = NULL, last_error = NULL{(queue.CompletedAtColumn is null ? string.Empty : $", {queue.CompletedAtColumn} = @now")}
         WHERE id = @id AND status = @claimed AND locked_until = @lease
         """;
 
-    public string Fail { get; } =
+    public string Fail => field ??=
         $"""
         UPDATE {queue.Table} SET status = @status, locked_until = NULL, last_error = @error, next_attempt_at = @retryAt
         WHERE id = @id AND status = @claimed AND locked_until = @lease

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PromoStack.Domain.Jobs;
 using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Jobs;
@@ -10,9 +9,10 @@ public sealed record ClaimedWork<TId>(TId Id, string TenantId, int Attempts, Dat
 
 /// <summary>
 /// The one claim implementation every queue table uses: due rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>
-/// under a lease, so any number of app instances can work one table without taking the same row. Completion and
-/// failure are fenced by the lease: a worker whose lease expired (and whose item someone else reclaimed) cannot
-/// overwrite the newer claim. All times are parameters from <see cref="TimeProvider"/>, never SQL <c>now()</c>.
+/// under a lease, so any number of app instances can work one table without taking the same row. Renewal,
+/// completion and failure are fenced by the lease: a worker whose lease expired (and whose item someone else
+/// reclaimed) cannot touch the newer claim. All times are parameters from <see cref="TimeProvider"/>, never SQL
+/// <c>now()</c>.
 /// </summary>
 public sealed class WorkQueue(AppDbContext db, TimeProvider clock)
 {
@@ -20,42 +20,49 @@ public sealed class WorkQueue(AppDbContext db, TimeProvider clock)
         QueueDefinition queue, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = Microseconds(clock.GetUtcNow());
-        var lockedUntil = Microseconds(now + lease);
-        if (queue.Sql.Abandon is { } abandonSql)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                abandonSql,
-                [Parameter("abandoned", queue.Abandon!.Status), Parameter("claimed", queue.Claimed), Parameter("pending", queue.Pending), Parameter("now", now)],
-                cancellationToken);
-        }
+        await db.Database.ExecuteSqlRawAsync(
+            queue.Sql.Expire,
+            [Parameter("abandoned", queue.Abandon?.Status ?? queue.Failed), Parameter("failed", queue.Failed),
+                Parameter("claimed", queue.Claimed), Parameter("now", now), Parameter("maxAttempts", queue.Retry.MaxAttempts)],
+            cancellationToken);
 
         return await db.Database.SqlQueryRaw<ClaimedWork<TId>>(
                 queue.Sql.Claim,
                 Parameter("pending", queue.Pending), Parameter("claimed", queue.Claimed), Parameter("now", now),
-                Parameter("batch", batchSize), Parameter("lockedUntil", lockedUntil))
+                Parameter("batch", batchSize), Parameter("lockedUntil", Microseconds(now + lease)))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Marks a claimed item done. Returns false when the lease was lost (the item is someone else's now).</summary>
-    public async Task<bool> CompleteAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, CancellationToken cancellationToken)
+    /// <summary>Extends a held lease from now; null when it was lost (the item is someone else's now).</summary>
+    public async Task<ClaimedWork<TId>?> RenewAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, TimeSpan lease, CancellationToken cancellationToken)
     {
-        return await db.Database.ExecuteSqlRawAsync(
+        var lockedUntil = Microseconds(clock.GetUtcNow() + lease);
+        var renewed = await db.Database.ExecuteSqlRawAsync(
+            queue.Sql.Renew,
+            [Parameter("lockedUntil", lockedUntil), Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)],
+            cancellationToken);
+        return renewed == 1 ? work with { LockedUntil = lockedUntil } : null;
+    }
+
+    /// <summary>Marks a claimed item done. Returns false when the lease was lost (the item is someone else's now).</summary>
+    public async Task<bool> CompleteAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(
             queue.Sql.Complete,
             [Parameter("completed", queue.Completed), Parameter("now", Microseconds(clock.GetUtcNow())),
                 Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)],
             cancellationToken) == 1;
-    }
 
     /// <summary>
-    /// Records a failed attempt: the item goes back to pending after an exponential backoff with jitter, or, once
-    /// the policy's attempts are spent (or when <paramref name="permanent"/>), to the failed status with its reason.
+    /// Records a failed attempt: the item goes back to pending after the queue's exponential backoff with jitter,
+    /// or, once its attempts are spent (or when <paramref name="permanent"/>), to the failed status with its reason.
+    /// Returns false when the lease was lost.
     /// </summary>
     public async Task<bool> FailAsync<TId>(
-        QueueDefinition queue, ClaimedWork<TId> work, string error, RetryPolicy policy, bool permanent, CancellationToken cancellationToken)
+        QueueDefinition queue, ClaimedWork<TId> work, string error, bool permanent, CancellationToken cancellationToken)
     {
         var now = Microseconds(clock.GetUtcNow());
-        var final = permanent || policy.IsFinal(work.Attempts);
-        var retryAt = final ? now : Microseconds(now + policy.DelayAfter(work.Attempts, 0.5 + (Random.Shared.NextDouble() / 2)));
+        var final = permanent || queue.Retry.IsFinal(work.Attempts);
+        var retryAt = final ? now : Microseconds(now + queue.Retry.DelayAfter(work.Attempts, 0.5 + (Random.Shared.NextDouble() / 2)));
         return await db.Database.ExecuteSqlRawAsync(
             queue.Sql.Fail,
             [Parameter("status", final ? queue.Failed : queue.Pending), Parameter("error", Truncate(error)),

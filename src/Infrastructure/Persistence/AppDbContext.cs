@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Common;
@@ -75,6 +77,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
                 Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
             modelBuilder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(body, parameter));
         }
+
+        // A tenant sees its own row only; onboarding and the platform's list go through TenantDirectory.
+        modelBuilder.Entity<Tenant>().HasQueryFilter(TenantFilter, t => t.Id == CurrentTenantId);
     }
 
     public async Task LockCurrentTenantAsync(CancellationToken cancellationToken)
@@ -101,6 +106,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveWithEventsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two requests raced to create the same thing; the loser gets a 409, not a 500.
+            throw new ConflictException("This conflicts with an existing record, perhaps one another request has just created.");
+        }
+    }
+
+    /// <remarks>
+    /// When entities raised events, the change is saved first (so new rows get their identity values), then the
+    /// events, in one transaction. If the second save fails, the transaction rolls back while the first save's
+    /// entities are already marked saved: as after any failed save in a transaction, discard this context (its unit
+    /// of work has failed).
+    /// </remarks>
+    private async Task<int> SaveWithEventsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         EnsureTenantOwnership();
         var raisers = ChangeTracker.Entries<AggregateRoot>().Where(e => e.Entity.HasPendingEvents).Select(e => e.Entity).ToList();

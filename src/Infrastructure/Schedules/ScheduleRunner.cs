@@ -12,18 +12,35 @@ namespace PromoStack.Infrastructure.Schedules;
 
 /// <summary>
 /// Runs the periodic jobs that are due. Coravel is only the timer: PostgreSQL decides which instance runs a slot
-/// (<c>INSERT … ON CONFLICT</c> on the slot's key), so two instances never both run it. A failed run releases its
-/// slot for the next tick; a run whose instance died is reclaimed once its lease has expired.
+/// (<c>INSERT … ON CONFLICT</c> on the slot's key), so two instances never both run it. A run is cancelled before its
+/// lease ends; a failed run releases its slot after a backoff; a run whose instance died is reclaimed once its lease
+/// has expired.
 /// </summary>
 public sealed partial class ScheduleRunner(
     IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<ScheduleRunner> logger)
 {
-    private const string CompleteSql =
-        "UPDATE schedule_slots SET completed_at = @now, last_error = @error WHERE job = @job AND tenant_id = @tenant AND slot = @slot";
+    private const string ClaimSql =
+        """
+        INSERT INTO schedule_slots (job, tenant_id, slot, claimed_at, locked_until, attempts)
+        VALUES (@job, @tenant, @slot, @now, @lease, 1)
+        ON CONFLICT (job, tenant_id, slot) DO UPDATE
+            SET claimed_at = EXCLUDED.claimed_at, locked_until = EXCLUDED.locked_until, attempts = schedule_slots.attempts + 1
+            WHERE schedule_slots.completed_at IS NULL AND schedule_slots.locked_until <= EXCLUDED.claimed_at
+        """;
 
-    /// <summary>A failed run gives its slot back at once, so the next tick retries it.</summary>
+    private const string CompleteSql =
+        """
+        UPDATE schedule_slots SET completed_at = @now, last_error = @error
+        WHERE job = @job AND tenant_id = @tenant AND slot = @slot AND locked_until = @lease
+        """;
+
+    /// <summary>A failed run gives its slot back after a backoff (1, 2, 4 … minutes, at most 30), so a later tick retries it.</summary>
     private const string ReleaseSql =
-        "UPDATE schedule_slots SET locked_until = @now, last_error = @error WHERE job = @job AND tenant_id = @tenant AND slot = @slot";
+        """
+        UPDATE schedule_slots
+        SET locked_until = @now + least(interval '1 minute' * power(2, attempts - 1), interval '30 minutes'), last_error = @error
+        WHERE job = @job AND tenant_id = @tenant AND slot = @slot AND locked_until = @lease
+        """;
 
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -71,55 +88,49 @@ public sealed partial class ScheduleRunner(
         }
 
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == name);
-        if (job.DueSlot(now, zone) is not { } slot || !await ClaimAsync(name, tenantId, slot, now, cancellationToken))
+        var slot = job.DueSlot(now, zone);
+        var lease = WorkQueue.Microseconds(now + Lease);
+        if (slot is null || await ExecuteAsync(ClaimSql, name, tenantId, slot, now, lease, null, cancellationToken) != 1)
         {
             return null;
         }
 
+        // The run is cancelled before its lease ends, so that no other instance can take the slot while it still runs.
+        using var timeout = new CancellationTokenSource(Lease * 0.8, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await job.RunAsync(slot, cancellationToken);
-            await SetAsync(CompleteSql, name, tenantId, slot, clock.GetUtcNow(), null, cancellationToken);
+            await job.RunAsync(slot, linked.Token);
+            if (await ExecuteAsync(CompleteSql, name, tenantId, slot, clock.GetUtcNow(), lease, null, cancellationToken) != 1)
+            {
+                LogLeaseLost(name, tenantId, slot);
+            }
+
             return slot;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogRunFailed(exception, name, tenantId, slot);
-            await SetAsync(ReleaseSql, name, tenantId, slot, clock.GetUtcNow(),
-                $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+            var error = timeout.IsCancellationRequested ? $"Timed out after {(Lease * 0.8).TotalMinutes:F0} min." : $"{exception.GetType().Name}: {exception.Message}";
+            await ExecuteAsync(ReleaseSql, name, tenantId, slot, clock.GetUtcNow(), lease, error, cancellationToken);
             return null;
         }
     }
 
-    private async Task<bool> ClaimAsync(string name, string tenantId, string slot, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(
+        string sql, string name, string tenantId, string slot, DateTimeOffset now, DateTimeOffset lease, string? error, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var claimed = await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO schedule_slots (job, tenant_id, slot, claimed_at, locked_until)
-                VALUES (@job, @tenant, @slot, @now, @lockedUntil)
-                ON CONFLICT (job, tenant_id, slot) DO UPDATE
-                    SET claimed_at = EXCLUDED.claimed_at, locked_until = EXCLUDED.locked_until
-                    WHERE schedule_slots.completed_at IS NULL AND schedule_slots.locked_until <= EXCLUDED.claimed_at
-                """,
-                [
-                new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot),
-                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lockedUntil", WorkQueue.Microseconds(now + Lease))],
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(
+            sql,
+            [new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot),
+                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lease", lease),
+                new NpgsqlParameter("error", (object?)error ?? DBNull.Value)],
             cancellationToken);
-        return claimed == 1;
     }
 
-    private async Task SetAsync(
-        string update, string name, string tenantId, string slot, DateTimeOffset now, string? error, CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(
-            update,
-            [new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("error", (object?)error ?? DBNull.Value),
-                new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot)],
-            cancellationToken);
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled job {Job} for tenant '{Tenant}' slot {Slot} outlived its lease; another instance may have run it too")]
+    private partial void LogLeaseLost(string job, string tenant, string slot);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} skipped for tenant '{Tenant}': unknown time zone '{Zone}'")]
     private partial void LogUnknownZone(string job, string tenant, string zone);

@@ -4,7 +4,7 @@ namespace PromoStack.Infrastructure.Schedules;
 
 /// <summary>
 /// A claimed run of a periodic job. The primary key (job, tenant, slot) decides which app instance runs it; a
-/// platform-wide job uses an empty tenant. A system table, read only by the schedule runner.
+/// platform-wide job uses an empty tenant. A system table, written only by <see cref="ScheduleRunner"/> in SQL.
 /// </summary>
 public sealed class ScheduleSlot : IGlobalEntity
 {
@@ -21,8 +21,6 @@ public sealed class ScheduleSlot : IGlobalEntity
     public DateTimeOffset ClaimedAt { get; private set; }
     public DateTimeOffset LockedUntil { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    public int Attempts { get; private set; }
     public string? LastError { get; private set; }
-
-    public static ScheduleSlot Claimed(string job, string tenantId, string slot, DateTimeOffset now, DateTimeOffset lockedUntil) =>
-        new(job, tenantId, slot) { ClaimedAt = now, LockedUntil = lockedUntil };
 }

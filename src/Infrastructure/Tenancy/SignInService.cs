@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Persistence;
 
@@ -13,52 +14,58 @@ namespace PromoStack.Infrastructure.Tenancy;
 public sealed class SignInService(
     AppDbContext db, TenantDirectory directory, ITenantContext tenantContext, IUserDirectory userDirectory, TimeProvider clock)
 {
+    /// <summary>How long an unknown email stays unknown before Clerk's Backend API is asked again.</summary>
+    public static readonly TimeSpan EmailLookupInterval = TimeSpan.FromMinutes(15);
+
     public async Task<SignedInUser> SignInAsync(string clerkUserId, string? emailClaim, CancellationToken cancellationToken)
     {
         // The common case is one read: a known user whose email has not changed.
         var known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
         var now = clock.GetUtcNow();
-        var email = emailClaim ?? known.CachedEmail;
+        var claimed = Usable(emailClaim);
+        var email = claimed ?? known.CachedEmail;
         if (!known.IsCached)
         {
-            email ??= await userDirectory.FindEmailAsync(clerkUserId, cancellationToken);
+            email ??= Usable(await userDirectory.FindEmailAsync(clerkUserId, cancellationToken));
             db.ClerkUsers.Add(ClerkUser.FirstSeen(clerkUserId, email, now));
         }
-        else if (emailClaim is not null && TenantUser.NormalizeEmail(emailClaim) != known.CachedEmail)
+        else if ((claimed is not null && claimed != known.CachedEmail) || (email is null && now - known.UpdatedAt > EmailLookupInterval))
         {
-            (await db.ClerkUsers.SingleAsync(u => u.Id == clerkUserId, cancellationToken)).Refresh(emailClaim, now);
+            // A changed email, or one that was unknown and may be known now (e.g. Clerk's API was down at first sign-in).
+            email ??= Usable(await userDirectory.FindEmailAsync(clerkUserId, cancellationToken));
+            (await db.ClerkUsers.SingleAsync(u => u.Id == clerkUserId, cancellationToken)).Refresh(email, now);
         }
 
-        var (tenantId, role) = (known.TenantId, known.TenantRole);
-        if (tenantId is null && email is not null && await directory.FindPendingInviteAsync(email, cancellationToken) is { } invite)
+        if (known.TenantId is null && email is not null && await directory.FindPendingInviteAsync(email, cancellationToken) is { } invite)
         {
             invite.LinkClerkUser(clerkUserId);
-            (tenantId, role) = (invite.TenantId, invite.Role);
+            tenantContext.Enter(invite.TenantId);
         }
 
         if (db.ChangeTracker.HasChanges())
         {
-            await SaveAsync(tenantId, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConflictException)
+            {
+                // Two first requests of the same user raced to cache them or to link their invitation; the other
+                // won. What the database now says is the truth.
+                db.ChangeTracker.Clear();
+                known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
+                return new SignedInUser(clerkUserId, known.CachedEmail, known.TenantId, known.TenantRole, known.IsPlatformOperator);
+            }
+
+            known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
         }
 
-        return new SignedInUser(clerkUserId, email is null ? null : TenantUser.NormalizeEmail(email), tenantId, role, known.IsPlatformOperator);
+        return new SignedInUser(clerkUserId, email, known.TenantId, known.TenantRole, known.IsPlatformOperator);
     }
 
-    private async Task SaveAsync(string? tenantId, CancellationToken cancellationToken)
-    {
-        if (tenantId is not null)
-        {
-            tenantContext.Enter(tenantId);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two first requests of the same user raced to insert the cache row or link the invite; the other won.
-            db.ChangeTracker.Clear();
-        }
-    }
+    /// <summary>An email fit to store: trimmed, lowercase, no NUL, not overlong; anything else counts as unknown.</summary>
+    private static string? Usable(string? email) =>
+        email is { Length: > 0 and <= TenantUser.EmailMaxLength } && !email.Contains('\0', StringComparison.Ordinal)
+            ? TenantUser.NormalizeEmail(email)
+            : null;
 }

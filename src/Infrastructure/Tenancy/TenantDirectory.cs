@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Tenants;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Tenancy;
 
 /// <summary>What the database knows of a Clerk user at sign-in; <see cref="Role"/> is stored text (<c>admin</c>, <c>member</c>).</summary>
-public sealed record SignInSnapshot(bool IsCached, string? CachedEmail, string? TenantId, string? Role, bool IsPlatformOperator)
+public sealed record SignInSnapshot(
+    bool IsCached, string? CachedEmail, DateTimeOffset UpdatedAt, string? TenantId, string? Role, bool IsPlatformOperator)
 {
     public TenantRole? TenantRole => Role is null ? null : EnumNames<TenantRole>.Parse(Role);
 }
@@ -15,7 +17,7 @@ public sealed record SignInSnapshot(bool IsCached, string? CachedEmail, string? 
 /// without one (a sign-in, a webhook, a public page, a worker, a schedule). Nothing else bypasses the tenant
 /// filter; an architecture test keeps it so. What it returns is only ever used to enter a tenant scope.
 /// </summary>
-public sealed class TenantDirectory(AppDbContext db)
+public sealed class TenantDirectory(AppDbContext db) : ITenantRegistry
 {
     /// <summary>
     /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership (tenant
@@ -26,6 +28,7 @@ public sealed class TenantDirectory(AppDbContext db)
                 $"""
                 SELECT EXISTS (SELECT 1 FROM clerk_users WHERE id = {clerkUserId}) AS is_cached,
                        (SELECT email FROM clerk_users WHERE id = {clerkUserId}) AS cached_email,
+                       coalesce((SELECT updated_at FROM clerk_users WHERE id = {clerkUserId}), 'epoch'::timestamptz) AS updated_at,
                        tu.tenant_id, tu.role,
                        EXISTS (SELECT 1 FROM platform_operators WHERE clerk_user_id = {clerkUserId}) AS is_platform_operator
                 FROM (SELECT 1) AS one LEFT JOIN tenant_users AS tu ON tu.clerk_user_id = {clerkUserId}
@@ -41,6 +44,14 @@ public sealed class TenantDirectory(AppDbContext db)
 
     /// <summary>Every tenant with its time zone, for per-tenant schedules.</summary>
     public async Task<IReadOnlyList<(string Id, string Timezone)>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Tenants.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Timezone }).ToListAsync(cancellationToken))
+        (await AllTenants.OrderBy(t => t.Id).Select(t => new { t.Id, t.Timezone }).ToListAsync(cancellationToken))
         .Select(t => (t.Id, t.Timezone)).ToList();
+
+    public Task<bool> IsSlugTakenAsync(string slug, CancellationToken cancellationToken) =>
+        AllTenants.AnyAsync(t => t.Id == slug, cancellationToken);
+
+    public async Task<IReadOnlyList<TenantDto>> ListAllAsync(CancellationToken cancellationToken) =>
+        await AllTenants.OrderBy(t => t.Id).Select(TenantDto.Projection).ToListAsync(cancellationToken);
+
+    private IQueryable<Tenant> AllTenants => db.Tenants.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
 }

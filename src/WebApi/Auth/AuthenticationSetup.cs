@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Domain.Tenants;
@@ -37,7 +38,7 @@ public static class AuthenticationSetup
             issuers.Add(DevTokens.Issuer);
         }
 
-        services.AddHttpClient(nameof(JwksConfigurationManager), http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(nameof(JwksConfigurationManager), http => http.Timeout = TimeSpan.FromSeconds(auth.JwksTimeoutSeconds));
         services.AddSingleton(sp => new JwksConfigurationManager(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksConfigurationManager)),
             string.IsNullOrWhiteSpace(auth.Issuer) ? null : auth.ResolvedJwksUrl,
@@ -58,6 +59,12 @@ public static class AuthenticationSetup
                 ValidateLifetime = true,
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
+
+                // Each key signs for its own issuer only: the development key can never vouch for a Clerk issuer's
+                // token, nor a Clerk key for a development one.
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKeyValidator = (key, token, _) =>
+                    token is JsonWebToken jwt && (jwt.Issuer == DevTokens.Issuer) == (devKey is not null && ReferenceEquals(key, devKey)),
                 ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                 ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
                 NameClaimType = "sub",
@@ -93,6 +100,12 @@ public static class AuthenticationSetup
         if (principal.FindFirstValue("sub") is not { Length: > 0 } userId)
         {
             context.Fail("The token has no subject.");
+            return;
+        }
+
+        if (principal.FindFirstValue("iss") == DevTokens.Issuer && !userId.StartsWith(DevTokens.UserPrefix, StringComparison.Ordinal))
+        {
+            context.Fail("A development token can only sign in a development user.");
             return;
         }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.TenantUsers;
 using PromoStack.Application.TenantUsers.AddTenantUser;
 using PromoStack.Application.TenantUsers.ChangeTenantUserRole;
+using PromoStack.Application.TenantUsers.GetTenantUser;
 using PromoStack.Application.TenantUsers.ListTenantUsers;
 using PromoStack.Application.TenantUsers.RemoveTenantUser;
 using PromoStack.Domain.Tenants;
@@ -20,6 +21,10 @@ public sealed class TenantUsersController(ISender sender) : ControllerBase
     [HttpGet]
     public async Task<IReadOnlyList<TenantUserDto>> List(CancellationToken cancellationToken) =>
         await sender.Send(new ListTenantUsers(), cancellationToken);
+
+    [HttpGet("{id:int}")]
+    public async Task<TenantUserDto> Get(int id, CancellationToken cancellationToken) =>
+        await sender.Send(new GetTenantUser(id), cancellationToken);
 
     /// <summary>Adds a member by email; they join when they first sign in with it.</summary>
     [HttpPost]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Common;
+using PromoStack.Infrastructure.Identity;
 
 namespace PromoStack.WebApi.Errors;
 
@@ -25,6 +26,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
+            IdentityProviderUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
             _ => null,
         };
         if (problem is null)

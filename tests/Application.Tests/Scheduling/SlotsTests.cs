@@ -69,8 +69,8 @@ public sealed class SlotsTests
     }
 
     [Fact]
-    public void DailyAt_BeforeTheLocalTime_IsNotDue() =>
-        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 7, 59, 0, TimeSpan.Zero), London).Should().BeNull();
+    public void DailyAt_BeforeTheLocalTime_IsStillTheDayBeforesSlot() =>
+        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 7, 59, 0, TimeSpan.Zero), London).Should().Be("2026-01-13");
 
     [Fact]
     public void DailyAt_AtOrAfterTheLocalTime_IsDueForTheLocalDate()
@@ -82,14 +82,14 @@ public sealed class SlotsTests
     [Fact]
     public void DailyAt_InWinter_EightLondonIsEightUtc()
     {
-        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 7, 59, 0, TimeSpan.Zero), London).Should().BeNull();
+        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 7, 59, 0, TimeSpan.Zero), London).Should().Be("2026-01-13");
         Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 8, 0, 0, TimeSpan.Zero), London).Should().Be("2026-01-14");
     }
 
     [Fact]
     public void DailyAt_InSummer_EightLondonIsSevenUtc()
     {
-        Slots.DailyAt(Eight, new DateTimeOffset(2026, 7, 14, 6, 59, 0, TimeSpan.Zero), London).Should().BeNull();
+        Slots.DailyAt(Eight, new DateTimeOffset(2026, 7, 14, 6, 59, 0, TimeSpan.Zero), London).Should().Be("2026-07-13");
         Slots.DailyAt(Eight, new DateTimeOffset(2026, 7, 14, 7, 0, 0, TimeSpan.Zero), London).Should().Be("2026-07-14");
     }
 
@@ -99,18 +99,18 @@ public sealed class SlotsTests
         // 23:30 UTC on the 14th is 08:30 on the 15th in Tokyo.
         Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 23, 30, 0, TimeSpan.Zero), Tokyo).Should().Be("2026-01-15");
 
-        // 22:30 UTC is 07:30 in Tokyo: not yet.
-        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 22, 30, 0, TimeSpan.Zero), Tokyo).Should().BeNull();
+        // 22:30 UTC is 07:30 on the 15th in Tokyo: the 15th is not yet due, the 14th is the latest slot.
+        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 22, 30, 0, TimeSpan.Zero), Tokyo).Should().Be("2026-01-14");
     }
 
     [Fact]
-    public void DailyAt_OnADayOutsideTheFilter_IsNotDue()
+    public void DailyAt_OnADayOutsideTheFilter_IsTheLastAllowedDaysSlot_SoAMissedRunIsCaughtUp()
     {
         var weekdays = new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
         var saturday = new DateTimeOffset(2026, 1, 17, 9, 0, 0, TimeSpan.Zero);
         var friday = new DateTimeOffset(2026, 1, 16, 9, 0, 0, TimeSpan.Zero);
 
-        Slots.DailyAt(Eight, saturday, London, weekdays).Should().BeNull();
+        Slots.DailyAt(Eight, saturday, London, weekdays).Should().Be("2026-01-16", "Friday's run is still due if it was missed");
         Slots.DailyAt(Eight, friday, London, weekdays).Should().Be("2026-01-16");
         Slots.DailyAt(Eight, saturday, London).Should().Be("2026-01-17", "no filter means every day");
     }
@@ -122,6 +122,10 @@ public sealed class SlotsTests
         var sundayUtc = new DateTimeOffset(2026, 1, 18, 23, 30, 0, TimeSpan.Zero);
 
         Slots.DailyAt(Eight, sundayUtc, Tokyo, new HashSet<DayOfWeek> { DayOfWeek.Monday }).Should().Be("2026-01-19");
-        Slots.DailyAt(Eight, sundayUtc, Tokyo, new HashSet<DayOfWeek> { DayOfWeek.Sunday }).Should().BeNull();
+        Slots.DailyAt(Eight, sundayUtc, Tokyo, new HashSet<DayOfWeek> { DayOfWeek.Sunday }).Should().Be("2026-01-18");
     }
+
+    [Fact]
+    public void DailyAt_WithNoAllowedDay_IsNeverDue() =>
+        Slots.DailyAt(Eight, new DateTimeOffset(2026, 1, 14, 9, 0, 0, TimeSpan.Zero), London, new HashSet<DayOfWeek>()).Should().BeNull();
 }

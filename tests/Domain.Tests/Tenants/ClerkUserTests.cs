@@ -11,13 +11,14 @@ public sealed class ClerkUserTests
         ClerkUser.FirstSeen("user_1", " Someone@Example.COM ", Now).Email.Should().Be("someone@example.com");
 
     [Fact]
-    public void Refresh_WithTheSameEmailInAnotherCase_ChangesNothing()
+    public void Refresh_WithTheSameEmailInAnotherCase_KeepsTheEmail_AndRecordsWhenTheUserWasLookedAt()
     {
         var user = ClerkUser.FirstSeen("user_1", "someone@example.com", Now);
 
         user.Refresh("SOMEONE@example.com", Now.AddDays(1)).Should().BeFalse();
 
-        user.UpdatedAt.Should().Be(Now);
+        user.Email.Should().Be("someone@example.com");
+        user.UpdatedAt.Should().Be(Now.AddDays(1));
     }
 
     [Fact]

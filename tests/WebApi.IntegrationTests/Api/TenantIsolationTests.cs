@@ -33,6 +33,7 @@ public sealed class TenantIsolationTests(AppFixture fixture) : IntegrationTest(f
         var beta = await NewTenantAsync("beta");
         var alphaMemberId = await TestDatabase.ScalarAsync<int>("SELECT id FROM tenant_users WHERE clerk_user_id = 'user_alpha_member'");
 
+        await (await beta.Client.GetAsync($"/api/tenant/users/{alphaMemberId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await beta.Client.PatchAsJsonAsync($"/api/tenant/users/{alphaMemberId}", new { role = "admin" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await beta.Client.DeleteAsync($"/api/tenant/users/{alphaMemberId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
@@ -117,15 +118,17 @@ public sealed class TenantIsolationTests(AppFixture fixture) : IntegrationTest(f
     }
 
     [Fact]
-    public async Task ChangingAnotherTenantsTenantRow_IsRefused()
+    public async Task AnotherTenantsRow_CannotBeRead_NorChanged()
     {
         await NewTenantAsync("alpha");
         await NewTenantAsync("beta");
         await using var db = TestDatabase.CreateContext("beta");
-        var alpha = await db.Tenants.SingleAsync(t => t.Id == "alpha");
 
-        alpha.Update("Hijacked", "UTC");
+        (await db.Tenants.Select(t => t.Id).ToListAsync()).Should().Equal("beta");
+        var forged = Tenant.Create("alpha", "Hijacked", "UTC", DateTimeOffset.UtcNow);
+        db.Tenants.Update(forged);
 
         await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<TenantIsolationException>();
+        (await TestDatabase.ScalarAsync<string>("SELECT name FROM tenants WHERE id = 'alpha'")).Should().Be("Tenant alpha");
     }
 }

@@ -23,6 +23,26 @@ public sealed class TenantUsersTests(AppFixture fixture) : IntegrationTest(fixtu
     }
 
     [Fact]
+    public async Task AddMember_ReturnsALocationThatReadsTheMember()
+    {
+        var admin = await NewTenantAsync("alpha");
+
+        var response = await admin.Client.PostAsJsonAsync("/api/tenant/users", new { email = "ops@example.com", role = "member" });
+        var member = await (await admin.Client.GetAsync(response.Headers.Location)).JsonAsync();
+
+        member.GetProperty("email").GetString().Should().Be("ops@example.com");
+        member.GetProperty("role").GetString().Should().Be("member");
+    }
+
+    [Fact]
+    public async Task GetMember_Unknown_Returns404()
+    {
+        var admin = await NewTenantAsync("alpha");
+
+        await (await admin.Client.GetAsync("/api/tenant/users/999999")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task AddMember_Twice_Returns409()
     {
         var admin = await NewTenantAsync("alpha");

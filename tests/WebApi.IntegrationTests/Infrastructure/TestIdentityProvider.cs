@@ -84,5 +84,10 @@ public sealed class TestIdentityProvider : IDisposable
                 email_addresses = new[] { new { id = "idn_0", email_address = "old@example.com" }, new { id = "idn_1", email_address = email } },
             }));
 
+    /// <summary>Makes the JWKS endpoint fail, as during an identity-provider outage.</summary>
+    public void BreakJwks() =>
+        Server.Given(Request.Create().WithPath("/.well-known/jwks.json").UsingGet()).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(503));
+
     public void Dispose() => Server.Stop();
 }

@@ -105,20 +105,51 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     }
 
     [Fact]
-    public async Task AHandlerThatNeverSucceeds_FailsTheEventWithItsReason_AfterTheLastRetry()
+    public async Task AHandlerThatKeepsFailing_IsRetriedWithAGrowingBackoff_CappedAtAnHour()
     {
         _log.FlakyFailuresLeft = int.MaxValue;
         await OpenSignalAsync("alpha");
 
-        for (var attempt = 0; attempt < DomainEventDispatcher.Retry.MaxAttempts; attempt++)
+        for (var attempt = 0; attempt < 15; attempt++)
         {
             await DispatchAsync();
             _app.Clock.Advance(TimeSpan.FromHours(1));
         }
 
-        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("failed");
-        (await TestDatabase.ScalarAsync<int>("SELECT attempts FROM domain_events")).Should().Be(DomainEventDispatcher.Retry.MaxAttempts);
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("pending");
+        (await TestDatabase.ScalarAsync<int>("SELECT attempts FROM domain_events")).Should().Be(15);
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM domain_events")).Should().Contain("flaky");
+        var retryIn = await TestDatabase.ScalarAsync<TimeSpan>("SELECT next_attempt_at - @p0 FROM domain_events", _app.Clock.GetUtcNow());
+        retryIn.Should().BeLessThanOrEqualTo(TimeSpan.Zero, "the backoff never exceeds an hour");
         _log.Calls.Count(c => c.StartsWith(nameof(RecordingHandler), StringComparison.Ordinal)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AnEventThatCannotBeRead_FailsForGood_WithTheReason()
+    {
+        await OpenSignalAsync("alpha");
+        await TestDatabase.ExecuteAsync("UPDATE domain_events SET event_type = 'SignalVanished'");
+
+        await DispatchAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM domain_events")).Should().Contain("SignalVanished");
+        _log.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AHandlerThatHangs_IsCancelledBeforeItsLeaseEnds_AndRetried()
+    {
+        _log.Hang = true;
+        await OpenSignalAsync("alpha");
+
+        var dispatch = DispatchAsync();
+        await _log.HangStarted.Task;
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await dispatch;
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("pending");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM domain_events")).Should().Contain("Timed out");
     }
 
     [Fact]
@@ -159,6 +190,10 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
         public ConcurrentQueue<string> Calls { get; } = new();
 
         public int FlakyFailuresLeft { get; set; }
+
+        public bool Hang { get; set; }
+
+        public TaskCompletionSource HangStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class RecordingHandler(HandlerLog log, ITenantContext tenant, IAppDbContext db) : IDomainEventHandler<SignalOpened>
@@ -173,8 +208,14 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
 
     private sealed class FlakyHandler(HandlerLog log, ITenantContext tenant) : IDomainEventHandler<SignalOpened>
     {
-        public Task HandleAsync(SignalOpened domainEvent, CancellationToken cancellationToken)
+        public async Task HandleAsync(SignalOpened domainEvent, CancellationToken cancellationToken)
         {
+            if (log.Hang)
+            {
+                log.HangStarted.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+
             if (log.FlakyFailuresLeft > 0)
             {
                 log.FlakyFailuresLeft--;
@@ -182,7 +223,6 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
             }
 
             log.Calls.Enqueue($"{nameof(FlakyHandler)}:{tenant.RequiredTenantId}:{domainEvent.SignalId}");
-            return Task.CompletedTask;
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
     }
 
     [Fact]
-    public async Task AFailedRun_IsRetriedOnTheNextTick_ThenNotAgain()
+    public async Task AFailedRun_IsRetriedAfterABackoff_ThenNotAgain()
     {
         var runs = new RunLog { FailuresLeft = 1 };
         var app = Instance(runs, start: At("2026-11-25T10:30:00Z"));
@@ -57,10 +57,31 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM schedule_slots WHERE job = @p0", HourlyJob.JobName))
             .Should().Contain("planned failure");
         await Tick(app);
+        runs.Of(HourlyJob.JobName).Should().BeEmpty("the retry waits for its backoff");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Tick(app);
         await Tick(app);
 
         runs.Of(HourlyJob.JobName).Should().Equal("2026-11-25T10:00Z");
+        (await TestDatabase.ScalarAsync<int>("SELECT attempts FROM schedule_slots WHERE job = @p0", HourlyJob.JobName)).Should().Be(2);
         (await TestDatabase.ScalarAsync<bool>("SELECT completed_at IS NOT NULL FROM schedule_slots WHERE job = @p0", HourlyJob.JobName)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ARunThatWouldOutliveItsLease_IsCancelled_AndItsSlotReleased()
+    {
+        var runs = new RunLog { Hang = true };
+        var app = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+
+        var tick = Tick(app);
+        await runs.Started.Task;
+        app.Clock.Advance(TimeSpan.FromMinutes(8));
+        await tick;
+
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM schedule_slots WHERE job = @p0", HourlyJob.JobName))
+            .Should().Contain("Timed out");
+        (await TestDatabase.ScalarAsync<bool>("SELECT completed_at IS NULL FROM schedule_slots WHERE job = @p0", HourlyJob.JobName)).Should().BeTrue();
     }
 
     [Fact]
@@ -99,11 +120,11 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         var app = Instance(runs, start: At("2026-07-01T06:30:00Z"));
 
         await Tick(app);
-        runs.Of(MorningJob.JobName).Should().Equal("tokyo:2026-07-01");
+        runs.Of(MorningJob.JobName).Should().BeEquivalentTo("tokyo:2026-07-01", "london:2026-06-30");
 
         app.Clock.SetUtcNow(At("2026-07-01T07:00:00Z"));
         await Tick(app);
-        runs.Of(MorningJob.JobName).Should().Equal("tokyo:2026-07-01", "london:2026-07-01");
+        runs.Of(MorningJob.JobName).Should().BeEquivalentTo("tokyo:2026-07-01", "london:2026-06-30", "london:2026-07-01");
     }
 
     private PromoStackFactory Instance(RunLog runs, DateTimeOffset start)
@@ -133,6 +154,11 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
 
         public int FailuresLeft { get; set; }
 
+        /// <summary>The hourly job waits until it is cancelled.</summary>
+        public bool Hang { get; init; }
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void Record(string job, string slot) => _runs.Enqueue((job, slot));
 
         public IReadOnlyList<string> Of(string job) => _runs.Where(r => r.Job == job).Select(r => r.Slot).ToList();
@@ -151,6 +177,12 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         public async Task RunAsync(string slot, CancellationToken cancellationToken)
         {
             await Task.Yield();
+            runs.Started.TrySetResult();
+            if (runs.Hang)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+
             if (runs.FailuresLeft > 0)
             {
                 runs.FailuresLeft--;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Jobs;
@@ -64,19 +63,19 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     {
         await SeedTenantsAsync("alpha");
         await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
-        var policy = new RetryPolicy(5, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5));
-        var claimed = (await Claim<int>(Queues.BroadcastJobs)).Single();
+        var queue = Broadcasts(new RetryPolicy(5, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5)));
+        var claimed = (await Claim<int>(queue)).Single();
 
-        (await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, "Telegram said 502", policy, permanent: false, CancellationToken.None)))
+        (await WithQueueAsync(q => q.FailAsync(queue, claimed, "Telegram said 502", permanent: false, CancellationToken.None)))
             .Should().BeTrue();
 
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("pending");
         (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM broadcast_jobs")).Should().Be("Telegram said 502");
         var retryAt = await TestDatabase.ScalarAsync<DateTime>("SELECT next_attempt_at FROM broadcast_jobs");
         retryAt.Should().BeOnOrAfter(Now.UtcDateTime.AddSeconds(4.9)).And.BeOnOrBefore(Now.UtcDateTime.AddSeconds(10.1));
-        (await Claim<int>(Queues.BroadcastJobs)).Should().BeEmpty("the backoff has not passed");
+        (await Claim<int>(queue)).Should().BeEmpty("the backoff has not passed");
         Factory.Clock.Advance(TimeSpan.FromSeconds(11));
-        (await Claim<int>(Queues.BroadcastJobs)).Single().Attempts.Should().Be(2);
+        (await Claim<int>(queue)).Single().Attempts.Should().Be(2);
     }
 
     [Fact]
@@ -84,18 +83,54 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     {
         await SeedTenantsAsync("alpha");
         await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
-        var policy = new RetryPolicy(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        var queue = Broadcasts(new RetryPolicy(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var claimed = (await Claim<int>(Queues.BroadcastJobs)).Single();
-            await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, $"failure {attempt + 1}", policy, false, CancellationToken.None));
+            var claimed = (await Claim<int>(queue)).Single();
+            await WithQueueAsync(q => q.FailAsync(queue, claimed, $"failure {attempt + 1}", false, CancellationToken.None));
             Factory.Clock.Advance(TimeSpan.FromSeconds(2));
         }
 
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("failed");
         (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM broadcast_jobs")).Should().Be("failure 2");
-        (await Claim<int>(Queues.BroadcastJobs)).Should().BeEmpty();
+        (await Claim<int>(queue)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AnItemWhoseWorkerKeepsDying_FailsOnceItsAttemptsAreSpent_InsteadOfBeingReclaimedForever()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var queue = Broadcasts(new RetryPolicy(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+        (await Claim<int>(queue)).Should().ContainSingle();
+        Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        (await Claim<int>(queue)).Single().Attempts.Should().Be(2);
+        Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        (await Claim<int>(queue)).Should().BeEmpty();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM broadcast_jobs")).Should().StartWith("Gave up");
+    }
+
+    [Fact]
+    public async Task Renewing_ExtendsAHeldLease_ButNotOneThatWasLost()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var first = (await Claim<int>(Queues.BroadcastJobs)).Single();
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(50));
+        var renewed = await WithQueueAsync(q => q.RenewAsync(Queues.BroadcastJobs, first, Lease, CancellationToken.None));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(50));
+
+        renewed.Should().NotBeNull();
+        (await Claim<int>(Queues.BroadcastJobs)).Should().BeEmpty("the renewed lease still holds");
+        Factory.Clock.Advance(Lease);
+        var second = (await Claim<int>(Queues.BroadcastJobs)).Single();
+        (await WithQueueAsync(q => q.RenewAsync(Queues.BroadcastJobs, renewed!, Lease, CancellationToken.None))).Should().BeNull();
+        (await WithQueueAsync(q => q.CompleteAsync(Queues.BroadcastJobs, second, CancellationToken.None))).Should().BeTrue();
     }
 
     [Fact]
@@ -105,7 +140,7 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
         var claimed = (await Claim<int>(Queues.BroadcastJobs)).Single();
 
-        await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, "chat not found", RetryPolicy.Default, permanent: true, CancellationToken.None));
+        await WithQueueAsync(q => q.FailAsync(Queues.BroadcastJobs, claimed, "chat not found", permanent: true, CancellationToken.None));
 
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM broadcast_jobs")).Should().Be("failed");
     }
@@ -118,7 +153,7 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
 
         var duplicate = () => AddAsync("alpha", CrossPromo("alpha", "morning_news:2026-11-25"));
 
-        await duplicate.Should().ThrowAsync<DbUpdateException>();
+        await duplicate.Should().ThrowAsync<PromoStack.Application.Common.Exceptions.ConflictException>();
         await AddAsync("beta", CrossPromo("beta", "morning_news:2026-11-25"));
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM crosspromo_jobs")).Should().Be(2);
     }
@@ -190,6 +225,9 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         return Can(queue.Pending, queue.Claimed) && Can(queue.Claimed, queue.Completed) && Can(queue.Claimed, queue.Failed)
             && Can(queue.Claimed, queue.Pending) && (queue.Abandon is null || Can(queue.Claimed, queue.Abandon.Status));
     }
+
+    private static QueueDefinition Broadcasts(RetryPolicy retry) => QueueDefinition.For(
+        "broadcast_jobs", BroadcastJobStatus.Pending, BroadcastJobStatus.Processing, BroadcastJobStatus.Completed, BroadcastJobStatus.Failed, retry);
 
     private Task<IReadOnlyList<ClaimedWork<TId>>> Claim<TId>(QueueDefinition queue) =>
         WithQueueAsync(q => q.ClaimAsync<TId>(queue, 10, Lease, CancellationToken.None));

@@ -33,7 +33,6 @@ public sealed class DevTokenTests(AppFixture fixture) : IntegrationTest(fixture)
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lines.Should().ContainSingle().Which.Split('.').Should().HaveCount(3, "the line is a JWT");
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenants WHERE id = 'demo'")).Should().Be(1);
-        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM clerk_users WHERE id = 'dev_demo_admin'")).Should().Be(1);
         (await TestDatabase.ScalarAsync<string>("SELECT role FROM tenant_users WHERE tenant_id = 'demo' AND clerk_user_id = 'dev_demo_admin'"))
             .Should().Be("admin");
         File.Exists(KeyPath).Should().BeTrue();
@@ -54,7 +53,6 @@ public sealed class DevTokenTests(AppFixture fixture) : IntegrationTest(fixture)
         second.ExitCode.Should().Be(0, second.Error);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenants")).Should().Be(1);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_users")).Should().Be(1);
-        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM clerk_users")).Should().Be(1);
         (await File.ReadAllTextAsync(KeyPath)).Should().Be(key, "the second run reuses the key");
     }
 
@@ -205,6 +203,20 @@ public sealed class DevTokenTests(AppFixture fixture) : IntegrationTest(fixture)
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM platform_operators")).Should().Be(0);
     }
 
+    [Fact]
+    public async Task TheDevelopmentKey_CannotSignInARealUser_NorVouchForTheClerkIssuer()
+    {
+        await RunAsync("dev-token", "--tenant", "demo", "--role", "admin");
+        var devKey = PromoStack.Infrastructure.Identity.DevTokens.LoadOrCreateKey(KeyPath);
+        await using var app = DevTokenFactory();
+
+        var realUser = PromoStack.Infrastructure.Identity.DevTokens.Create(devKey, "user_real_clerk_id", "ceo@example.com", DateTimeOffset.UtcNow);
+        var clerkIssued = Identity.Token("dev_demo_admin", signingKey: devKey);
+
+        (await Client(app, realUser).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Client(app, clerkIssued).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
     private sealed record CliRun(int ExitCode, string Output, string Error);
 
     private Task<CliRun> RunAsync(params string[] args) => RunInAsync("Development", args);
@@ -229,7 +241,8 @@ public sealed class DevTokenTests(AppFixture fixture) : IntegrationTest(fixture)
 
     private PromoStackFactory DevTokenFactory(string? keyPath = null) => new(
         Identity,
-        new Dictionary<string, string?> { ["Auth:DevTokens"] = "true", ["Auth:DevKeyPath"] = keyPath ?? KeyPath });
+        new Dictionary<string, string?> { ["Auth:DevTokens"] = "true", ["Auth:DevKeyPath"] = keyPath ?? KeyPath },
+        environment: "Development");
 
     private static HttpClient Client(PromoStackFactory factory, string token)
     {

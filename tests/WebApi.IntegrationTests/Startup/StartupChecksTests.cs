@@ -130,6 +130,17 @@ public sealed class StartupChecksTests
         Problems(settings, "Production").Should().Contain("Auth__DevTokens").And.Contain("Production");
     }
 
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Testing")]
+    public void Validate_OutsideDevelopment_WithDevTokens_IsRefused(string environment)
+    {
+        var settings = Valid();
+        settings["Auth:DevTokens"] = "true";
+
+        Problems(settings, environment).Should().Contain("Auth__DevTokens").And.Contain("Development only");
+    }
+
     [Fact]
     public void Validate_InDevelopment_WithDevTokens_Passes()
     {
@@ -191,6 +202,17 @@ public sealed class StartupChecksTests
         settings["Cors:AllowedOrigins"] = origins;
 
         Problems(settings).Should().Contain("Cors__AllowedOrigins");
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3000/")]
+    [InlineData("not-an-origin")]
+    public void Validate_WithABadAuthorizedParty_NamesAuthAuthorizedParties(string party)
+    {
+        var settings = Valid();
+        settings["Auth:AuthorizedParties"] = party;
+
+        Problems(settings).Should().Contain("Auth__AuthorizedParties");
     }
 
     [Fact]

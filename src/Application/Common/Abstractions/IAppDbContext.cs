@@ -13,14 +13,14 @@ using PromoStack.Domain.Tenants;
 namespace PromoStack.Application.Common.Abstractions;
 
 /// <summary>
-/// The database as use cases see it. Every tenant-owned set is already scoped to the current tenant; a save of a
-/// row of another tenant is refused. Domain events raised by saved entities are stored in the same transaction.
+/// The database as use cases see it. Every tenant-owned set, and <see cref="Tenants"/> itself, is already scoped to
+/// the current tenant; a save of a row of another tenant is refused. Domain events raised by saved entities are
+/// stored in the same transaction. Questions across tenants go through <see cref="PromoStack.Application.Tenants.ITenantRegistry"/>.
 /// </summary>
 public interface IAppDbContext
 {
     DbSet<Tenant> Tenants { get; }
     DbSet<TenantUser> TenantUsers { get; }
-    DbSet<ClerkUser> ClerkUsers { get; }
     DbSet<PlatformOperator> PlatformOperators { get; }
     DbSet<TenantBotConnection> BotConnections { get; }
     DbSet<BotUser> BotUsers { get; }

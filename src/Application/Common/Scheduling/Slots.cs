@@ -14,17 +14,28 @@ public static class Slots
     }
 
     /// <summary>
-    /// The local date once the local time of day has reached <paramref name="localTime"/> on one of
-    /// <paramref name="days"/> (all days when null), else null. DST-safe: the time is local all year.
+    /// The local date of the latest occurrence of <paramref name="localTime"/> on one of <paramref name="days"/> (all
+    /// days when null) that is not after <paramref name="now"/>: today once the time has passed, else the previous
+    /// allowed day. A run missed while every instance was down is therefore still due on the next tick; a job that
+    /// must not run late compares the slot with the current time itself. DST-safe: the time is local all year.
     /// </summary>
     public static string? DailyAt(TimeOnly localTime, DateTimeOffset now, TimeZoneInfo zone, IReadOnlySet<DayOfWeek>? days = null)
     {
         var local = TimeZoneInfo.ConvertTime(now, zone);
-        if (TimeOnly.FromDateTime(local.DateTime) < localTime || (days is not null && !days.Contains(local.DayOfWeek)))
+        var date = DateOnly.FromDateTime(local.DateTime);
+        if (TimeOnly.FromDateTime(local.DateTime) < localTime)
         {
-            return null;
+            date = date.AddDays(-1);
         }
 
-        return DateOnly.FromDateTime(local.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var back = 0; back < 7; back++, date = date.AddDays(-1))
+        {
+            if (days is null || days.Contains(date.DayOfWeek))
+            {
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
     }
 }

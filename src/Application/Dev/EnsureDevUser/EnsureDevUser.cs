@@ -37,6 +37,7 @@ internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tena
     {
         var now = clock.GetUtcNow();
         var role = command.Role.ToString().ToLowerInvariant();
+        // Development users are "dev_…": the API accepts a development token for no other user.
         var userId = $"dev_{command.TenantId}_{role}";
         var email = $"{role}@{command.TenantId}.dev.promostack.local";
 
@@ -44,11 +45,6 @@ internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tena
         if (!await db.Tenants.AnyAsync(t => t.Id == command.TenantId, cancellationToken))
         {
             db.Tenants.Add(Tenant.Create(command.TenantId, command.TenantId == "demo" ? "Demo" : command.TenantId, TimeZones.Utc, now));
-        }
-
-        if (!await db.ClerkUsers.AnyAsync(u => u.Id == userId, cancellationToken))
-        {
-            db.ClerkUsers.Add(ClerkUser.FirstSeen(userId, email, now));
         }
 
         if (!await db.TenantUsers.AnyAsync(u => u.ClerkUserId == userId, cancellationToken))

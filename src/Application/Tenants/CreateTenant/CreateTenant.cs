@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
@@ -27,7 +26,8 @@ internal sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
     }
 }
 
-internal sealed class CreateTenantHandler(IAppDbContext db, ICurrentUser user, ITenantContext tenantContext, TimeProvider clock)
+internal sealed class CreateTenantHandler(
+    IAppDbContext db, ITenantRegistry registry, ICurrentUser user, ITenantContext tenantContext, TimeProvider clock)
     : ICommandHandler<CreateTenant, TenantDto>
 {
     public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class CreateTenantHandler(IAppDbContext db, ICurrentUser user, I
             throw new ConflictException("You already belong to a tenant.");
         }
 
-        if (await db.Tenants.AnyAsync(t => t.Id == command.Slug, cancellationToken))
+        if (await registry.IsSlugTakenAsync(command.Slug, cancellationToken))
         {
             throw new ConflictException($"The slug '{command.Slug}' is taken.");
         }

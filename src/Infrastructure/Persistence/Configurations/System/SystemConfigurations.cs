@@ -41,6 +41,7 @@ internal sealed class ScheduleSlotConfiguration : IEntityTypeConfiguration<Sched
         builder.Property(s => s.Job).HasMaxLength(100);
         builder.Property(s => s.TenantId).HasMaxLength(ModelConventions.TenantIdLength);
         builder.Property(s => s.Slot).HasMaxLength(64);
+        builder.Property(s => s.Attempts).HasDefaultValue(0);
         builder.HasIndex(s => s.CompletedAt);
     }
 }

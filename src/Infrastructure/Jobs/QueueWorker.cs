@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PromoStack.Infrastructure.Jobs;
+
+/// <summary>What became of one claimed item.</summary>
+public readonly record struct WorkOutcome(bool Done, string? Error, bool Permanent)
+{
+    public static WorkOutcome Completed { get; } = new(true, null, false);
+
+    /// <summary>Try again after the queue's backoff (or fail for good once its attempts are spent).</summary>
+    public static WorkOutcome Retry(string error) => new(false, error, false);
+
+    /// <summary>Retrying cannot help (e.g. Telegram says the chat does not exist).</summary>
+    public static WorkOutcome Fail(string error) => new(false, error, true);
+}
+
+/// <summary>
+/// The loop every queue worker shares: claim a batch; for each item renew its lease (so an item never starts on a
+/// lease that is about to run out), process it under a timeout shorter than the lease, then complete it or record
+/// the failure. An exception is a retryable failure. Subclasses only say how to process one item.
+/// </summary>
+public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger logger) : IQueueWorker
+{
+    private readonly IServiceScopeFactory _scopeFactory = scopeFactory;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    protected ILogger Logger { get; } = logger;
+
+    public abstract QueueDefinition Queue { get; }
+
+    public int BatchSize { get; init; } = 20;
+
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Processing is cancelled this long before the lease runs out, so two workers never hold one item.</summary>
+    protected TimeSpan ProcessingTimeout => Lease * 0.8;
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await WithQueueAsync(q => q.ClaimAsync<TId>(Queue, BatchSize, Lease, cancellationToken));
+        foreach (var work in claimed)
+        {
+            if (await WithQueueAsync(q => q.RenewAsync(Queue, work, Lease, cancellationToken)) is not { } held)
+            {
+                LogLeaseLost(Logger, Queue.Table, work.Id!.ToString()!);
+                continue;
+            }
+
+            var outcome = await ProcessSafelyAsync(held, cancellationToken);
+            var recorded = outcome.Done
+                ? await WithQueueAsync(q => q.CompleteAsync(Queue, held, cancellationToken))
+                : await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken));
+            if (!recorded)
+            {
+                LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
+            }
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>Processes one item; its tenant is <c>work.TenantId</c> (run tenant work through <c>TenantScopes</c>).</summary>
+    protected abstract Task<WorkOutcome> ProcessAsync(ClaimedWork<TId> work, CancellationToken cancellationToken);
+
+    private async Task<WorkOutcome> ProcessSafelyAsync(ClaimedWork<TId> work, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(ProcessingTimeout, Clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await ProcessAsync(work, linked.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogItemFailed(Logger, exception, Queue.Table, work.Id!.ToString()!);
+            return WorkOutcome.Retry(timeout.IsCancellationRequested
+                ? $"Timed out after {ProcessingTimeout.TotalSeconds:F0} s."
+                : $"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private async Task<T> WithQueueAsync<T>(Func<WorkQueue, Task<T>> work)
+    {
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<WorkQueue>());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue} item {Id}: the lease was lost to another worker; it is theirs now")]
+    private static partial void LogLeaseLost(ILogger logger, string queue, string id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue} item {Id} failed; it will be retried")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, string queue, string id);
+}
