@@ -13,9 +13,10 @@ public sealed record SignInSnapshot(
 }
 
 /// <summary>
-/// The one place that looks across tenants, to find out which tenant a unit of work belongs to when it starts
-/// without one (a sign-in, a webhook, a public page, a worker, a schedule). Nothing else bypasses the tenant
-/// filter; an architecture test keeps it so. What it returns is only ever used to enter a tenant scope.
+/// The one place that looks across tenants through EF, to find out which tenant a unit of work belongs to when it
+/// starts without one (a sign-in, a webhook, a public page, a worker, a schedule), and to answer the registry's two
+/// cross-tenant questions. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
+/// list of mechanisms; architecture tests keep both so.
 /// </summary>
 public sealed class TenantDirectory(AppDbContext db) : ITenantRegistry
 {
