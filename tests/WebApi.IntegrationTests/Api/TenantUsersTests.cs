@@ -115,6 +115,27 @@ public sealed class TenantUsersTests(AppFixture fixture) : IntegrationTest(fixtu
     }
 
     [Fact]
+    public async Task TwoAdminsDemotingEachOtherAtOnce_LeaveTheTenantAnAdmin()
+    {
+        var first = await NewTenantAsync("alpha");
+        var second = await NewMemberAsync(first, "user_second", "admin");
+        var firstId = await IdOfAsync(first, "user_alpha_admin@example.com");
+        var secondId = await IdOfAsync(first, "user_second@example.com");
+
+        for (var round = 0; round < 5; round++)
+        {
+            var responses = await Task.WhenAll(
+                first.Client.PatchAsJsonAsync($"/api/tenant/users/{secondId}", new { role = "member" }),
+                second.Client.PatchAsJsonAsync($"/api/tenant/users/{firstId}", new { role = "member" }));
+
+            (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_users WHERE tenant_id = 'alpha' AND role = 'admin'"))
+                .Should().BeGreaterThanOrEqualTo(1);
+            responses.Select(r => r.StatusCode).Should().Contain(HttpStatusCode.OK);
+            await TestDatabase.ExecuteAsync("UPDATE tenant_users SET role = 'admin' WHERE tenant_id = 'alpha'");
+        }
+    }
+
+    [Fact]
     public async Task AnInvitedAdminWhoNeverSignedIn_DoesNotCountAsTheRemainingAdmin()
     {
         var admin = await NewTenantAsync("alpha");
