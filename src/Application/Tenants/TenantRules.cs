@@ -5,6 +5,16 @@ namespace PromoStack.Application.Tenants;
 
 internal static class TenantRules
 {
+    /// <summary>The rules of <see cref="Domain.Tenants.TenantSlug"/>, each reported with its reason.</summary>
+    public static IRuleBuilderOptionsConditions<T, string> TenantSlug<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Custom((slug, context) =>
+        {
+            if (Domain.Tenants.TenantSlug.Problem(slug) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+
     public static IRuleBuilderOptions<T, string> TenantName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(Tenant.NameMaxLength);
 

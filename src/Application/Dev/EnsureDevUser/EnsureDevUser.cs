@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Tenants;
 using PromoStack.Domain.Tenants;
 
 namespace PromoStack.Application.Dev.EnsureDevUser;
@@ -19,13 +20,7 @@ internal sealed class EnsureDevUserValidator : AbstractValidator<EnsureDevUser>
 {
     public EnsureDevUserValidator()
     {
-        RuleFor(c => c.TenantId).Custom((slug, context) =>
-        {
-            if (TenantSlug.Problem(slug) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
+        RuleFor(c => c.TenantId).TenantSlug();
         RuleFor(c => c.Role).IsInEnum();
     }
 }

@@ -14,13 +14,7 @@ internal sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
 {
     public CreateTenantValidator()
     {
-        RuleFor(c => c.Slug).Custom((slug, context) =>
-        {
-            if (TenantSlug.Problem(slug) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
+        RuleFor(c => c.Slug).TenantSlug();
         RuleFor(c => c.Name).TenantName();
         RuleFor(c => c.Timezone).IanaTimeZone().When(c => c.Timezone is not null);
     }
