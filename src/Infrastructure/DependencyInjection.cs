@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Tenants;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Events;
@@ -13,6 +14,7 @@ using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Secrets;
+using PromoStack.Infrastructure.Telegram;
 using PromoStack.Infrastructure.Tenancy;
 
 namespace PromoStack.Infrastructure;
@@ -53,6 +55,13 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, SecretProtector>();
 
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section));
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section));
+        services.AddHttpClient(TelegramBotApi.HttpClientName, (sp, http) =>
+            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelegramOptions>>().Value.TimeoutSeconds));
+        services.AddSingleton<ITelegramBotApi, TelegramBotApi>();
+        services.AddSingleton<IPublicUrls, PublicUrls>();
+        services.AddScoped<IBotRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddSingleton<WorkSignal>();
         services.AddScoped<DomainEventOutbox>();
         services.AddScoped<WorkQueue>();

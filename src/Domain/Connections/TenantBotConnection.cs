@@ -5,22 +5,45 @@ namespace PromoStack.Domain.Connections;
 /// <summary>Stored as <c>signal_bot</c> / <c>message_bot</c>.</summary>
 public enum BotRole
 {
+    /// <summary>Administers the VIP and FREE channels: posts, copies, invite links, removals, join requests.</summary>
     SignalBot,
+
+    /// <summary>Talks to users in private chats.</summary>
     MessageBot,
 }
 
+/// <summary>The names roles have in URLs and storage: <c>signal_bot</c>, <c>message_bot</c>.</summary>
+public static class BotRoleNames
+{
+    public const string SignalBot = "signal_bot";
+    public const string MessageBot = "message_bot";
+
+    public static string Of(BotRole role) => role == BotRole.SignalBot ? SignalBot : MessageBot;
+
+    public static BotRole Parse(string name) => name switch
+    {
+        SignalBot => BotRole.SignalBot,
+        MessageBot => BotRole.MessageBot,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "A bot role is signal_bot or message_bot."),
+    };
+}
+
 /// <summary>
-/// A tenant's Telegram bot. The token and webhook secret are held only in encrypted form (<see cref="BotToken"/> and
-/// <see cref="WebhookSecret"/> are ciphertexts); the webhook URL carries <see cref="PublicId"/>, never the serial id.
+/// A tenant's Telegram bot in one role. The token and webhook secret are held only in encrypted form
+/// (<see cref="BotToken"/> and <see cref="WebhookSecret"/> are ciphertexts; <see cref="BotTokenHint"/> is the masked
+/// form shown to admins); the webhook URL carries <see cref="PublicId"/>, never the serial id. A tenant may use one
+/// bot for both roles: the two rows then share the bot's webhook (public id and secret).
 /// </summary>
 public sealed class TenantBotConnection : ITenantOwned
 {
-    private TenantBotConnection(string tenantId, BotRole botRole, Guid publicId, DateTimeOffset createdAt)
+    public const int ChannelIdMaxLength = 64;
+
+    private TenantBotConnection(string tenantId, BotRole botRole, DateTimeOffset createdAt)
     {
         TenantId = tenantId;
         BotRole = botRole;
-        PublicId = publicId;
         BotToken = string.Empty;
+        BotTokenHint = string.Empty;
         WebhookSecret = string.Empty;
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
@@ -30,8 +53,9 @@ public sealed class TenantBotConnection : ITenantOwned
     public string TenantId { get; private set; }
     public BotRole BotRole { get; private set; }
     public string BotToken { get; private set; }
+    public string BotTokenHint { get; private set; }
     public string? BotUsername { get; private set; }
-    public long? BotTelegramId { get; private set; }
+    public long BotTelegramId { get; private set; }
     public string? ChannelId { get; private set; }
     public string? FreeChannelId { get; private set; }
     public string WebhookSecret { get; private set; }
@@ -39,30 +63,48 @@ public sealed class TenantBotConnection : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static TenantBotConnection Connect(
-        string tenantId, BotRole role, BotIdentity identity, string encryptedToken, string encryptedWebhookSecret, DateTimeOffset now)
+    public static TenantBotConnection Connect(string tenantId, BotRole role, BotCredentials credentials, BotChannels channels, DateTimeOffset now)
     {
-        var connection = new TenantBotConnection(tenantId, role, Guid.NewGuid(), now);
-        connection.Reconnect(identity, encryptedToken, encryptedWebhookSecret, now);
+        var connection = new TenantBotConnection(tenantId, role, now);
+        connection.Reconnect(credentials, channels, now);
         return connection;
     }
 
-    public void Reconnect(BotIdentity identity, string encryptedToken, string encryptedWebhookSecret, DateTimeOffset now)
+    /// <summary>Points this role at a (possibly other) bot, with its webhook and channels.</summary>
+    public void Reconnect(BotCredentials credentials, BotChannels channels, DateTimeOffset now)
     {
-        BotTelegramId = identity.TelegramId;
-        BotUsername = identity.Username;
-        BotToken = encryptedToken;
-        WebhookSecret = encryptedWebhookSecret;
+        if (BotRole == BotRole.MessageBot && (channels.VipChannelId is not null || channels.FreeChannelId is not null))
+        {
+            throw new DomainException("Only the signal bot administers channels; the message bot talks to users.");
+        }
+
+        BotTelegramId = credentials.Identity.TelegramId;
+        BotUsername = credentials.Identity.Username;
+        BotToken = credentials.EncryptedToken;
+        BotTokenHint = credentials.TokenHint;
+        WebhookSecret = credentials.Webhook.EncryptedSecret;
+        PublicId = credentials.Webhook.PublicId;
+        ChannelId = channels.VipChannelId;
+        FreeChannelId = channels.FreeChannelId;
         UpdatedAt = now;
     }
 
-    public void SetChannels(string? vipChannelId, string? freeChannelId, DateTimeOffset now)
-    {
-        ChannelId = vipChannelId;
-        FreeChannelId = freeChannelId;
-        UpdatedAt = now;
-    }
+    public bool IsSameBotAs(BotIdentity identity) => BotTelegramId == identity.TelegramId;
+
+    public WebhookBinding Webhook => new(PublicId, WebhookSecret);
 }
 
 /// <summary>Who a bot is, as <c>getMe</c> reports it.</summary>
 public sealed record BotIdentity(long TelegramId, string Username);
+
+/// <summary>The webhook of one bot: the public id in its URL and the encrypted secret Telegram echoes back.</summary>
+public sealed record WebhookBinding(Guid PublicId, string EncryptedSecret);
+
+/// <summary>A bot's identity, encrypted token, masked token and webhook.</summary>
+public sealed record BotCredentials(BotIdentity Identity, string EncryptedToken, string TokenHint, WebhookBinding Webhook);
+
+/// <summary>The channels a signal bot administers (VIP and FREE); none for a message bot.</summary>
+public sealed record BotChannels(string? VipChannelId, string? FreeChannelId)
+{
+    public static BotChannels None { get; } = new(null, null);
+}

@@ -19,6 +19,7 @@ public static class StartupChecks
         var auth = Bind<AuthOptions>(problems, configuration, AuthOptions.Section);
         Bind<ClerkOptions>(problems, configuration, ClerkOptions.Section);
         Bind<WorkerOptions>(problems, configuration, WorkerOptions.Section);
+        Bind<TelegramOptions>(problems, configuration, TelegramOptions.Section);
         if (auth.DevTokens && !environment.IsDevelopment())
         {
             problems.Add($"Auth__DevTokens=true is allowed in Development only (this is {environment.EnvironmentName}, not Production-safe): " +

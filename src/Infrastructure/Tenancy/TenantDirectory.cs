@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Tenants;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Persistence;
@@ -18,7 +20,7 @@ public sealed record SignInSnapshot(
 /// cross-tenant questions. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
 /// list of mechanisms; architecture tests keep both so.
 /// </summary>
-public sealed class TenantDirectory(AppDbContext db) : ITenantRegistry
+public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IBotRegistry
 {
     /// <summary>
     /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership (tenant
@@ -53,6 +55,10 @@ public sealed class TenantDirectory(AppDbContext db) : ITenantRegistry
 
     public async Task<IReadOnlyList<TenantDto>> ListAllAsync(CancellationToken cancellationToken) =>
         await AllTenants.OrderBy(t => t.Id).Select(TenantDto.Projection).ToListAsync(cancellationToken);
+
+    public Task<bool> IsConnectedToAnotherTenantAsync(long botTelegramId, CancellationToken cancellationToken) =>
+        db.BotConnections.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .AnyAsync(c => c.BotTelegramId == botTelegramId && c.TenantId != tenantContext.RequiredTenantId, cancellationToken);
 
     private IQueryable<Tenant> AllTenants => db.Tenants.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Common;
 using PromoStack.Infrastructure.Identity;
@@ -26,7 +27,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
-            IdentityProviderUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+            IdentityProviderUnavailableException or TelegramUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+            TelegramRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,
         };
         if (problem is null)

@@ -10,12 +10,14 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public TestIdentityProvider Identity { get; } = new();
 
+    public FakeTelegram Telegram { get; } = new();
+
     public PromoStackFactory Factory { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await TestDatabase.ResetAsync();
-        Factory = new PromoStackFactory(Identity);
+        Factory = new PromoStackFactory(Identity, telegram: Telegram);
         _ = Factory.Server;
     }
 
@@ -23,6 +25,7 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         Identity.Dispose();
+        Telegram.Dispose();
     }
 }
 
@@ -45,7 +48,13 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
 
     protected PromoStackFactory Factory => Fixture.Factory;
 
-    public virtual Task InitializeAsync() => TestDatabase.ResetAsync();
+    protected FakeTelegram Telegram => Fixture.Telegram;
+
+    public virtual Task InitializeAsync()
+    {
+        Fixture.Telegram.Reset();
+        return TestDatabase.ResetAsync();
+    }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 

@@ -10,7 +10,8 @@ namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
 /// The real app (Program) on the test database, with the fake identity provider as its Clerk issuer, workers off
 /// (tests run them explicitly) and a clock the tests move.
 /// </summary>
-public sealed class PromoStackFactory(TestIdentityProvider identity, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Testing")
+public sealed class PromoStackFactory(
+    TestIdentityProvider identity, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Testing", FakeTelegram? telegram = null)
     : WebApplicationFactory<Program>
 {
     public const string MasterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -37,6 +38,11 @@ public sealed class PromoStackFactory(TestIdentityProvider identity, IReadOnlyDi
     {
         builder.UseEnvironment(environment);
         var settings = Settings(identity);
+        if (telegram is not null)
+        {
+            settings["Telegram:ApiBaseUrl"] = telegram.Url;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -190,7 +190,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("bot_role");
 
-                    b.Property<long?>("BotTelegramId")
+                    b.Property<long>("BotTelegramId")
                         .HasColumnType("bigint")
                         .HasColumnName("bot_telegram_id");
 
@@ -198,6 +198,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bot_token");
+
+                    b.Property<string>("BotTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bot_token_hint");
 
                     b.Property<string>("BotUsername")
                         .HasMaxLength(64)
@@ -244,9 +250,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("BotTelegramId")
                         .HasDatabaseName("ix_tenant_bot_connections_bot_telegram_id");
 
-                    b.HasIndex("PublicId")
+                    b.HasIndex("PublicId", "BotRole")
                         .IsUnique()
-                        .HasDatabaseName("ix_tenant_bot_connections_public_id");
+                        .HasDatabaseName("ix_tenant_bot_connections_public_id_bot_role");
 
                     b.HasIndex("TenantId", "BotRole")
                         .IsUnique()

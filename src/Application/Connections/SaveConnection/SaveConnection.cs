@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Security;
+using PromoStack.Domain.Connections;
+
+namespace PromoStack.Application.Connections.SaveConnection;
+
+/// <summary>
+/// Connects (or reconnects) the tenant's bot for a role: the token is checked with <c>getMe</c>, stored encrypted,
+/// and the bot's webhook registered with a fresh secret — or, when the other role already uses the same bot, with
+/// that bot's existing webhook. Nothing is saved unless Telegram accepted the webhook.
+/// </summary>
+public sealed record SaveConnection(BotRole Role, string Token, string? ChannelId, string? FreeChannelId) : ITenantCommand<ConnectionDto>;
+
+internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection>
+{
+    public SaveConnectionValidator()
+    {
+        RuleFor(c => c.Role).IsInEnum();
+        RuleFor(c => c.Token).NotEmpty().Matches(@"^\d{1,20}:[A-Za-z0-9_-]{20,100}\z")
+            .WithMessage("A bot token looks like 123456789:AA… (from @BotFather).");
+        RuleFor(c => c.ChannelId).ChannelReference();
+        RuleFor(c => c.FreeChannelId).ChannelReference();
+        RuleFor(c => c.ChannelId).Null().When(c => c.Role == BotRole.MessageBot).WithMessage("Only the signal bot administers channels.");
+        RuleFor(c => c.FreeChannelId).Null().When(c => c.Role == BotRole.MessageBot).WithMessage("Only the signal bot administers channels.");
+    }
+}
+
+internal sealed class SaveConnectionHandler(
+    IAppDbContext db, ITelegramBotApi telegram, IBotRegistry bots, ISecretProtector secrets, IPublicUrls urls, ITenantContext tenant, TimeProvider clock)
+    : ICommandHandler<SaveConnection, ConnectionDto>
+{
+    public async ValueTask<ConnectionDto> Handle(SaveConnection command, CancellationToken cancellationToken)
+    {
+        var identity = await IdentifyAsync(command.Token, cancellationToken);
+        if (await bots.IsConnectedToAnotherTenantAsync(identity.TelegramId, cancellationToken))
+        {
+            throw new ConflictException($"@{identity.Username} is connected to another workspace: a bot can serve one workspace only.");
+        }
+
+        var connections = await db.BotConnections.ToListAsync(cancellationToken);
+        var current = connections.SingleOrDefault(c => c.BotRole == command.Role);
+        var other = connections.SingleOrDefault(c => c.BotRole != command.Role);
+        var webhook = (other is not null && other.IsSameBotAs(identity) ? other.Webhook : null)
+            ?? (current is not null && current.IsSameBotAs(identity) ? current.Webhook : null)
+            ?? new WebhookBinding(Guid.NewGuid(), secrets.Protect(ConnectionSecrets.WebhookSecret, NewWebhookSecret()));
+        var credentials = new BotCredentials(
+            identity, secrets.Protect(ConnectionSecrets.Token, command.Token), SecretMask.Mask(command.Token), webhook);
+        var channels = new BotChannels(command.ChannelId, command.FreeChannelId);
+
+        var replacedToken = current is not null && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
+            ? secrets.Unprotect(ConnectionSecrets.Token, current.BotToken)
+            : null;
+        if (current is null)
+        {
+            current = TenantBotConnection.Connect(tenant.RequiredTenantId, command.Role, credentials, channels, clock.GetUtcNow());
+            db.BotConnections.Add(current);
+        }
+        else
+        {
+            current.Reconnect(credentials, channels, clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Inside the command's transaction: if Telegram refuses the webhook, the save above rolls back.
+        await telegram.SetWebhookAsync(
+            command.Token, urls.TelegramWebhook(webhook.PublicId), secrets.Unprotect(ConnectionSecrets.WebhookSecret, webhook.EncryptedSecret), cancellationToken);
+        if (replacedToken is not null)
+        {
+            await BotWebhooks.TryDeleteAsync(telegram, replacedToken, cancellationToken);
+        }
+
+        return ConnectionDto.From(current);
+    }
+
+    private async Task<BotIdentity> IdentifyAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await telegram.GetMeAsync(token, cancellationToken);
+        }
+        catch (TelegramRejectedException rejected)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(SaveConnection.Token), $"Telegram refused this token: {rejected.Description}")]);
+        }
+    }
+
+    /// <summary>Telegram accepts 1–256 characters of A–Z, a–z, 0–9, _ and -: 32 random bytes in base64url.</summary>
+    private static string NewWebhookSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fake Bot API on 127.0.0.1, shaped like the real one: <c>POST /bot&lt;token&gt;/&lt;method&gt;</c> with a JSON body,
+/// answering <c>{"ok":true,"result":…}</c> or <c>{"ok":false,"error_code":…,"description":…}</c>. It records calls.
+/// Unknown tokens are refused as Telegram refuses them.
+/// </summary>
+public sealed class FakeTelegram : IDisposable
+{
+    public FakeTelegram()
+    {
+        Server = WireMockServer.Start();
+        Reset();
+    }
+
+    public WireMockServer Server { get; }
+
+    public string Url => Server.Url!;
+
+    /// <summary>Forgets every bot and call; unknown tokens get 401 Unauthorized, as from Telegram.</summary>
+    public void Reset()
+    {
+        Server.Reset();
+        Server.Given(Request.Create().WithPath(new WildcardMatcher("/bot*")).UsingPost()).AtPriority(100)
+            .RespondWith(Error(401, "Unauthorized"));
+    }
+
+    /// <summary>A bot whose token works: getMe, setWebhook, deleteWebhook and getWebhookInfo answer.</summary>
+    public void KnowsBot(string token, long id, string username, string? webhookUrl = null)
+    {
+        Answer(token, "getMe", new { id, is_bot = true, first_name = username, username });
+        Answer(token, "setWebhook", true);
+        Answer(token, "deleteWebhook", true);
+        Answer(token, "getWebhookInfo", new { url = webhookUrl ?? string.Empty, has_custom_certificate = false, pending_update_count = 3 });
+    }
+
+    public void Answer(string token, string method, object result, int priority = 10) =>
+        Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(priority)
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result }));
+
+    public void Fail(string token, string method, int errorCode, string description) =>
+        Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1).RespondWith(Error(errorCode, description));
+
+    /// <summary>The bodies of the calls made to <paramref name="method"/>, oldest first.</summary>
+    public IReadOnlyList<(string Token, JsonElement Body)> Calls(string method) =>
+        Server.LogEntries
+            .Select(e => e.RequestMessage!)
+            .Where(r => r.Path.EndsWith($"/{method}", StringComparison.Ordinal))
+            .OrderBy(r => r.DateTime)
+            .Select(r => (r.Path.Split('/')[1]["bot".Length..], JsonDocument.Parse(string.IsNullOrEmpty(r.Body) ? "{}" : r.Body).RootElement))
+            .ToList();
+
+    public void Dispose() => Server.Stop();
+
+    private static IResponseBuilder Error(int code, string description) =>
+        Response.Create().WithStatusCode(code).WithHeader("Content-Type", "application/json")
+            .WithBodyAsJson(new { ok = false, error_code = code, description });
+}
