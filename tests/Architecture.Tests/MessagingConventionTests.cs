@@ -17,7 +17,8 @@ public sealed class MessagingConventionTests
 
     private static bool IsHandlerInterface(Type type) =>
         type.IsGenericType
-        && (type.GetGenericTypeDefinition() == typeof(ICommandHandler<,>) || type.GetGenericTypeDefinition() == typeof(IQueryHandler<,>));
+        && (type.GetGenericTypeDefinition() == typeof(ICommandHandler<,>) || type.GetGenericTypeDefinition() == typeof(IQueryHandler<,>)
+            || type.GetGenericTypeDefinition() == typeof(IRequestHandler<,>));
 
     [Fact]
     public void Messages_AreFound() =>

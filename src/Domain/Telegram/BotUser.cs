@@ -40,7 +40,10 @@ public sealed class BotUser : ITenantOwned
         LastSeenAt = now;
     }
 
+    /// <summary>The user blocked the bot: later sends skip them until they unblock it.</summary>
     public void MarkBlocked() => IsBlocked = true;
+
+    public void MarkUnblocked() => IsBlocked = false;
 }
 
 /// <summary>One use of the coupon bot.</summary>

@@ -35,12 +35,16 @@ public sealed class QueueDefinition
     public string? ClaimedAtColumn { get; private init; }
     public string? CompletedAtColumn { get; private init; }
 
+    /// <summary>An extra condition on a candidate row <c>c</c> (e.g. "no earlier unfinished update of the same chat").</summary>
+    public string? ClaimCondition { get; private init; }
+
     /// <summary>The statements of the shared claim mechanism for this table, built from trusted constants on first use.</summary>
     internal QueueSql Sql { get; }
 
     public static QueueDefinition For<TStatus>(
         string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed, RetryPolicy retry,
-        (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null)
+        (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null,
+        string? claimCondition = null)
         where TStatus : struct, Enum =>
         new(table, EnumNames<TStatus>.Lower(pending), EnumNames<TStatus>.Lower(claimed), EnumNames<TStatus>.Lower(completed),
             EnumNames<TStatus>.Lower(failed), retry)
@@ -48,6 +52,7 @@ public sealed class QueueDefinition
             Abandon = abandon is { } a ? new ExpiredLeasePolicy(EnumNames<TStatus>.Lower(a.Status), a.Condition) : null,
             ClaimedAtColumn = claimedAtColumn,
             CompletedAtColumn = completedAtColumn,
+            ClaimCondition = claimCondition,
         };
 }
 
@@ -87,8 +92,21 @@ public static class Queues
         DomainEventStatus.Failed, new RetryPolicy(int.MaxValue, TimeSpan.FromSeconds(2), TimeSpan.FromHours(1)),
         completedAtColumn: "dispatched_at");
 
+    /// <summary>
+    /// Updates of one chat are processed one at a time, in <c>update_id</c> order: an update is claimed only when no
+    /// earlier update of its chat is still pending (even waiting for a retry) or being processed.
+    /// </summary>
+    public static readonly QueueDefinition TelegramInbox = QueueDefinition.For(
+        "telegram_updates", InboxStatus.Pending, InboxStatus.Processing, InboxStatus.Processed, InboxStatus.Failed, RetryPolicy.Default,
+        completedAtColumn: "processed_at",
+        claimCondition: """
+            NOT EXISTS (SELECT 1 FROM telegram_updates AS o
+                        WHERE o.tenant_id = c.tenant_id AND o.bot_telegram_id = c.bot_telegram_id AND o.chat_id = c.chat_id
+                          AND o.update_id < c.update_id AND o.status IN ('pending', 'processing'))
+            """);
+
     public static IReadOnlyList<QueueDefinition> All { get; } =
-        [CrosspromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents];
+        [CrosspromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents, TelegramInbox];
 }
 
 /// <summary>SQL text of the claim mechanism for one queue table; every value is a parameter.</summary>
@@ -114,10 +132,10 @@ internal sealed class QueueSql(QueueDefinition queue)
     public string Claim => field ??=
         $"""
         WITH due AS (
-            SELECT id FROM {queue.Table}
-            WHERE status IN (@pending, @claimed) AND next_attempt_at <= @now
-              AND (locked_until IS NULL OR locked_until < @now)
-            ORDER BY next_attempt_at, id
+            SELECT c.id FROM {queue.Table} AS c
+            WHERE c.status IN (@pending, @claimed) AND c.next_attempt_at <= @now
+              AND (c.locked_until IS NULL OR c.locked_until < @now){(queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")}
+            ORDER BY c.next_attempt_at, c.id
             LIMIT @batch
             FOR UPDATE SKIP LOCKED)
         UPDATE {queue.Table} AS t

@@ -35,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<BotUsage> BotUsage => Set<BotUsage>();
     public DbSet<BotConfig> BotConfig => Set<BotConfig>();
     public DbSet<TelegramOutboxMessage> TelegramOutbox => Set<TelegramOutboxMessage>();
+    public DbSet<TelegramUpdate> TelegramUpdates => Set<TelegramUpdate>();
+    public DbSet<ChannelMembership> ChannelMemberships => Set<ChannelMembership>();
     public DbSet<ForexSignal> ForexSignals => Set<ForexSignal>();
     public DbSet<ForexConfig> ForexConfig => Set<ForexConfig>();
     public DbSet<TelegramSubscription> TelegramSubscriptions => Set<TelegramSubscription>();

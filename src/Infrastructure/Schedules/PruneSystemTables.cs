@@ -7,7 +7,10 @@ using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Schedules;
 
-/// <summary>Hourly: forgets dispatched domain events and finished schedule slots older than the retention.</summary>
+/// <summary>
+/// Hourly: forgets dispatched domain events, processed Telegram updates and finished schedule slots older than the
+/// retention.
+/// </summary>
 public sealed class PruneSystemTables(AppDbContext db, TimeProvider clock) : IScheduledJob
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
@@ -23,6 +26,9 @@ public sealed class PruneSystemTables(AppDbContext db, TimeProvider clock) : ISc
         var cutoff = new NpgsqlParameter("cutoff", WorkQueue.Microseconds(clock.GetUtcNow() - Retention));
         await db.Database.ExecuteSqlRawAsync(
             "DELETE FROM domain_events WHERE status = 'dispatched' AND dispatched_at < @cutoff", [cutoff], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM telegram_updates WHERE status IN ('processed', 'failed') AND received_at < @cutoff",
+            [new NpgsqlParameter("cutoff", cutoff.Value)], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             "DELETE FROM schedule_slots WHERE completed_at < @cutoff",
             [new NpgsqlParameter("cutoff", cutoff.Value)], cancellationToken);

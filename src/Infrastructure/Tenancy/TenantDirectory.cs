@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
+using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Persistence;
@@ -20,7 +21,7 @@ public sealed record SignInSnapshot(
 /// cross-tenant questions. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
 /// list of mechanisms; architecture tests keep both so.
 /// </summary>
-public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IBotRegistry
+public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IBotRegistry, ITelegramWebhooks
 {
     /// <summary>
     /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership (tenant
@@ -59,6 +60,13 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
     public Task<bool> IsConnectedToAnotherTenantAsync(long botTelegramId, CancellationToken cancellationToken) =>
         db.BotConnections.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .AnyAsync(c => c.BotTelegramId == botTelegramId && c.TenantId != tenantContext.RequiredTenantId, cancellationToken);
+
+    /// <summary>The bot a webhook URL names (one bot may serve both roles of its tenant, under one public id).</summary>
+    public async Task<WebhookTarget?> FindAsync(Guid publicId, CancellationToken cancellationToken) =>
+        await db.BotConnections.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(c => c.PublicId == publicId)
+            .Select(c => new WebhookTarget(c.TenantId, c.BotTelegramId, c.WebhookSecret))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private IQueryable<Tenant> AllTenants => db.Tenants.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
 }

@@ -27,6 +27,8 @@ public interface IAppDbContext
     DbSet<BotUsage> BotUsage { get; }
     DbSet<BotConfig> BotConfig { get; }
     DbSet<TelegramOutboxMessage> TelegramOutbox { get; }
+    DbSet<TelegramUpdate> TelegramUpdates { get; }
+    DbSet<ChannelMembership> ChannelMemberships { get; }
     DbSet<ForexSignal> ForexSignals { get; }
     DbSet<ForexConfig> ForexConfig { get; }
     DbSet<TelegramSubscription> TelegramSubscriptions { get; }

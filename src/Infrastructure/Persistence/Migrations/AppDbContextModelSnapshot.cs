@@ -1269,6 +1269,72 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("bot_users", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Telegram.ChannelMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChannelKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_kind");
+
+                    b.Property<string>("InviteLink")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("invite_link");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("username");
+
+                    b.HasKey("Id")
+                        .HasName("pk_channel_memberships");
+
+                    b.HasIndex("TenantId", "TelegramUserId")
+                        .HasDatabaseName("ix_channel_memberships_tenant_id_telegram_user_id");
+
+                    b.HasIndex("TenantId", "ChannelKind", "TelegramUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_channel_memberships_tenant_id_channel_kind_telegram_user_id");
+
+                    b.ToTable("channel_memberships", (string)null);
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramOutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1363,6 +1429,105 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_dedupe_key");
 
                     b.ToTable("telegram_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("BotTelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bot_telegram_id");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_updates");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_telegram_updates_received_at");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_telegram_updates_status_next_attempt_at");
+
+                    b.HasIndex("TenantId", "DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_updates_tenant_id_dedupe_key");
+
+                    b.HasIndex("TenantId", "BotTelegramId", "UpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_updates_tenant_id_bot_telegram_id_update_id");
+
+                    b.HasIndex("TenantId", "BotTelegramId", "ChatId", "UpdateId")
+                        .HasDatabaseName("ix_telegram_updates_unfinished_per_chat")
+                        .HasFilter("status IN ('pending', 'processing')");
+
+                    b.ToTable("telegram_updates", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Tenants.ClerkUser", b =>
@@ -1886,6 +2051,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_bot_users_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Telegram.ChannelMembership", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_channel_memberships_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramOutboxMessage", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -1894,6 +2069,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_telegram_outbox_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramUpdate", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_telegram_updates_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Tenants.TenantUser", b =>

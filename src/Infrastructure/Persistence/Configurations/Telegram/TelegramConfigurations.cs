@@ -47,6 +47,43 @@ internal sealed class BotConfigConfiguration : IEntityTypeConfiguration<BotConfi
     }
 }
 
+internal sealed class TelegramUpdateConfiguration : IEntityTypeConfiguration<TelegramUpdate>
+{
+    public void Configure(EntityTypeBuilder<TelegramUpdate> builder)
+    {
+        builder.ToTable("telegram_updates");
+        builder.HasKey(u => u.Id);
+        builder.OwnedByTenant();
+        builder.Property(u => u.Kind).HasMaxLength(32).IsRequired();
+        builder.Property(u => u.Payload).IsJson().IsRequired();
+        builder.Property(u => u.Status).StoredAsLower();
+        builder.IsWorkQueue();
+        builder.HasIndex(u => new { u.TenantId, u.BotTelegramId, u.UpdateId }).IsUnique();
+
+        // The claim looks for an earlier unfinished update of the same chat before taking one.
+        builder.HasIndex(u => new { u.TenantId, u.BotTelegramId, u.ChatId, u.UpdateId })
+            .HasFilter("status IN ('pending', 'processing')")
+            .HasDatabaseName("ix_telegram_updates_unfinished_per_chat");
+        builder.HasIndex(u => u.ReceivedAt);
+    }
+}
+
+internal sealed class ChannelMembershipConfiguration : IEntityTypeConfiguration<ChannelMembership>
+{
+    public void Configure(EntityTypeBuilder<ChannelMembership> builder)
+    {
+        builder.ToTable("channel_memberships");
+        builder.HasKey(m => m.Id);
+        builder.OwnedByTenant();
+        builder.Property(m => m.ChannelKind).StoredAsLower();
+        builder.Property(m => m.Status).StoredAsLower();
+        builder.Property(m => m.Username).HasMaxLength(64);
+        builder.Property(m => m.InviteLink).HasMaxLength(256);
+        builder.HasIndex(m => new { m.TenantId, m.ChannelKind, m.TelegramUserId }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.TelegramUserId });
+    }
+}
+
 internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfiguration<TelegramOutboxMessage>
 {
     public void Configure(EntityTypeBuilder<TelegramOutboxMessage> builder)

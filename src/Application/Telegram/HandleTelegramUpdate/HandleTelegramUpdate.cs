@@ -1,0 +1,103 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Telegram;
+
+namespace PromoStack.Application.Telegram.HandleTelegramUpdate;
+
+/// <summary>
+/// Applies one stored update for the tenant, in the inbox's per-chat order: bot users are recorded (and marked when
+/// they block or unblock the bot), joins and leaves of the tenant's channels become memberships and
+/// <see cref="UserJoinedChannel"/> / <see cref="UserLeftChannel"/> events.
+/// </summary>
+public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Update) : ITenantCommand<Unit>;
+
+internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock)
+    : ICommandHandler<HandleTelegramUpdate, Unit>
+{
+    public async ValueTask<Unit> Handle(HandleTelegramUpdate command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        switch (command.Update)
+        {
+            case PrivateMessage message:
+                await SeenAsync(message.ChatId, message.From, now, cancellationToken);
+                break;
+            case ButtonPressed press when (press.ChatId ?? press.From.Id) == press.From.Id:
+                // A button in a private chat: the presser is one of the bot's users.
+                await SeenAsync(press.From.Id, press.From, now, cancellationToken);
+                break;
+            case BotStatusChanged { IsPrivateChat: true } status:
+                var user = await SeenAsync(status.ChatId, status.By, now, cancellationToken);
+                if (status.BotIsMember)
+                {
+                    user.MarkUnblocked();
+                }
+                else
+                {
+                    user.MarkBlocked();
+                }
+
+                break;
+            case MemberChanged change when await ChannelKindAsync(command.BotTelegramId, change.ChatId, change.ChatUsername, cancellationToken) is { } kind:
+                await ApplyMembershipAsync(kind, change, now, cancellationToken);
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task<BotUser> SeenAsync(long chatId, TelegramUser from, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var user = await db.BotUsers.SingleOrDefaultAsync(u => u.ChatId == chatId, cancellationToken);
+        if (user is null)
+        {
+            user = BotUser.FirstSeen(tenant.RequiredTenantId, chatId, from.Username, from.FirstName, from.LastName, now);
+            db.BotUsers.Add(user);
+        }
+        else
+        {
+            user.Seen(from.Username, from.FirstName, from.LastName, now);
+        }
+
+        return user;
+    }
+
+    /// <summary>The tenant's channel this chat is, per the signal bot's connection (by id or @username).</summary>
+    private async Task<ChannelKind?> ChannelKindAsync(long botTelegramId, long chatId, string? chatUsername, CancellationToken cancellationToken)
+    {
+        var channels = await db.BotConnections.AsNoTracking()
+            .Where(c => c.BotRole == BotRole.SignalBot && c.BotTelegramId == botTelegramId)
+            .Select(c => new { c.ChannelId, c.FreeChannelId })
+            .SingleOrDefaultAsync(cancellationToken);
+        bool Is(string? configured) =>
+            configured is not null && (configured == chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                                       || (chatUsername is not null && configured.Equals($"@{chatUsername}", StringComparison.OrdinalIgnoreCase)));
+        return channels is null ? null : Is(channels.ChannelId) ? ChannelKind.Vip : Is(channels.FreeChannelId) ? ChannelKind.Free : null;
+    }
+
+    private async Task ApplyMembershipAsync(ChannelKind kind, MemberChanged change, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var membership = await db.ChannelMemberships
+            .SingleOrDefaultAsync(m => m.ChannelKind == kind && m.TelegramUserId == change.Member.Id, cancellationToken);
+        if (change.IsMember && !change.WasMember)
+        {
+            if (membership is null)
+            {
+                db.ChannelMemberships.Add(ChannelMembership.Joined(
+                    tenant.RequiredTenantId, kind, change.Member.Id, change.Member.Username, change.InviteLink, now));
+            }
+            else
+            {
+                membership.Join(change.Member.Username, change.InviteLink, now);
+            }
+        }
+        else if (!change.IsMember && change.WasMember)
+        {
+            membership?.Leave(now);
+        }
+    }
+}

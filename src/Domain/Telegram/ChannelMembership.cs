@@ -1,0 +1,72 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Telegram;
+
+/// <summary>Stored as <c>member</c> / <c>left</c>.</summary>
+public enum MembershipStatus
+{
+    Member,
+    Left,
+}
+
+/// <summary>A Telegram user's membership of one of the tenant's channels (VIP or FREE), as Telegram reported it.</summary>
+public sealed class ChannelMembership : AggregateRoot, ITenantOwned
+{
+    private ChannelMembership(string tenantId, ChannelKind channelKind, long telegramUserId, DateTimeOffset joinedAt)
+    {
+        TenantId = tenantId;
+        ChannelKind = channelKind;
+        TelegramUserId = telegramUserId;
+        JoinedAt = joinedAt;
+        UpdatedAt = joinedAt;
+    }
+
+    public int Id { get; private set; }
+    public string TenantId { get; private set; }
+    public ChannelKind ChannelKind { get; private set; }
+    public long TelegramUserId { get; private set; }
+    public string? Username { get; private set; }
+    public MembershipStatus Status { get; private set; }
+    public string? InviteLink { get; private set; }
+    public DateTimeOffset JoinedAt { get; private set; }
+    public DateTimeOffset? LeftAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static ChannelMembership Joined(string tenantId, ChannelKind channel, long telegramUserId, string? username, string? inviteLink, DateTimeOffset now)
+    {
+        var membership = new ChannelMembership(tenantId, channel, telegramUserId, now) { Username = username, InviteLink = inviteLink };
+        membership.Raise(() => new UserJoinedChannel(tenantId, telegramUserId, channel, inviteLink));
+        return membership;
+    }
+
+    /// <summary>A join of someone who had left; a repeated report of a current member changes nothing.</summary>
+    public void Join(string? username, string? inviteLink, DateTimeOffset now)
+    {
+        Username = username ?? Username;
+        if (Status == MembershipStatus.Member)
+        {
+            return;
+        }
+
+        Status = MembershipStatus.Member;
+        InviteLink = inviteLink;
+        JoinedAt = now;
+        LeftAt = null;
+        UpdatedAt = now;
+        Raise(() => new UserJoinedChannel(TenantId, TelegramUserId, ChannelKind, inviteLink));
+    }
+
+    /// <summary>Left or was removed; a repeated report of someone already gone changes nothing.</summary>
+    public void Leave(DateTimeOffset now)
+    {
+        if (Status == MembershipStatus.Left)
+        {
+            return;
+        }
+
+        Status = MembershipStatus.Left;
+        LeftAt = now;
+        UpdatedAt = now;
+        Raise(() => new UserLeftChannel(TenantId, TelegramUserId, ChannelKind, InviteLink));
+    }
+}

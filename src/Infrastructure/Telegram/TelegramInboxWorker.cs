@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PromoStack.Application.Telegram;
+using PromoStack.Application.Telegram.HandleTelegramUpdate;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Tenancy;
+
+namespace PromoStack.Infrastructure.Telegram;
+
+/// <summary>Processes stored updates, one chat at a time in <c>update_id</c> order, in the update's tenant.</summary>
+public sealed class TelegramInboxWorker(
+    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ITelegramUpdateReader reader, TimeProvider clock, ILogger<TelegramInboxWorker> logger)
+    : QueueWorker<long>(scopeFactory, clock, logger)
+{
+    public override QueueDefinition Queue => Queues.TelegramInbox;
+
+    protected override Task<WorkOutcome> ProcessAsync(ClaimedWork<long> work, CancellationToken cancellationToken) =>
+        tenantScopes.RunAsync(work.TenantId, async (services, ct) =>
+        {
+            var stored = await services.GetRequiredService<AppDbContext>().TelegramUpdates.AsNoTracking()
+                .Where(u => u.Id == work.Id)
+                .Select(u => new { u.BotTelegramId, u.Payload })
+                .SingleAsync(ct);
+            IncomingUpdate update;
+            try
+            {
+                update = reader.Read(stored.Payload);
+            }
+            catch (MalformedUpdateException exception)
+            {
+                return WorkOutcome.Fail(exception.Message);
+            }
+
+            await services.GetRequiredService<ISender>().Send(new HandleTelegramUpdate(stored.BotTelegramId, update), ct);
+            return WorkOutcome.Completed;
+        }, cancellationToken);
+}
