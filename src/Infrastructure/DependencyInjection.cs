@@ -68,6 +68,10 @@ public static class DependencyInjection
         services.AddScoped<ITelegramInbox, TelegramInbox>();
         services.AddSingleton<TelegramInboxWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramInboxWorker>());
+        services.AddScoped<ITelegramOutbox, TelegramOutbox>();
+        services.AddSingleton<BotRateLimiter>();
+        services.AddSingleton<TelegramSenderWorker>();
+        services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramSenderWorker>());
         services.AddSingleton<WorkSignal>();
         services.AddScoped<DomainEventOutbox>();
         services.AddScoped<WorkQueue>();

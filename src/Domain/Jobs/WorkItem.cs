@@ -33,4 +33,13 @@ public abstract class WorkItem
         NextAttemptAt = dueAt;
         DedupeKey = dedupeKey;
     }
+
+    /// <summary>Puts failed work back in the queue for a fresh round of attempts.</summary>
+    protected void RescheduleWork(DateTimeOffset dueAt)
+    {
+        NextAttemptAt = dueAt;
+        Attempts = 0;
+        LastError = null;
+        LockedUntil = null;
+    }
 }

@@ -38,13 +38,22 @@ public sealed class QueueDefinition
     /// <summary>An extra condition on a candidate row <c>c</c> (e.g. "no earlier unfinished update of the same chat").</summary>
     public string? ClaimCondition { get; private init; }
 
+    /// <summary>A column a claim can be limited to one value of (e.g. the bot whose sender is claiming).</summary>
+    public string? ScopeColumn { get; private init; }
+
+    /// <summary>The claim order; due time then id unless the queue has priorities.</summary>
+    public string OrderBy { get; private init; } = "c.next_attempt_at, c.id";
+
+    /// <summary>A column that records the result of the work on completion (e.g. the sent message's id).</summary>
+    public string? ResultColumn { get; private init; }
+
     /// <summary>The statements of the shared claim mechanism for this table, built from trusted constants on first use.</summary>
     internal QueueSql Sql { get; }
 
     public static QueueDefinition For<TStatus>(
         string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed, RetryPolicy retry,
         (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null,
-        string? claimCondition = null)
+        string? claimCondition = null, string? scopeColumn = null, string? orderBy = null, string? resultColumn = null)
         where TStatus : struct, Enum =>
         new(table, EnumNames<TStatus>.Lower(pending), EnumNames<TStatus>.Lower(claimed), EnumNames<TStatus>.Lower(completed),
             EnumNames<TStatus>.Lower(failed), retry)
@@ -53,6 +62,9 @@ public sealed class QueueDefinition
             ClaimedAtColumn = claimedAtColumn,
             CompletedAtColumn = completedAtColumn,
             ClaimCondition = claimCondition,
+            ScopeColumn = scopeColumn,
+            OrderBy = orderBy ?? "c.next_attempt_at, c.id",
+            ResultColumn = resultColumn,
         };
 }
 
@@ -80,11 +92,18 @@ public static class Queues
         "journey_scheduled_messages", ScheduledMessageStatus.Pending, ScheduledMessageStatus.Pending, ScheduledMessageStatus.Sent,
         ScheduledMessageStatus.Failed, RetryPolicy.Default, completedAtColumn: "sent_at");
 
-    /// <summary>Messages marked at-most-once become <c>unknown</c> when their sender died mid-call.</summary>
+    /// <summary>
+    /// Claimed per bot (its sender holds the bot's lease), interactive first; a message that depends on another waits
+    /// until that one is sent. Messages marked at-most-once become <c>unknown</c> when their sender died mid-call.
+    /// </summary>
     public static readonly QueueDefinition TelegramOutbox = QueueDefinition.For(
         "telegram_outbox", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Sent, OutboxStatus.Failed, RetryPolicy.Default,
-        abandon: (OutboxStatus.Unknown, $"delivery = '{EnumNames<DeliverySemantics>.Lower(DeliverySemantics.AtMostOnce)}'"),
-        completedAtColumn: "sent_at");
+        abandon: (OutboxStatus.Unknown, $"delivery = '{EnumNames<DeliverySemantics>.Lower(DeliverySemantics.AtMostOnce)}' AND send_started_at IS NOT NULL"),
+        completedAtColumn: "sent_at",
+        claimCondition: "(c.depends_on_id IS NULL OR EXISTS (SELECT 1 FROM telegram_outbox AS p WHERE p.id = c.depends_on_id AND p.status = 'sent'))",
+        scopeColumn: "bot_telegram_id",
+        orderBy: "c.priority, c.next_attempt_at, c.id",
+        resultColumn: "telegram_message_id");
 
     /// <summary>Events are retried until handled: the backoff grows to an hour and never gives up.</summary>
     public static readonly QueueDefinition DomainEvents = QueueDefinition.For(
@@ -134,8 +153,8 @@ internal sealed class QueueSql(QueueDefinition queue)
         WITH due AS (
             SELECT c.id FROM {queue.Table} AS c
             WHERE c.status IN (@pending, @claimed) AND c.next_attempt_at <= @now
-              AND (c.locked_until IS NULL OR c.locked_until < @now){(queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")}
-            ORDER BY c.next_attempt_at, c.id
+              AND (c.locked_until IS NULL OR c.locked_until < @now){(queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")}{(queue.ScopeColumn is null ? string.Empty : $"\n              AND (@scope IS NULL OR c.{queue.ScopeColumn} = @scope)")}
+            ORDER BY {queue.OrderBy}
             LIMIT @batch
             FOR UPDATE SKIP LOCKED)
         UPDATE {queue.Table} AS t
@@ -149,7 +168,14 @@ internal sealed class QueueSql(QueueDefinition queue)
 
     public string Complete => field ??=
         $"""
-        UPDATE {queue.Table} SET status = @completed, locked_until = NULL, last_error = NULL{(queue.CompletedAtColumn is null ? string.Empty : $", {queue.CompletedAtColumn} = @now")}
+        UPDATE {queue.Table} SET status = @completed, locked_until = NULL, last_error = NULL{(queue.CompletedAtColumn is null ? string.Empty : $", {queue.CompletedAtColumn} = @now")}{(queue.ResultColumn is null ? string.Empty : $", {queue.ResultColumn} = @result")}
+        WHERE id = @id AND status = @claimed AND locked_until = @lease
+        """;
+
+    /// <summary>Puts an item back without spending an attempt (a rate limit, not a failure, held it back).</summary>
+    public string Postpone => field ??=
+        $"""
+        UPDATE {queue.Table} SET status = @pending, locked_until = NULL, next_attempt_at = @until, attempts = greatest(attempts - 1, 0)
         WHERE id = @id AND status = @claimed AND locked_until = @lease
         """;
 

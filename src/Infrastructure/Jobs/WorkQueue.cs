@@ -16,8 +16,9 @@ public sealed record ClaimedWork<TId>(TId Id, string TenantId, int Attempts, Dat
 /// </summary>
 public sealed class WorkQueue(AppDbContext db, TimeProvider clock)
 {
+    /// <param name="scope">With a queue that has a scope column, claims only the rows of that value (e.g. one bot).</param>
     public async Task<IReadOnlyList<ClaimedWork<TId>>> ClaimAsync<TId>(
-        QueueDefinition queue, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+        QueueDefinition queue, int batchSize, TimeSpan lease, CancellationToken cancellationToken, long? scope = null)
     {
         var now = Microseconds(clock.GetUtcNow());
         await db.Database.ExecuteSqlRawAsync(
@@ -29,7 +30,8 @@ public sealed class WorkQueue(AppDbContext db, TimeProvider clock)
         return await db.Database.SqlQueryRaw<ClaimedWork<TId>>(
                 queue.Sql.Claim,
                 Parameter("pending", queue.Pending), Parameter("claimed", queue.Claimed), Parameter("now", now),
-                Parameter("batch", batchSize), Parameter("lockedUntil", Microseconds(now + lease)))
+                Parameter("batch", batchSize), Parameter("lockedUntil", Microseconds(now + lease)),
+                new NpgsqlParameter("scope", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)scope ?? DBNull.Value })
             .ToListAsync(cancellationToken);
     }
 
@@ -44,12 +46,24 @@ public sealed class WorkQueue(AppDbContext db, TimeProvider clock)
         return renewed == 1 ? work with { LockedUntil = lockedUntil } : null;
     }
 
-    /// <summary>Marks a claimed item done. Returns false when the lease was lost (the item is someone else's now).</summary>
-    public async Task<bool> CompleteAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Marks a claimed item done, with its result where the queue records one. Returns false when the lease was lost
+    /// (the item is someone else's now).
+    /// </summary>
+    public async Task<bool> CompleteAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, CancellationToken cancellationToken, long? result = null) =>
         await db.Database.ExecuteSqlRawAsync(
             queue.Sql.Complete,
             [Parameter("completed", queue.Completed), Parameter("now", Microseconds(clock.GetUtcNow())),
-                Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)],
+                Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil),
+                new NpgsqlParameter("result", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)result ?? DBNull.Value }],
+            cancellationToken) == 1;
+
+    /// <summary>Puts a claimed item back until <paramref name="until"/> without spending an attempt.</summary>
+    public async Task<bool> PostponeAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(
+            queue.Sql.Postpone,
+            [Parameter("pending", queue.Pending), Parameter("until", Microseconds(until)), Parameter("id", work.Id!),
+                Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)],
             cancellationToken) == 1;
 
     /// <summary>

@@ -56,6 +56,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
     public DbSet<DomainEventHandling> DomainEventHandlings => Set<DomainEventHandling>();
     public DbSet<ScheduleSlot> ScheduleSlots => Set<ScheduleSlot>();
+    public DbSet<PromoStack.Infrastructure.Telegram.BotSenderLease> BotSenderLeases => Set<PromoStack.Infrastructure.Telegram.BotSenderLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the tenant query filter at query time (EF parameterizes a member of the context).</summary>

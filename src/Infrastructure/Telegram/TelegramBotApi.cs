@@ -72,11 +72,18 @@ public sealed class TelegramBotApi(IHttpClientFactory httpClients, IOptions<Tele
             }
         });
 
+    /// <summary>
+    /// A client for one bot. Telegram.Bot's own 429 retry (which sleeps in real time inside the call) is off: the
+    /// sender pauses the bot and the request is retried from the queue instead.
+    /// </summary>
+    public static TelegramBotClient Client(string token, TelegramOptions options, IHttpClientFactory httpClients) =>
+        new(new TelegramBotClientOptions(token, options.ApiBaseUrl) { RetryThreshold = 0, RetryCount = 0 }, httpClients.CreateClient(HttpClientName));
+
     private static ChatId Chat(string channelId) => long.TryParse(channelId, out var id) ? new ChatId(id) : new ChatId(channelId);
 
     private async Task<T> CallAsync<T>(string token, Func<TelegramBotClient, Task<T>> call)
     {
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(token, options.Value.ApiBaseUrl), httpClients.CreateClient(HttpClientName));
+        var bot = Client(token, options.Value, httpClients);
         try
         {
             return await call(bot);

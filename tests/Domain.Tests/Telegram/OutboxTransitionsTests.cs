@@ -8,8 +8,12 @@ public sealed class OutboxTransitionsTests
     /// <summary>The spec: every transition not listed here is forbidden.</summary>
     private static readonly Dictionary<OutboxStatus, OutboxStatus[]> Allowed = new()
     {
-        [OutboxStatus.Pending] = [OutboxStatus.Sending],
+        // A message waiting on a parent that failed fails with it, without being sent.
+        [OutboxStatus.Pending] = [OutboxStatus.Sending, OutboxStatus.Failed],
         [OutboxStatus.Sending] = [OutboxStatus.Sent, OutboxStatus.Failed, OutboxStatus.Pending, OutboxStatus.Unknown],
+
+        // An admin may retry a failed delivery.
+        [OutboxStatus.Failed] = [OutboxStatus.Pending],
     };
 
     public static TheoryData<OutboxStatus, OutboxStatus> Pairs => TransitionSpec.AllPairs<OutboxStatus>();

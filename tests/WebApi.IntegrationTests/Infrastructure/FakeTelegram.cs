@@ -44,6 +44,26 @@ public sealed class FakeTelegram : IDisposable
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(priority)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result }));
 
+    /// <summary>Every message the bot sends gets <paramref name="messageId"/> back.</summary>
+    public void AcceptsMessages(string token, int messageId = 500)
+    {
+        var message = new { message_id = messageId, date = 1_700_000_000, chat = new { id = 1, type = "private" }, text = "ok" };
+        Answer(token, "sendMessage", message);
+        Answer(token, "editMessageText", message);
+        Answer(token, "copyMessage", new { message_id = messageId });
+        Answer(token, "answerCallbackQuery", true);
+    }
+
+    /// <summary>The first call to <paramref name="method"/> fails as given; later ones succeed as configured elsewhere.</summary>
+    public void FailsOnce(string token, string method, int errorCode, string description, int? retryAfter = null)
+    {
+        var scenario = $"{token}-{method}-once";
+        Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).InScenario(scenario).WillSetStateTo("failed").AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(errorCode).WithHeader("Content-Type", "application/json").WithBodyAsJson(retryAfter is null
+                ? new { ok = false, error_code = errorCode, description }
+                : (object)new { ok = false, error_code = errorCode, description, parameters = new { retry_after = retryAfter } }));
+    }
+
     public void Fail(string token, string method, int errorCode, string description) =>
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1).RespondWith(Error(errorCode, description));
 

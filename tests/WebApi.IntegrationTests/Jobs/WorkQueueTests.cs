@@ -173,19 +173,22 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     }
 
     [Fact]
-    public async Task AnOutboxMessageWhoseSenderDied_IsUnknown_WhenAtMostOnce_AndResent_WhenAtLeastOnce()
+    public async Task AnOutboxMessageWhoseSenderDied_IsUnknown_WhenAtMostOnceAndItsCallHadStarted_AndResentOtherwise()
     {
         await SeedTenantsAsync("alpha");
         await AddAsync("alpha",
-            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-1"),
+            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-started"),
+            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-not-started"),
             Outbox("alpha", DeliverySemantics.AtLeastOnce, "reply-1"));
-        (await Claim<long>(Queues.TelegramOutbox)).Should().HaveCount(2);
+        (await Claim<long>(Queues.TelegramOutbox)).Should().HaveCount(3);
+        await TestDatabase.ExecuteAsync("UPDATE telegram_outbox SET send_started_at = now() WHERE dedupe_key = 'post-started'");
 
         Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
         var reclaimed = await Claim<long>(Queues.TelegramOutbox);
 
-        reclaimed.Should().ContainSingle();
-        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'post-1'")).Should().Be("unknown");
+        reclaimed.Should().HaveCount(2);
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'post-started'")).Should().Be("unknown");
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'post-not-started'")).Should().Be("sending");
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'reply-1'")).Should().Be("sending");
     }
 
@@ -236,5 +239,5 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         CrosspromoJob.Schedule(tenant, "morning_news", "{}", Now + (dueIn ?? TimeSpan.Zero), dedupeKey, Now);
 
     private TelegramOutboxMessage Outbox(string tenant, DeliverySemantics delivery, string dedupeKey) =>
-        TelegramOutboxMessage.Enqueue(tenant, "signal_bot", -100123, "sendMessage", "{}", delivery, Now, dedupeKey, Now);
+        TelegramOutboxMessage.Enqueue(tenant, new OutboxRequest("signal_bot", 111, -100123, "sendMessage", "{}", delivery, OutboxPriority.Notification, "test", dedupeKey), Now);
 }

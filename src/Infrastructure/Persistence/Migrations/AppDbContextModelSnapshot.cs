@@ -1356,6 +1356,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("bot_role");
 
+                    b.Property<long>("BotTelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bot_telegram_id");
+
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint")
                         .HasColumnName("chat_id");
@@ -1374,6 +1378,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("delivery");
+
+                    b.Property<long?>("DependsOnId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("depends_on_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text")
@@ -1398,6 +1412,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
+                    b.Property<short>("Priority")
+                        .HasColumnType("smallint")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset?>("SendStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_started_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1421,12 +1443,21 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_telegram_outbox");
 
+                    b.HasIndex("DependsOnId")
+                        .HasDatabaseName("ix_telegram_outbox_depends_on_id");
+
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_telegram_outbox_status_next_attempt_at");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_dedupe_key");
+
+                    b.HasIndex("BotTelegramId", "Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_telegram_outbox_bot_telegram_id_status_next_attempt_at");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_telegram_outbox_tenant_id_status_created_at");
 
                     b.ToTable("telegram_outbox", (string)null);
                 });
@@ -1810,6 +1841,32 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("schedule_slots", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Infrastructure.Telegram.BotSenderLease", b =>
+                {
+                    b.Property<long>("BotTelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bot_telegram_id");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTimeOffset>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("BotTelegramId")
+                        .HasName("pk_telegram_bot_senders");
+
+                    b.ToTable("telegram_bot_senders", (string)null);
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastJob", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -2063,6 +2120,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramOutboxMessage", b =>
                 {
+                    b.HasOne("PromoStack.Domain.Telegram.TelegramOutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("DependsOnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_telegram_outbox_telegram_outbox_depends_on_id");
+
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

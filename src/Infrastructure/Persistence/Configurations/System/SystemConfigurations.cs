@@ -32,6 +32,17 @@ internal sealed class DomainEventHandlingConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class BotSenderLeaseConfiguration : IEntityTypeConfiguration<PromoStack.Infrastructure.Telegram.BotSenderLease>
+{
+    public void Configure(EntityTypeBuilder<PromoStack.Infrastructure.Telegram.BotSenderLease> builder)
+    {
+        builder.ToTable("telegram_bot_senders");
+        builder.HasKey(l => l.BotTelegramId);
+        builder.Property(l => l.BotTelegramId).ValueGeneratedNever();
+        builder.Property(l => l.TenantId).HasMaxLength(ModelConventions.TenantIdLength);
+    }
+}
+
 internal sealed class ScheduleSlotConfiguration : IEntityTypeConfiguration<ScheduleSlot>
 {
     public void Configure(EntityTypeBuilder<ScheduleSlot> builder)

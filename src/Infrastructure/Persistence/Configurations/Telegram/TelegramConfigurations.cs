@@ -96,6 +96,14 @@ internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfigurat
         builder.Property(m => m.Payload).IsJson().IsRequired();
         builder.Property(m => m.Delivery).StoredAsLower();
         builder.Property(m => m.Status).StoredAsLower();
+        builder.Property(m => m.Priority).HasConversion<short>();
+        builder.Property(m => m.Kind).HasMaxLength(32).IsRequired();
+        builder.HasOne<TelegramOutboxMessage>().WithMany().HasForeignKey(m => m.DependsOnId).OnDelete(DeleteBehavior.Cascade);
+
+        // Set by the sender just before an at-most-once call; only such a call can have reached Telegram unrecorded.
+        builder.Property<DateTimeOffset?>("SendStartedAt").HasColumnName("send_started_at");
         builder.IsWorkQueue();
+        builder.HasIndex(m => new { m.BotTelegramId, m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
     }
 }

@@ -1,0 +1,44 @@
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Telegram;
+
+namespace PromoStack.Application.Telegram;
+
+/// <summary>An inline URL or callback button.</summary>
+public sealed record InlineButton(string Text, string? Url = null, string? CallbackData = null);
+
+/// <summary>A Bot API call a feature wants made, in its own terms (no Telegram.Bot types outside Infrastructure).</summary>
+public abstract record OutgoingMessage(long ChatId);
+
+/// <summary>HTML text (escape user-provided parts with <see cref="TelegramHtml.Escape"/>), optional buttons and reply.</summary>
+public sealed record SendText(long ChatId, string Html, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null, long? ReplyToOutboxId = null)
+    : OutgoingMessage(ChatId);
+
+/// <summary>Edits the text of a message sent earlier through the outbox.</summary>
+public sealed record EditText(long ChatId, long MessageOutboxId, string Html, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null)
+    : OutgoingMessage(ChatId);
+
+/// <summary>Copies a message (no "forwarded from" header) from another chat.</summary>
+public sealed record CopyMessage(long ChatId, long FromChatId, int? MessageId, long? MessageOutboxId = null) : OutgoingMessage(ChatId);
+
+/// <summary>Answers a button press (stops the client's spinner), optionally with a short notice.</summary>
+public sealed record AnswerButton(string CallbackQueryId, string? Text = null) : OutgoingMessage(0);
+
+/// <summary>How a message is queued: who sends it, its dedupe key, kind, priority and delivery rule.</summary>
+public sealed record OutboxOptions(
+    BotRole Bot, string DedupeKey, string Kind, OutboxPriority Priority, DeliverySemantics Delivery, DateTimeOffset? NotBefore = null);
+
+/// <summary>
+/// The one way features send to Telegram: the call is queued in the feature's own transaction (it is sent only if
+/// the feature's change commits) and delivered by the sender of the tenant's bot, in priority order, at Telegram's
+/// rate limits. The returned row is the outbox id other messages may depend on (a reply, an edit).
+/// </summary>
+public interface ITelegramOutbox
+{
+    Task<TelegramOutboxMessage> EnqueueAsync(OutgoingMessage message, OutboxOptions options, CancellationToken cancellationToken);
+}
+
+public static class TelegramHtml
+{
+    /// <summary>Escapes text for Telegram's HTML parse mode (&amp;, &lt;, &gt; and quotes).</summary>
+    public static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
+}

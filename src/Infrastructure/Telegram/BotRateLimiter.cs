@@ -1,0 +1,70 @@
+namespace PromoStack.Infrastructure.Telegram;
+
+/// <summary>
+/// Telegram's limits for one bot, on <see cref="TimeProvider"/> time: at most 30 messages in any second, 1 per second
+/// to one private chat, 20 per minute to one group or channel. Only the holder of a bot's sender lease sends for
+/// that bot, so an in-process limiter keeps the limits for every instance together.
+/// </summary>
+public sealed class BotRateLimiter
+{
+    public const int PerSecond = 30;
+    public const int PerGroupPerMinute = 20;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, Queue<DateTimeOffset>> _botWindows = [];
+    private readonly Dictionary<(long Bot, long Chat), Queue<DateTimeOffset>> _chatWindows = [];
+    private readonly Dictionary<long, DateTimeOffset> _pausedUntil = [];
+
+    /// <summary>When a message to <paramref name="chatId"/> may go: now, or later.</summary>
+    public DateTimeOffset NextSlot(long botId, long chatId, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var slot = _pausedUntil.TryGetValue(botId, out var paused) && paused > now ? paused : now;
+            slot = Max(slot, Free(Window(_botWindows, botId), PerSecond, TimeSpan.FromSeconds(1), now));
+            var (limit, span) = chatId > 0 ? (1, TimeSpan.FromSeconds(1)) : (PerGroupPerMinute, TimeSpan.FromMinutes(1));
+            return Max(slot, Free(Window(_chatWindows, (botId, chatId)), limit, span, now));
+        }
+    }
+
+    public void Record(long botId, long chatId, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            Window(_botWindows, botId).Enqueue(at);
+            Window(_chatWindows, (botId, chatId)).Enqueue(at);
+        }
+    }
+
+    /// <summary>Telegram said 429 retry_after: nothing goes out for this bot until then.</summary>
+    public void Pause(long botId, DateTimeOffset until)
+    {
+        lock (_lock)
+        {
+            _pausedUntil[botId] = until;
+        }
+    }
+
+    private static DateTimeOffset Free(Queue<DateTimeOffset> window, int limit, TimeSpan span, DateTimeOffset now)
+    {
+        while (window.Count > 0 && window.Peek() <= now - span)
+        {
+            window.Dequeue();
+        }
+
+        return window.Count < limit ? now : window.ElementAt(window.Count - limit) + span;
+    }
+
+    private static Queue<DateTimeOffset> Window<TKey>(Dictionary<TKey, Queue<DateTimeOffset>> windows, TKey key) where TKey : notnull
+    {
+        if (!windows.TryGetValue(key, out var window))
+        {
+            window = new Queue<DateTimeOffset>();
+            windows[key] = window;
+        }
+
+        return window;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

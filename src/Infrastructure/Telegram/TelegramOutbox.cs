@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Persistence;
+using Telegram.Bot;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace PromoStack.Infrastructure.Telegram;
+
+/// <summary>
+/// Queues a feature's message as the Bot API request Telegram.Bot would send (serialized with its own options), in
+/// the feature's DbContext, so it commits — or not — with the feature's change.
+/// </summary>
+public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, TimeProvider clock) : ITelegramOutbox
+{
+    public async Task<TelegramOutboxMessage> EnqueueAsync(OutgoingMessage message, OutboxOptions options, CancellationToken cancellationToken)
+    {
+        var botId = await db.BotConnections.Where(c => c.BotRole == options.Bot).Select(c => (long?)c.BotTelegramId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ConflictException($"No {BotRoleNames.Of(options.Bot)} is connected: connect it first.");
+        var (request, dependsOn) = Build(message);
+        var row = TelegramOutboxMessage.Enqueue(
+            tenant.RequiredTenantId,
+            new OutboxRequest(
+                BotRoleNames.Of(options.Bot), botId, message.ChatId, request.MethodName,
+                JsonSerializer.Serialize(request, request.GetType(), JsonBotAPI.Options), options.Delivery, options.Priority, options.Kind,
+                options.DedupeKey, options.NotBefore, dependsOn),
+            clock.GetUtcNow());
+        db.TelegramOutbox.Add(row);
+        return row;
+    }
+
+    private static (IRequest Request, long? DependsOn) Build(OutgoingMessage message) => message switch
+    {
+        SendText text => (new SendMessageRequest
+        {
+            ChatId = text.ChatId, Text = text.Html, ParseMode = ParseMode.Html, ReplyMarkup = Markup(text.Buttons),
+        }, text.ReplyToOutboxId),
+        EditText edit => (new EditMessageTextRequest
+        {
+            ChatId = edit.ChatId, MessageId = 0, Text = edit.Html, ParseMode = ParseMode.Html,
+            ReplyMarkup = Markup(edit.Buttons) as InlineKeyboardMarkup,
+        }, edit.MessageOutboxId),
+        CopyMessage copy => (new CopyMessageRequest { ChatId = copy.ChatId, FromChatId = copy.FromChatId, MessageId = copy.MessageId ?? 0 },
+            copy.MessageId is null ? copy.MessageOutboxId : null),
+        AnswerButton answer => (new AnswerCallbackQueryRequest { CallbackQueryId = answer.CallbackQueryId, Text = answer.Text }, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a message the outbox knows."),
+    };
+
+    private static ReplyMarkup? Markup(IReadOnlyList<IReadOnlyList<InlineButton>>? rows) =>
+        rows is null
+            ? null
+            : new InlineKeyboardMarkup(rows.Select(row => row.Select(b => b.Url is not null
+                ? InlineKeyboardButton.WithUrl(b.Text, b.Url)
+                : InlineKeyboardButton.WithCallbackData(b.Text, b.CallbackData ?? b.Text))));
+}

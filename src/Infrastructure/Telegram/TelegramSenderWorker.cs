@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Connections;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Tenancy;
+
+namespace PromoStack.Infrastructure.Telegram;
+
+/// <summary>
+/// Sends the outbox. For each bot with due messages it takes the bot's sender lease (one sender per bot across all
+/// instances), claims the bot's messages in priority order — a message waits for the one it depends on — and sends
+/// them at Telegram's limits: 429 pauses the bot for retry_after, network errors and 5xx retry with backoff, a user
+/// who blocked the bot is marked and the message failed, other refusals fail with Telegram's reason.
+/// </summary>
+public sealed partial class TelegramSenderWorker(
+    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ISecretProtector secrets, BotRateLimiter limiter,
+    IHttpClientFactory httpClients, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramSenderWorker> logger) : IQueueWorker
+{
+    private const string FailOrphansSql =
+        """
+        UPDATE telegram_outbox AS c SET status = 'failed', locked_until = NULL,
+            last_error = 'Not sent: the message it depends on was not delivered.'
+        WHERE c.status = 'pending' AND c.depends_on_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM telegram_outbox AS p WHERE p.id = c.depends_on_id AND p.status IN ('failed', 'unknown'))
+        """;
+
+    private const string DueBotsSql =
+        """
+        SELECT DISTINCT tenant_id, bot_telegram_id FROM telegram_outbox
+        WHERE status IN ('pending', 'sending') AND next_attempt_at <= @now AND (locked_until IS NULL OR locked_until < @now)
+        """;
+
+    private const string HoldBotSql =
+        """
+        INSERT INTO telegram_bot_senders (bot_telegram_id, tenant_id, holder, locked_until) VALUES (@bot, @tenant, @holder, @until)
+        ON CONFLICT (bot_telegram_id) DO UPDATE SET holder = EXCLUDED.holder, locked_until = EXCLUDED.locked_until, tenant_id = EXCLUDED.tenant_id
+        WHERE telegram_bot_senders.holder = EXCLUDED.holder OR telegram_bot_senders.locked_until < @now
+        """;
+
+    private const string RowsSql =
+        """
+        SELECT o.id, o.chat_id, o.method, o.payload::text AS payload, o.delivery, p.telegram_message_id::bigint AS parent_message_id
+        FROM telegram_outbox AS o LEFT JOIN telegram_outbox AS p ON p.id = o.depends_on_id
+        WHERE o.id = ANY(@ids)
+        ORDER BY o.priority, o.next_attempt_at, o.id
+        """;
+
+    /// <summary>Just before an at-most-once call: from here on, a crash leaves the message <c>unknown</c>, never resent.</summary>
+    private const string MarkStartedSql = "UPDATE telegram_outbox SET send_started_at = @now WHERE id = @id AND locked_until = @lease";
+
+    private readonly Guid _holder = Guid.NewGuid();
+
+    public QueueDefinition Queue => Queues.TelegramOutbox;
+
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(1);
+
+    public int BatchSize { get; init; } = 60;
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var bots = await WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync(FailOrphansSql, cancellationToken);
+            return await db.Database.SqlQueryRaw<DueBot>(DueBotsSql, new NpgsqlParameter("now", WorkQueue.Microseconds(clock.GetUtcNow())))
+                .ToListAsync(cancellationToken);
+        });
+
+        var sent = 0;
+        foreach (var bot in bots)
+        {
+            if (await HoldAsync(bot, cancellationToken))
+            {
+                sent += await SendForBotAsync(bot, cancellationToken);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<int> SendForBotAsync(DueBot due, CancellationToken cancellationToken)
+    {
+        var claimed = await WithQueueAsync(q => q.ClaimAsync<long>(Queue, BatchSize, Lease, cancellationToken, scope: due.BotTelegramId));
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var byId = claimed.ToDictionary(c => c.Id);
+        var rows = await WithDbAsync(db => db.Database.SqlQueryRaw<OutboxRow>(RowsSql, new NpgsqlParameter("ids", byId.Keys.ToArray())).ToListAsync(cancellationToken));
+        var bot = TelegramBotApi.Client(await TokenAsync(due, cancellationToken), options.Value, httpClients);
+
+        var sent = 0;
+        foreach (var row in rows)
+        {
+            var work = byId[row.Id];
+            var now = clock.GetUtcNow();
+            var slot = limiter.NextSlot(due.BotTelegramId, row.ChatId, now);
+            if (slot > now)
+            {
+                await WithQueueAsync(q => q.PostponeAsync(Queue, work, slot, cancellationToken));
+                continue;
+            }
+
+            limiter.Record(due.BotTelegramId, row.ChatId, now);
+            if (row.Delivery == "at_most_once")
+            {
+                await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(MarkStartedSql,
+                    [new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("id", row.Id), new NpgsqlParameter("lease", work.LockedUntil)],
+                    cancellationToken));
+            }
+
+            var result = await TelegramRequests.SendAsync(bot, row.Method, row.Payload, row.ParentMessageId, cancellationToken);
+            sent += await RecordAsync(due, row, work, result, cancellationToken) ? 1 : 0;
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> RecordAsync(DueBot due, OutboxRow row, ClaimedWork<long> work, SendResult result, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                await WithQueueAsync(q => q.CompleteAsync(Queue, work, cancellationToken, sent.MessageId));
+                return true;
+            case SendResult.RateLimited limited:
+                var until = clock.GetUtcNow() + limited.RetryAfter;
+                limiter.Pause(due.BotTelegramId, until);
+                LogRateLimited(due.BotTelegramId, limited.RetryAfter.TotalSeconds);
+                await WithQueueAsync(q => q.PostponeAsync(Queue, work, until, cancellationToken));
+                return false;
+            case SendResult.Blocked blocked:
+                await tenantScopes.RunAsync(due.TenantId, (services, ct) => services.GetRequiredService<AppDbContext>().BotUsers
+                    .Where(u => u.ChatId == row.ChatId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsBlocked, true), ct), cancellationToken);
+                await WithQueueAsync(q => q.FailAsync(Queue, work, blocked.Reason, permanent: true, cancellationToken));
+                return false;
+            case SendResult.Rejected rejected:
+                await WithQueueAsync(q => q.FailAsync(Queue, work, rejected.Reason, permanent: true, cancellationToken));
+                return false;
+            case SendResult.Transient transient:
+                await WithQueueAsync(q => q.FailAsync(Queue, work, transient.Reason, permanent: false, cancellationToken));
+                return false;
+            default:
+                throw new InvalidOperationException($"Unknown send result {result.GetType().Name}.");
+        }
+    }
+
+    private Task<bool> HoldAsync(DueBot bot, CancellationToken cancellationToken)
+    {
+        var now = WorkQueue.Microseconds(clock.GetUtcNow());
+        return WithDbAsync(async db => await db.Database.ExecuteSqlRawAsync(HoldBotSql,
+            [new NpgsqlParameter("bot", bot.BotTelegramId), new NpgsqlParameter("tenant", bot.TenantId), new NpgsqlParameter("holder", _holder),
+                new NpgsqlParameter("until", now + Lease), new NpgsqlParameter("now", now)],
+            cancellationToken) == 1);
+    }
+
+    private Task<string> TokenAsync(DueBot bot, CancellationToken cancellationToken) =>
+        tenantScopes.RunAsync(bot.TenantId, async (services, ct) => secrets.Unprotect(
+            ConnectionSecrets.Token,
+            await services.GetRequiredService<AppDbContext>().BotConnections
+                .Where(c => c.BotTelegramId == bot.BotTelegramId).Select(c => c.BotToken).FirstAsync(ct)), cancellationToken);
+
+    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private async Task<T> WithQueueAsync<T>(Func<WorkQueue, Task<T>> work)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<WorkQueue>());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram rate-limited bot {BotId}: pausing it for {Seconds} s")]
+    private partial void LogRateLimited(long botId, double seconds);
+
+    private sealed record DueBot(string TenantId, long BotTelegramId);
+
+    private sealed record OutboxRow(long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId);
+}

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Telegram;
+
+public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
+
+    private TelegramSenderWorker? _sender;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var admin = await NewTenantAsync("alpha");
+        Telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
+        (await admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).EnsureSuccessStatusCode();
+        Telegram.AcceptsMessages(Token);
+    }
+
+    [Fact]
+    public async Task AQueuedText_IsSentAsHtml_AndItsMessageIdRecorded()
+    {
+        await EnqueueAsync(new SendText(42, "Hello <b>trader</b> &amp; friends"), "hello");
+
+        await SendAsync();
+
+        var call = Telegram.Calls("sendMessage").Should().ContainSingle().Subject;
+        call.Body.GetProperty("chat_id").GetInt64().Should().Be(42);
+        call.Body.GetProperty("text").GetString().Should().Be("Hello <b>trader</b> &amp; friends");
+        call.Body.GetProperty("parse_mode").GetString().Should().BeEquivalentTo("HTML", "Telegram reads the parse mode case-insensitively");
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("sent");
+        (await TestDatabase.ScalarAsync<int>("SELECT telegram_message_id FROM telegram_outbox")).Should().Be(500);
+    }
+
+    [Fact]
+    public async Task AReply_WaitsForItsParent_AndRepliesToTheParentsMessageId()
+    {
+        var parent = await EnqueueAsync(new SendText(42, "Signal"), "parent");
+        await EnqueueAsync(new SendText(42, "TP1 hit"), "child", replyTo: parent);
+
+        await SendAsync();
+        Telegram.Calls("sendMessage").Should().ContainSingle("the reply waits until its parent's message id is known");
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await SendAsync();
+
+        var calls = Telegram.Calls("sendMessage");
+        calls.Should().HaveCount(2);
+        calls[1].Body.GetProperty("reply_parameters").GetProperty("message_id").GetInt32().Should().Be(500);
+    }
+
+    [Fact]
+    public async Task InteractiveReplies_GoBeforeBulkSends()
+    {
+        await EnqueueAsync(new SendText(1, "bulk"), "bulk", priority: OutboxPriority.Bulk);
+        await EnqueueAsync(new SendText(2, "interactive"), "interactive", priority: OutboxPriority.Interactive);
+
+        await SendAsync();
+
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().Equal("interactive", "bulk");
+    }
+
+    [Fact]
+    public async Task A429_PausesTheBotForRetryAfter_WithoutSpendingAnAttempt()
+    {
+        Telegram.FailsOnce(Token, "sendMessage", 429, "Too Many Requests: retry after 5", retryAfter: 5);
+        await EnqueueAsync(new SendText(42, "hello"), "hello");
+
+        await SendAsync();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("pending");
+        (await TestDatabase.ScalarAsync<int>("SELECT attempts FROM telegram_outbox")).Should().Be(0);
+        await SendAsync();
+        Telegram.Calls("sendMessage").Should().ContainSingle("nothing goes out before retry_after");
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("sent");
+    }
+
+    [Fact]
+    public async Task AServerError_IsRetriedWithBackoff_ThenSucceeds()
+    {
+        Telegram.FailsOnce(Token, "sendMessage", 502, "Bad Gateway");
+        await EnqueueAsync(new SendText(42, "hello"), "hello");
+
+        await SendAsync();
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM telegram_outbox")).Should().Contain("502");
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("sent");
+    }
+
+    [Fact]
+    public async Task AUserWhoBlockedTheBot_IsMarked_AndTheMessageFailed()
+    {
+        await AddBotUserAsync(42);
+        Telegram.Fail(Token, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+        await EnqueueAsync(new SendText(42, "hello"), "hello");
+
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM telegram_outbox")).Should().Contain("blocked by the user");
+        (await TestDatabase.ScalarAsync<bool>("SELECT is_blocked FROM bot_users WHERE chat_id = 42")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AnotherRefusal_FailsTheMessageWithTheReason_WithoutMarkingTheUser()
+    {
+        await AddBotUserAsync(42);
+        Telegram.Fail(Token, "sendMessage", 403, "Forbidden: bot can't initiate conversation with a user");
+        await EnqueueAsync(new SendText(42, "hello"), "hello");
+
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM telegram_outbox")).Should().Contain("initiate conversation");
+        (await TestDatabase.ScalarAsync<bool>("SELECT is_blocked FROM bot_users WHERE chat_id = 42")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task AReplyToAFailedMessage_FailsWithoutBeingSent()
+    {
+        Telegram.Fail(Token, "sendMessage", 400, "Bad Request: chat not found");
+        var parent = await EnqueueAsync(new SendText(42, "Signal"), "parent");
+        await EnqueueAsync(new SendText(42, "TP1 hit"), "child", replyTo: parent);
+
+        await SendAsync();
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM telegram_outbox WHERE dedupe_key = 'child'")).Should().Contain("depends on");
+        Telegram.Calls("sendMessage").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task NoMoreThan30MessagesGoOutInAnySecond()
+    {
+        for (var chat = 1; chat <= 40; chat++)
+        {
+            await EnqueueAsync(new SendText(chat, "news"), $"news-{chat}", priority: OutboxPriority.Bulk);
+        }
+
+        await SendAsync();
+        Telegram.Calls("sendMessage").Should().HaveCount(BotRateLimiter.PerSecond);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await SendAsync();
+
+        Telegram.Calls("sendMessage").Should().HaveCount(40);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_outbox WHERE status = 'sent'")).Should().Be(40);
+    }
+
+    [Fact]
+    public async Task OnePrivateChat_GetsAtMostOneMessageASecond()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await EnqueueAsync(new SendText(42, $"message {i}"), $"m{i}");
+        }
+
+        await SendAsync();
+        Telegram.Calls("sendMessage").Should().HaveCount(1);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await SendAsync();
+
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().Equal("message 1", "message 2");
+    }
+
+    [Fact]
+    public async Task TwoSendersForOneBot_SendEachMessageOnce()
+    {
+        for (var chat = 1; chat <= 20; chat++)
+        {
+            await EnqueueAsync(new SendText(chat, "news"), $"news-{chat}");
+        }
+
+        var first = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
+        var second = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
+        await Task.WhenAll(first.RunOnceAsync(CancellationToken.None), second.RunOnceAsync(CancellationToken.None));
+
+        var chats = Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("chat_id").GetInt64()).ToList();
+        chats.Should().OnlyHaveUniqueItems().And.HaveCount(20);
+    }
+
+    [Fact]
+    public async Task ACrashedSender_ResendsAtLeastOnceMessages_ButNeverResendsAnAtMostOnceCallThatMayHaveGoneOut()
+    {
+        await EnqueueAsync(new SendText(1, "reply"), "reply", delivery: DeliverySemantics.AtLeastOnce);
+        await EnqueueAsync(new SendText(-1001, "promo before the call"), "promo-before", delivery: DeliverySemantics.AtMostOnce);
+        await EnqueueAsync(new SendText(-1002, "promo after the call"), "promo-after", delivery: DeliverySemantics.AtMostOnce);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<WorkQueue>().ClaimAsync<long>(Queues.TelegramOutbox, 10, TimeSpan.FromMinutes(1), CancellationToken.None))
+                .Should().HaveCount(3, "the crashed sender had claimed all three");
+        }
+
+        await TestDatabase.ExecuteAsync("UPDATE telegram_outbox SET send_started_at = now() WHERE dedupe_key = 'promo-after'");
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await SendAsync();
+
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().BeEquivalentTo("reply", "promo before the call");
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox WHERE dedupe_key = 'promo-after'")).Should().Be("unknown");
+    }
+
+    [Fact]
+    public async Task TheSameDedupeKey_IsQueuedOnce()
+    {
+        await EnqueueAsync(new SendText(42, "once"), "same-key");
+
+        var again = () => EnqueueAsync(new SendText(42, "twice"), "same-key");
+
+        await again.Should().ThrowAsync<PromoStack.Application.Common.Exceptions.ConflictException>();
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_outbox")).Should().Be(1);
+    }
+
+    private async Task<long> EnqueueAsync(
+        OutgoingMessage message, string dedupeKey, long? replyTo = null, OutboxPriority priority = OutboxPriority.Interactive,
+        DeliverySemantics delivery = DeliverySemantics.AtLeastOnce)
+    {
+        long id = 0;
+        if (replyTo is not null && message is SendText text)
+        {
+            message = text with { ReplyToOutboxId = replyTo };
+        }
+
+        await InTenantAsync("alpha", async services =>
+        {
+            var row = await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(
+                message, new OutboxOptions(BotRole.MessageBot, dedupeKey, "test", priority, delivery), CancellationToken.None);
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+            id = row.Id;
+        });
+        return id;
+    }
+
+    private async Task AddBotUserAsync(long chatId) =>
+        await InTenantAsync("alpha", async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            db.BotUsers.Add(BotUser.FirstSeen("alpha", chatId, "someone", "Some", null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>A sender of this test's own (the app's limiter remembers earlier tests' sends to the same chats).</summary>
+    private Task SendAsync() => (_sender ??= ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter()))
+        .RunOnceAsync(CancellationToken.None);
+}
