@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using PromoStack.Application.Telegram.Routing;
 
 namespace PromoStack.Application;
 
@@ -12,6 +13,11 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<BotReplies>();
+        services.AddScoped<MessageRouter>();
+        services.AddScoped<IBotCommand, StartCommand>();
+        services.AddScoped<IBotCommand, HelpCommand>();
+        services.AddScoped<IBotCommand, StopCommand>();
         return services;
     }
 }

@@ -30,7 +30,8 @@ public sealed record OutboxOptions(
 /// <summary>
 /// The one way features send to Telegram: the call is queued in the feature's own transaction (it is sent only if
 /// the feature's change commits) and delivered by the sender of the tenant's bot, in priority order, at Telegram's
-/// rate limits. The returned row is the outbox id other messages may depend on (a reply, an edit).
+/// rate limits. The returned row is the outbox id other messages may depend on (a reply, an edit). Enqueuing the
+/// same dedupe key again returns the row already queued: a message is queued once and sent once.
 /// </summary>
 public interface ITelegramOutbox
 {

@@ -21,6 +21,9 @@ public sealed class BotUser : ITenantOwned
     public string? LastName { get; private set; }
     public string? LastCouponCode { get; private set; }
     public bool IsBlocked { get; private set; }
+
+    /// <summary>Set by /stop: the user no longer receives broadcasts (direct replies still reach them).</summary>
+    public DateTimeOffset? UnsubscribedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset LastSeenAt { get; private set; }
 
@@ -44,6 +47,10 @@ public sealed class BotUser : ITenantOwned
     public void MarkBlocked() => IsBlocked = true;
 
     public void MarkUnblocked() => IsBlocked = false;
+
+    public void Unsubscribe(DateTimeOffset now) => UnsubscribedAt ??= now;
+
+    public void Resubscribe() => UnsubscribedAt = null;
 }
 
 /// <summary>One use of the coupon bot.</summary>

@@ -24,6 +24,12 @@ public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, TimeP
     {
         var botId = await db.BotConnections.Where(c => c.BotRole == options.Bot).Select(c => (long?)c.BotTelegramId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ConflictException($"No {BotRoleNames.Of(options.Bot)} is connected: connect it first.");
+        // Enqueuing is idempotent: the same dedupe key (e.g. the reply to one update, processed again) queues once.
+        if (await db.TelegramOutbox.FirstOrDefaultAsync(m => m.DedupeKey == options.DedupeKey, cancellationToken) is { } queued)
+        {
+            return queued;
+        }
+
         var (request, dependsOn) = Build(message);
         var row = TelegramOutboxMessage.Enqueue(
             tenant.RequiredTenantId,

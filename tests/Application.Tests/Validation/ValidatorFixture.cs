@@ -4,11 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PromoStack.Application.Tests.Validation;
 
-/// <summary>Resolves validators the way the application registers them (they are internal to Application).</summary>
+/// <summary>
+/// Resolves validators the way the application registers them (they are internal to Application). Only the
+/// validators are resolved: Application's other services need the ports Infrastructure provides, so the provider is
+/// not validated whole here (the integration tests start the real composition).
+/// </summary>
 internal static class Validators
 {
     private static readonly ServiceProvider Provider = new ServiceCollection().AddApplication().BuildServiceProvider(
-        new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        new ServiceProviderOptions { ValidateScopes = true });
 
     public static ValidationResult Validate<T>(T message)
     {

@@ -210,14 +210,16 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
-    public async Task TheSameDedupeKey_IsQueuedOnce()
+    public async Task TheSameDedupeKey_IsQueuedOnce_AndSentOnce()
     {
-        await EnqueueAsync(new SendText(42, "once"), "same-key");
+        var first = await EnqueueAsync(new SendText(42, "once"), "same-key");
 
-        var again = () => EnqueueAsync(new SendText(42, "twice"), "same-key");
+        var second = await EnqueueAsync(new SendText(42, "twice"), "same-key");
+        await SendAsync();
 
-        await again.Should().ThrowAsync<PromoStack.Application.Common.Exceptions.ConflictException>();
+        second.Should().Be(first);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_outbox")).Should().Be(1);
+        Telegram.Calls("sendMessage").Should().ContainSingle().Which.Body.GetProperty("text").GetString().Should().Be("once");
     }
 
     private async Task<long> EnqueueAsync(

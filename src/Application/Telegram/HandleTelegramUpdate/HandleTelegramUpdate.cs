@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Connections;
+using PromoStack.Application.Telegram.Routing;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Telegram.HandleTelegramUpdate;
@@ -14,7 +15,7 @@ namespace PromoStack.Application.Telegram.HandleTelegramUpdate;
 /// </summary>
 public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Update) : ITenantCommand<Unit>;
 
-internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock)
+internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, TimeProvider clock)
     : ICommandHandler<HandleTelegramUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(HandleTelegramUpdate command, CancellationToken cancellationToken)
@@ -23,11 +24,30 @@ internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantConte
         switch (command.Update)
         {
             case PrivateMessage message:
-                await SeenAsync(message.ChatId, message.From, now, cancellationToken);
+                var author = await SeenAsync(message.ChatId, message.From, now, cancellationToken);
+                if (message.Text is { Length: > 0 } text && await RoleOfAsync(command.BotTelegramId, cancellationToken) is { } role)
+                {
+                    await router.RouteAsync(
+                        new BotMessageContext(command.BotTelegramId, role, message.UpdateId, message.ChatId, message.From, text, author), cancellationToken);
+                }
+
                 break;
-            case ButtonPressed press when (press.ChatId ?? press.From.Id) == press.From.Id:
-                // A button in a private chat: the presser is one of the bot's users.
-                await SeenAsync(press.From.Id, press.From, now, cancellationToken);
+            case ButtonPressed press:
+                if ((press.ChatId ?? press.From.Id) == press.From.Id)
+                {
+                    // A button in a private chat: the presser is one of the bot's users.
+                    await SeenAsync(press.From.Id, press.From, now, cancellationToken);
+                }
+
+                if (await RoleOfAsync(command.BotTelegramId, cancellationToken) is { } answeringBot)
+                {
+                    // Every press is answered, so the user's client stops waiting.
+                    await outbox.EnqueueAsync(
+                        new AnswerButton(press.CallbackQueryId),
+                        new OutboxOptions(answeringBot, $"answer:{press.CallbackQueryId}", "button_answer", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+                        cancellationToken);
+                }
+
                 break;
             case BotStatusChanged { IsPrivateChat: true } status:
                 var user = await SeenAsync(status.ChatId, status.By, now, cancellationToken);
@@ -64,6 +84,13 @@ internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantConte
         }
 
         return user;
+    }
+
+    /// <summary>The role of the bot an update came through; the message bot's when one bot serves both.</summary>
+    private async Task<BotRole?> RoleOfAsync(long botTelegramId, CancellationToken cancellationToken)
+    {
+        var roles = await db.BotConnections.Where(c => c.BotTelegramId == botTelegramId).Select(c => c.BotRole).ToListAsync(cancellationToken);
+        return roles.Count == 0 ? null : roles.Contains(BotRole.MessageBot) ? BotRole.MessageBot : BotRole.SignalBot;
     }
 
     /// <summary>The tenant's channel this chat is, per the signal bot's connection (by id or @username).</summary>

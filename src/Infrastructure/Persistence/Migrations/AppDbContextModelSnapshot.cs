@@ -1254,6 +1254,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
                     b.Property<string>("Username")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")

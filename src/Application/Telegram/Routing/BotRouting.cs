@@ -1,0 +1,43 @@
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Telegram;
+
+namespace PromoStack.Application.Telegram.Routing;
+
+/// <summary>A private message as the routes see it: who wrote, through which bot, and their bot user.</summary>
+public sealed record BotMessageContext(long BotTelegramId, BotRole Bot, long UpdateId, long ChatId, TelegramUser From, string Text, BotUser User);
+
+/// <summary>A <c>/command</c> (features may register their own, e.g. <c>/status</c>). Commands come first.</summary>
+public interface IBotCommand
+{
+    /// <summary>The command without its slash, lowercase (e.g. <c>help</c>).</summary>
+    string Name { get; }
+
+    Task HandleAsync(BotMessageContext context, string? argument, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A <c>/start &lt;payload&gt;</c> deep link a feature owns (e.g. <c>vip</c>, <c>link_</c>). Its prefix is reserved:
+/// journeys may not use it.
+/// </summary>
+public interface IStartPayloadHandler
+{
+    string Prefix { get; }
+
+    Task HandleAsync(BotMessageContext context, string payload, CancellationToken cancellationToken);
+}
+
+/// <summary>After commands, in this order: a confirmation the bot asked for, the user's waiting journey, keywords.</summary>
+public enum ConversationStage
+{
+    PendingConfirmation = 1,
+    JourneySession = 2,
+    Keyword = 3,
+}
+
+/// <summary>A handler for plain text; the first that takes a message ends its routing, else the default reply goes.</summary>
+public interface IConversationHandler
+{
+    ConversationStage Stage { get; }
+
+    Task<bool> TryHandleAsync(BotMessageContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,187 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using PromoStack.Application.Telegram;
+using PromoStack.Application.Telegram.Routing;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Telegram;
+
+/// <summary>Private messages through the whole path: webhook, inbox, routing, outbox, sender, fake Bot API.</summary>
+public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
+    private PromoStackFactory _app = null!;
+    private Session _admin = null!;
+    private Guid _webhookId;
+    private string _secret = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _app = new PromoStackFactory(Identity, telegram: Telegram)
+        {
+            ConfigureServices = services =>
+            {
+                services.AddScoped<IStartPayloadHandler, VipDeepLink>();
+                services.AddScoped<IConversationHandler, PriceKeyword>();
+            },
+        };
+        var founder = new Session(ClientFor(Identity.Token("user_alpha_admin", "user_alpha_admin@example.com")), "user_alpha_admin", null);
+        (await founder.Client.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        _admin = founder with { TenantId = "alpha" };
+        Telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
+        Telegram.AcceptsMessages(Token);
+        var saved = await (await _admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).JsonAsync();
+        _webhookId = saved.GetProperty("webhookId").GetGuid();
+        _secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+    }
+
+    public override async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Start_RepliesWithTheTenantsWelcome()
+    {
+        await _admin.Client.PutAsJsonAsync("/api/bot-config", new { settings = new Dictionary<string, string?> { ["welcome_message"] = "Welcome to <b>Alpha</b>!" } });
+
+        var replies = await ConverseAsync("/start");
+
+        replies.Should().Equal("Welcome to <b>Alpha</b>!");
+    }
+
+    [Fact]
+    public async Task Start_WithAFeaturesPayload_GoesToThatFeature_AndAnUnknownPayloadGetsTheWelcome()
+    {
+        (await ConverseAsync("/start vip_monthly")).Should().Equal("VIP plans for vip_monthly");
+        (await ConverseAsync("/start ref_ABC123-x_9", updateId: 2)).Should().ContainSingle().Which.Should().StartWith("Welcome!");
+    }
+
+    [Fact]
+    public async Task Help_AndStop_ReplyWithTheirTexts_AndStopUnsubscribesUntilTheNextStart()
+    {
+        (await ConverseAsync("/help@alpha_message_bot", updateId: 1)).Should().ContainSingle().Which.Should().Contain("/start");
+        (await ConverseAsync("/stop", updateId: 2)).Should().ContainSingle().Which.Should().StartWith("Done");
+        (await TestDatabase.ScalarAsync<bool>("SELECT unsubscribed_at IS NOT NULL FROM bot_users WHERE chat_id = 42")).Should().BeTrue();
+
+        await ConverseAsync("/start", updateId: 3);
+
+        (await TestDatabase.ScalarAsync<bool>("SELECT unsubscribed_at IS NULL FROM bot_users WHERE chat_id = 42")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task PlainText_GoesToTheConversationHandlers_BeforeTheDefaultReply()
+    {
+        (await ConverseAsync("price please", updateId: 1)).Should().Equal("Gold is at 2000.00");
+        (await ConverseAsync("what is this?", updateId: 2)).Should().ContainSingle().Which.Should().StartWith("Sorry");
+    }
+
+    [Fact]
+    public async Task ACommand_TakesPrecedenceOverKeywords_AndAnUnknownCommandGetsTheDefaultReply()
+    {
+        (await ConverseAsync("/price", updateId: 1)).Should().ContainSingle().Which.Should().StartWith("Sorry");
+    }
+
+    [Fact]
+    public async Task TheSameUpdateDeliveredTwice_IsAnsweredOnce()
+    {
+        var body = PrivateText(7, "/help");
+        await PostAsync(body);
+        await PostAsync(body);
+        await ProcessAndSendAsync();
+
+        Telegram.Calls("sendMessage").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task AButtonPress_IsAnswered()
+    {
+        await PostAsync(new JsonObject
+        {
+            ["update_id"] = 9,
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cbq-1", ["chat_instance"] = "1", ["data"] = "plan:monthly",
+                ["from"] = new JsonObject { ["id"] = 42, ["is_bot"] = false, ["first_name"] = "Some" },
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = 500, ["date"] = 1_700_000_000, ["text"] = "Plans",
+                    ["chat"] = new JsonObject { ["id"] = 42, ["type"] = "private" },
+                },
+            },
+        }.ToJsonString());
+
+        await ProcessAndSendAsync();
+
+        Telegram.Calls("answerCallbackQuery").Should().ContainSingle().Which.Body.GetProperty("callback_query_id").GetString().Should().Be("cbq-1");
+    }
+
+    private async Task<IReadOnlyList<string>> ConverseAsync(string text, long updateId = 1)
+    {
+        var before = Telegram.Calls("sendMessage").Count;
+        await PostAsync(PrivateText(updateId, text));
+        await ProcessAndSendAsync();
+        return Telegram.Calls("sendMessage").Skip(before).Select(c => c.Body.GetProperty("text").GetString()!).ToList();
+    }
+
+    private async Task ProcessAndSendAsync()
+    {
+        var inbox = _app.Services.GetRequiredService<TelegramInboxWorker>();
+        while (await inbox.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        // Each conversation step is a second apart, as people type: the per-chat limit is not what is tested here.
+        _app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private async Task PostAsync(string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{_webhookId}/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    private HttpClient ClientFor(string token)
+    {
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    private static string PrivateText(long updateId, string text) => new JsonObject
+    {
+        ["update_id"] = updateId,
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = updateId, ["date"] = 1_700_000_000, ["text"] = text,
+            ["from"] = new JsonObject { ["id"] = 42, ["is_bot"] = false, ["first_name"] = "Some" },
+            ["chat"] = new JsonObject { ["id"] = 42, ["type"] = "private", ["first_name"] = "Some" },
+        },
+    }.ToJsonString();
+
+    private sealed class VipDeepLink(BotReplies replies) : IStartPayloadHandler
+    {
+        public string Prefix => "vip";
+
+        public Task HandleAsync(BotMessageContext context, string payload, CancellationToken cancellationToken) =>
+            replies.ReplyAsync(context, $"VIP plans for {TelegramHtml.Escape(payload)}", cancellationToken);
+    }
+
+    private sealed class PriceKeyword(BotReplies replies) : IConversationHandler
+    {
+        public ConversationStage Stage => ConversationStage.Keyword;
+
+        public async Task<bool> TryHandleAsync(BotMessageContext context, CancellationToken cancellationToken)
+        {
+            if (!context.Text.Contains("price", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            await replies.ReplyAsync(context, "Gold is at 2000.00", cancellationToken);
+            return true;
+        }
+    }
+}
