@@ -8,8 +8,8 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Schedules;
 
 /// <summary>
-/// Hourly: forgets dispatched domain events, processed Telegram updates and finished schedule slots older than the
-/// retention.
+/// Hourly: forgets dispatched domain events, processed Telegram updates, finished Telegram deliveries and finished
+/// schedule slots older than the retention.
 /// </summary>
 public sealed class PruneSystemTables(AppDbContext db, TimeProvider clock) : IScheduledJob
 {
@@ -28,6 +28,9 @@ public sealed class PruneSystemTables(AppDbContext db, TimeProvider clock) : ISc
             "DELETE FROM domain_events WHERE status = 'dispatched' AND dispatched_at < @cutoff", [cutoff], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             "DELETE FROM telegram_updates WHERE status IN ('processed', 'failed') AND received_at < @cutoff",
+            [new NpgsqlParameter("cutoff", cutoff.Value)], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM telegram_outbox WHERE status IN ('sent', 'failed', 'unknown') AND created_at < @cutoff",
             [new NpgsqlParameter("cutoff", cutoff.Value)], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             "DELETE FROM schedule_slots WHERE completed_at < @cutoff",
