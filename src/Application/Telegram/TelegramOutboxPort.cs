@@ -20,6 +20,27 @@ public sealed record EditText(long ChatId, long MessageOutboxId, string Html, IR
 /// <summary>Copies a message (no "forwarded from" header) from another chat.</summary>
 public sealed record CopyMessage(long ChatId, long FromChatId, int? MessageId, long? MessageOutboxId = null) : OutgoingMessage(ChatId);
 
+/// <summary>A photo (by URL or Telegram file id) with an optional HTML caption and buttons.</summary>
+public sealed record SendPhoto(long ChatId, string Photo, string? CaptionHtml = null, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null)
+    : OutgoingMessage(ChatId);
+
+/// <summary>Forwards a message (with its "forwarded from" header) from another chat.</summary>
+public sealed record ForwardMessage(long ChatId, long FromChatId, int? MessageId, long? MessageOutboxId = null) : OutgoingMessage(ChatId);
+
+/// <summary>A new invite link to a channel, e.g. single-use (<paramref name="MemberLimit"/> 1) and expiring; the link is the row's result.</summary>
+public sealed record CreateInviteLink(long ChatId, int? MemberLimit, DateTimeOffset? ExpireAt, string? Name = null) : OutgoingMessage(ChatId);
+
+public sealed record RevokeInviteLink(long ChatId, string InviteLink) : OutgoingMessage(ChatId);
+
+/// <summary>Removes a user from a channel (ban; an unban after it lets them rejoin later with a new link).</summary>
+public sealed record BanMember(long ChatId, long UserId) : OutgoingMessage(ChatId);
+
+public sealed record UnbanMember(long ChatId, long UserId) : OutgoingMessage(ChatId);
+
+public sealed record ApproveJoinRequest(long ChatId, long UserId) : OutgoingMessage(ChatId);
+
+public sealed record DeclineJoinRequest(long ChatId, long UserId) : OutgoingMessage(ChatId);
+
 /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice.</summary>
 public sealed record AnswerButton(string CallbackQueryId, string? Text = null) : OutgoingMessage(0);
 

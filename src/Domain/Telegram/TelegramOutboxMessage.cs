@@ -76,6 +76,9 @@ public sealed class TelegramOutboxMessage : WorkItem, ITenantOwned
     public long? DependsOnId { get; private set; }
     public OutboxStatus Status { get; private set; }
     public int? TelegramMessageId { get; private set; }
+
+    /// <summary>A text result of the call, e.g. the invite link <c>createChatInviteLink</c> made.</summary>
+    public string? ResultText { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
 

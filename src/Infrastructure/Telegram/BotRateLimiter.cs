@@ -15,24 +15,35 @@ public sealed class BotRateLimiter
     private readonly Dictionary<(long Bot, long Chat), Queue<DateTimeOffset>> _chatWindows = [];
     private readonly Dictionary<long, DateTimeOffset> _pausedUntil = [];
 
-    /// <summary>When a message to <paramref name="chatId"/> may go: now, or later.</summary>
-    public DateTimeOffset NextSlot(long botId, long chatId, DateTimeOffset now)
+    /// <summary>
+    /// When a call about <paramref name="chatId"/> may go: now, or later. Every call counts against the bot's 30 a
+    /// second; only messages count against a chat's own limit.
+    /// </summary>
+    public DateTimeOffset NextSlot(long botId, long chatId, DateTimeOffset now, bool isMessage = true)
     {
         lock (_lock)
         {
             var slot = _pausedUntil.TryGetValue(botId, out var paused) && paused > now ? paused : now;
             slot = Max(slot, Free(Window(_botWindows, botId), PerSecond, TimeSpan.FromSeconds(1), now));
+            if (!isMessage)
+            {
+                return slot;
+            }
+
             var (limit, span) = chatId > 0 ? (1, TimeSpan.FromSeconds(1)) : (PerGroupPerMinute, TimeSpan.FromMinutes(1));
             return Max(slot, Free(Window(_chatWindows, (botId, chatId)), limit, span, now));
         }
     }
 
-    public void Record(long botId, long chatId, DateTimeOffset at)
+    public void Record(long botId, long chatId, DateTimeOffset at, bool isMessage = true)
     {
         lock (_lock)
         {
             Window(_botWindows, botId).Enqueue(at);
-            Window(_chatWindows, (botId, chatId)).Enqueue(at);
+            if (isMessage)
+            {
+                Window(_chatWindows, (botId, chatId)).Enqueue(at);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ using PromoStack.Infrastructure.Persistence;
 using Telegram.Bot;
 using Telegram.Bot.Requests;
 using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -56,6 +57,22 @@ public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, TimeP
         CopyMessage copy => (new CopyMessageRequest { ChatId = copy.ChatId, FromChatId = copy.FromChatId, MessageId = copy.MessageId ?? 0 },
             copy.MessageId is null ? copy.MessageOutboxId : null),
         AnswerButton answer => (new AnswerCallbackQueryRequest { CallbackQueryId = answer.CallbackQueryId, Text = answer.Text }, null),
+        SendPhoto photo => (new SendPhotoRequest
+        {
+            ChatId = photo.ChatId, Photo = InputFile.FromString(photo.Photo), Caption = photo.CaptionHtml,
+            ParseMode = photo.CaptionHtml is null ? default : ParseMode.Html, ReplyMarkup = Markup(photo.Buttons),
+        }, null),
+        ForwardMessage forward => (new ForwardMessageRequest { ChatId = forward.ChatId, FromChatId = forward.FromChatId, MessageId = forward.MessageId ?? 0 },
+            forward.MessageId is null ? forward.MessageOutboxId : null),
+        CreateInviteLink link => (new CreateChatInviteLinkRequest
+        {
+            ChatId = link.ChatId, MemberLimit = link.MemberLimit, ExpireDate = link.ExpireAt?.UtcDateTime, Name = link.Name,
+        }, null),
+        RevokeInviteLink revoke => (new RevokeChatInviteLinkRequest { ChatId = revoke.ChatId, InviteLink = revoke.InviteLink }, null),
+        BanMember ban => (new BanChatMemberRequest { ChatId = ban.ChatId, UserId = ban.UserId }, null),
+        UnbanMember unban => (new UnbanChatMemberRequest { ChatId = unban.ChatId, UserId = unban.UserId, OnlyIfBanned = true }, null),
+        ApproveJoinRequest approve => (new ApproveChatJoinRequestRequest { ChatId = approve.ChatId, UserId = approve.UserId }, null),
+        DeclineJoinRequest decline => (new DeclineChatJoinRequestRequest { ChatId = decline.ChatId, UserId = decline.UserId }, null),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a message the outbox knows."),
     };
 

@@ -9,7 +9,8 @@ namespace PromoStack.Infrastructure.Telegram;
 /// <summary>What became of one Bot API call.</summary>
 public abstract record SendResult
 {
-    public sealed record Sent(long? MessageId) : SendResult;
+    /// <summary>Done; <paramref name="MessageId"/> for a message sent or edited, <paramref name="Text"/> for an invite link.</summary>
+    public sealed record Sent(long? MessageId, string? Text = null) : SendResult;
 
     public sealed record RateLimited(TimeSpan RetryAfter) : SendResult;
 
@@ -43,7 +44,7 @@ public static class TelegramRequests
 
         try
         {
-            return new SendResult.Sent(await CallAsync(bot, method, json, cancellationToken));
+            return await CallAsync(bot, method, json, cancellationToken);
         }
         catch (ApiRequestException exception) when (exception.ErrorCode == 429)
         {
@@ -67,23 +68,32 @@ public static class TelegramRequests
         }
     }
 
-    /// <summary>Makes the call; returns the id of the message it sent or edited, if any.</summary>
-    private static async Task<long?> CallAsync(ITelegramBotClient bot, string method, JsonObject json, CancellationToken cancellationToken)
-    {
-        switch (method)
+    /// <summary>The calls whose limits are Telegram's message limits (admin actions such as bans are not messages).</summary>
+    public static bool IsMessage(string method) => method is "sendMessage" or "sendPhoto" or "copyMessage" or "forwardMessage";
+
+    /// <summary>Makes the call; the result names the message it sent or edited, or the invite link it created.</summary>
+    private static async Task<SendResult.Sent> CallAsync(ITelegramBotClient bot, string method, JsonObject json, CancellationToken cancellationToken) =>
+        method switch
         {
-            case "sendMessage":
-                return (await bot.SendRequest(Read<SendMessageRequest>(json), cancellationToken)).MessageId;
-            case "editMessageText":
-                return (await bot.SendRequest(Read<EditMessageTextRequest>(json), cancellationToken)).MessageId;
-            case "copyMessage":
-                return (await bot.SendRequest(Read<CopyMessageRequest>(json), cancellationToken)).Id;
-            case "answerCallbackQuery":
-                await bot.SendRequest(Read<AnswerCallbackQueryRequest>(json), cancellationToken);
-                return null;
-            default:
-                throw new NotSupportedException($"The outbox cannot send '{method}'.");
-        }
+            "sendMessage" => new((await bot.SendRequest(Read<SendMessageRequest>(json), cancellationToken)).MessageId),
+            "sendPhoto" => new((await bot.SendRequest(Read<SendPhotoRequest>(json), cancellationToken)).MessageId),
+            "editMessageText" => new((await bot.SendRequest(Read<EditMessageTextRequest>(json), cancellationToken)).MessageId),
+            "copyMessage" => new((await bot.SendRequest(Read<CopyMessageRequest>(json), cancellationToken)).Id),
+            "forwardMessage" => new((await bot.SendRequest(Read<ForwardMessageRequest>(json), cancellationToken)).MessageId),
+            "createChatInviteLink" => new(null, (await bot.SendRequest(Read<CreateChatInviteLinkRequest>(json), cancellationToken)).InviteLink),
+            "answerCallbackQuery" => await Done(bot.SendRequest(Read<AnswerCallbackQueryRequest>(json), cancellationToken)),
+            "revokeChatInviteLink" => await Done(bot.SendRequest(Read<RevokeChatInviteLinkRequest>(json), cancellationToken)),
+            "banChatMember" => await Done(bot.SendRequest(Read<BanChatMemberRequest>(json), cancellationToken)),
+            "unbanChatMember" => await Done(bot.SendRequest(Read<UnbanChatMemberRequest>(json), cancellationToken)),
+            "approveChatJoinRequest" => await Done(bot.SendRequest(Read<ApproveChatJoinRequestRequest>(json), cancellationToken)),
+            "declineChatJoinRequest" => await Done(bot.SendRequest(Read<DeclineChatJoinRequestRequest>(json), cancellationToken)),
+            _ => throw new NotSupportedException($"The outbox cannot send '{method}'."),
+        };
+
+    private static async Task<SendResult.Sent> Done<T>(Task<T> call)
+    {
+        await call;
+        return new SendResult.Sent(null);
     }
 
     private static T Read<T>(JsonObject json) => json.Deserialize<T>(JsonBotAPI.Options)!;

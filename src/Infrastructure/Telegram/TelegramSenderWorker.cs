@@ -55,6 +55,8 @@ public sealed partial class TelegramSenderWorker(
     /// <summary>Just before an at-most-once call: from here on, a crash leaves the message <c>unknown</c>, never resent.</summary>
     private const string MarkStartedSql = "UPDATE telegram_outbox SET send_started_at = @now WHERE id = @id AND locked_until = @lease";
 
+    private const string RecordTextSql = "UPDATE telegram_outbox SET result_text = @text WHERE id = @id AND locked_until = @lease";
+
     private readonly Guid _holder = Guid.NewGuid();
 
     public QueueDefinition Queue => Queues.TelegramOutbox;
@@ -101,14 +103,14 @@ public sealed partial class TelegramSenderWorker(
         {
             var work = byId[row.Id];
             var now = clock.GetUtcNow();
-            var slot = limiter.NextSlot(due.BotTelegramId, row.ChatId, now);
+            var slot = limiter.NextSlot(due.BotTelegramId, row.ChatId, now, TelegramRequests.IsMessage(row.Method));
             if (slot > now)
             {
                 await WithQueueAsync(q => q.PostponeAsync(Queue, work, slot, cancellationToken));
                 continue;
             }
 
-            limiter.Record(due.BotTelegramId, row.ChatId, now);
+            limiter.Record(due.BotTelegramId, row.ChatId, now, TelegramRequests.IsMessage(row.Method));
             if (row.Delivery == "at_most_once")
             {
                 await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(MarkStartedSql,
@@ -128,6 +130,13 @@ public sealed partial class TelegramSenderWorker(
         switch (result)
         {
             case SendResult.Sent sent:
+                if (sent.Text is not null)
+                {
+                    await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(RecordTextSql,
+                        [new NpgsqlParameter("text", sent.Text), new NpgsqlParameter("id", row.Id), new NpgsqlParameter("lease", work.LockedUntil)],
+                        cancellationToken));
+                }
+
                 await WithQueueAsync(q => q.CompleteAsync(Queue, work, cancellationToken, sent.MessageId));
                 return true;
             case SendResult.RateLimited limited:

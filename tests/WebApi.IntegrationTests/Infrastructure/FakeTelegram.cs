@@ -52,6 +52,19 @@ public sealed class FakeTelegram : IDisposable
         Answer(token, "editMessageText", message);
         Answer(token, "copyMessage", new { message_id = messageId });
         Answer(token, "answerCallbackQuery", true);
+        Answer(token, "sendPhoto", message);
+        Answer(token, "forwardMessage", message);
+        var link = new
+        {
+            invite_link = "https://t.me/+single-use-link", creator = new { id = 1, is_bot = true, first_name = "bot" },
+            creates_join_request = false, is_primary = false, is_revoked = false, member_limit = 1,
+        };
+        Answer(token, "createChatInviteLink", link);
+        Answer(token, "revokeChatInviteLink", link);
+        foreach (var method in new[] { "banChatMember", "unbanChatMember", "approveChatJoinRequest", "declineChatJoinRequest" })
+        {
+            Answer(token, method, true);
+        }
     }
 
     /// <summary>The first call to <paramref name="method"/> fails as given; later ones succeed as configured elsewhere.</summary>

@@ -210,6 +210,35 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task ChannelAdministration_CallsTheBotApi_AndKeepsTheInviteLinkItCreated()
+    {
+        var expiry = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var link = await EnqueueAsync(new CreateInviteLink(-1001111111111, 1, expiry, "sub-42"), "invite");
+        await EnqueueAsync(new BanMember(-1001111111111, 7), "ban");
+        await EnqueueAsync(new UnbanMember(-1001111111111, 7), "unban");
+        await EnqueueAsync(new ApproveJoinRequest(-1001111111111, 8), "approve");
+        await EnqueueAsync(new DeclineJoinRequest(-1001111111111, 9), "decline");
+        await EnqueueAsync(new RevokeInviteLink(-1001111111111, "https://t.me/+old"), "revoke");
+        await EnqueueAsync(new SendPhoto(-1002222222222, "https://example.com/chart.png", "<b>Chart</b>"), "photo");
+        await EnqueueAsync(new ForwardMessage(-1002222222222, -1001111111111, 77), "forward");
+
+        await SendAsync();
+
+        var created = Telegram.Calls("createChatInviteLink").Should().ContainSingle().Subject.Body;
+        created.GetProperty("member_limit").GetInt32().Should().Be(1);
+        created.GetProperty("expire_date").GetInt64().Should().Be(expiry.ToUnixTimeSeconds());
+        (await TestDatabase.ScalarAsync<string>("SELECT result_text FROM telegram_outbox WHERE id = @p0", link)).Should().Be("https://t.me/+single-use-link");
+        Telegram.Calls("banChatMember").Single().Body.GetProperty("user_id").GetInt64().Should().Be(7);
+        Telegram.Calls("unbanChatMember").Single().Body.GetProperty("only_if_banned").GetBoolean().Should().BeTrue();
+        Telegram.Calls("approveChatJoinRequest").Should().ContainSingle();
+        Telegram.Calls("declineChatJoinRequest").Should().ContainSingle();
+        Telegram.Calls("revokeChatInviteLink").Should().ContainSingle();
+        Telegram.Calls("sendPhoto").Single().Body.GetProperty("photo").GetString().Should().Be("https://example.com/chart.png");
+        Telegram.Calls("forwardMessage").Single().Body.GetProperty("message_id").GetInt32().Should().Be(77);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_outbox WHERE status = 'sent'")).Should().Be(8);
+    }
+
+    [Fact]
     public async Task TheSameDedupeKey_IsQueuedOnce_AndSentOnce()
     {
         var first = await EnqueueAsync(new SendText(42, "once"), "same-key");

@@ -1420,6 +1420,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("priority");
 
+                    b.Property<string>("ResultText")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("result_text");
+
                     b.Property<DateTimeOffset?>("SendStartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("send_started_at");

@@ -98,6 +98,7 @@ internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfigurat
         builder.Property(m => m.Status).StoredAsLower();
         builder.Property(m => m.Priority).HasConversion<short>();
         builder.Property(m => m.Kind).HasMaxLength(32).IsRequired();
+        builder.Property(m => m.ResultText).HasMaxLength(512);
         builder.HasOne<TelegramOutboxMessage>().WithMany().HasForeignKey(m => m.DependsOnId).OnDelete(DeleteBehavior.Cascade);
 
         // Set by the sender just before an at-most-once call; only such a call can have reached Telegram unrecorded.
