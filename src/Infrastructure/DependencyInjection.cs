@@ -62,6 +62,7 @@ public static class DependencyInjection
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelegramOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<ITelegramBotApi, TelegramBotApi>();
         services.AddSingleton<IPublicUrls, PublicUrls>();
+        services.AddSingleton<IAppEnvironment, AppEnvironment>();
         services.AddScoped<IBotRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddScoped<ITelegramWebhooks>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();

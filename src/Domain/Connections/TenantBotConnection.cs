@@ -60,6 +60,10 @@ public sealed class TenantBotConnection : ITenantOwned
     public string? FreeChannelId { get; private set; }
     public string WebhookSecret { get; private set; }
     public Guid PublicId { get; private set; }
+
+    /// <summary>A local stand-in (Development only): its sends are recorded as delivered and nothing reaches Telegram.</summary>
+    public bool IsSandbox { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -67,6 +71,18 @@ public sealed class TenantBotConnection : ITenantOwned
     {
         var connection = new TenantBotConnection(tenantId, role, now);
         connection.Reconnect(credentials, channels, now);
+        return connection;
+    }
+
+    /// <summary>
+    /// A sandbox bot for local use: no token, a negative id no real bot can have, sends recorded as delivered.
+    /// </summary>
+    public static TenantBotConnection ConnectSandbox(string tenantId, BotRole role, BotChannels channels, DateTimeOffset now)
+    {
+        var roleName = BotRoleNames.Of(role);
+        var identity = new BotIdentity(-(1_000_000_000L + (uint)StableHash($"{tenantId}/{roleName}")), $"{tenantId}_{roleName}_sandbox");
+        var connection = Connect(tenantId, role, new BotCredentials(identity, string.Empty, "sandbox", new WebhookBinding(Guid.NewGuid(), string.Empty)), channels, now);
+        connection.IsSandbox = true;
         return connection;
     }
 
@@ -81,6 +97,7 @@ public sealed class TenantBotConnection : ITenantOwned
         BotTelegramId = credentials.Identity.TelegramId;
         BotUsername = credentials.Identity.Username;
         BotToken = credentials.EncryptedToken;
+        IsSandbox = false;
         BotTokenHint = credentials.TokenHint;
         WebhookSecret = credentials.Webhook.EncryptedSecret;
         PublicId = credentials.Webhook.PublicId;
@@ -90,6 +107,8 @@ public sealed class TenantBotConnection : ITenantOwned
     }
 
     public bool IsSameBotAs(BotIdentity identity) => BotTelegramId == identity.TelegramId;
+
+    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
     public WebhookBinding Webhook => new(PublicId, WebhookSecret);
 }

@@ -96,7 +96,13 @@ public sealed partial class TelegramSenderWorker(
 
         var byId = claimed.ToDictionary(c => c.Id);
         var rows = await WithDbAsync(db => db.Database.SqlQueryRaw<OutboxRow>(RowsSql, new NpgsqlParameter("ids", byId.Keys.ToArray())).ToListAsync(cancellationToken));
-        var bot = TelegramBotApi.Client(await TokenAsync(due, cancellationToken), options.Value, httpClients);
+        var token = await TokenAsync(due, cancellationToken);
+        if (token is null)
+        {
+            return await RecordSandboxSendsAsync(rows, byId, cancellationToken);
+        }
+
+        var bot = TelegramBotApi.Client(token, options.Value, httpClients);
 
         var sent = 0;
         foreach (var row in rows)
@@ -130,14 +136,7 @@ public sealed partial class TelegramSenderWorker(
         switch (result)
         {
             case SendResult.Sent sent:
-                if (sent.Text is not null)
-                {
-                    await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(RecordTextSql,
-                        [new NpgsqlParameter("text", sent.Text), new NpgsqlParameter("id", row.Id), new NpgsqlParameter("lease", work.LockedUntil)],
-                        cancellationToken));
-                }
-
-                await WithQueueAsync(q => q.CompleteAsync(Queue, work, cancellationToken, sent.MessageId));
+                await CompleteAsync(row, work, sent, cancellationToken);
                 return true;
             case SendResult.RateLimited limited:
                 var until = clock.GetUtcNow() + limited.RetryAfter;
@@ -161,6 +160,30 @@ public sealed partial class TelegramSenderWorker(
         }
     }
 
+    /// <summary>A sandbox bot's calls are recorded as made, with generated ids, and nothing reaches Telegram.</summary>
+    private async Task<int> RecordSandboxSendsAsync(IReadOnlyList<OutboxRow> rows, Dictionary<long, ClaimedWork<long>> byId, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            var result = new SendResult.Sent(row.Id, row.Method == "createChatInviteLink" ? $"https://t.me/+sandbox{row.Id}" : null);
+            await CompleteAsync(row, byId[row.Id], result, cancellationToken);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task CompleteAsync(OutboxRow row, ClaimedWork<long> work, SendResult.Sent sent, CancellationToken cancellationToken)
+    {
+        if (sent.Text is not null)
+        {
+            await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(RecordTextSql,
+                [new NpgsqlParameter("text", sent.Text), new NpgsqlParameter("id", row.Id), new NpgsqlParameter("lease", work.LockedUntil)],
+                cancellationToken));
+        }
+
+        await WithQueueAsync(q => q.CompleteAsync(Queue, work, cancellationToken, sent.MessageId));
+    }
+
     private Task<bool> HoldAsync(DueBot bot, CancellationToken cancellationToken)
     {
         var now = WorkQueue.Microseconds(clock.GetUtcNow());
@@ -170,11 +193,14 @@ public sealed partial class TelegramSenderWorker(
             cancellationToken) == 1);
     }
 
-    private Task<string> TokenAsync(DueBot bot, CancellationToken cancellationToken) =>
-        tenantScopes.RunAsync(bot.TenantId, async (services, ct) => secrets.Unprotect(
-            ConnectionSecrets.Token,
-            await services.GetRequiredService<AppDbContext>().BotConnections
-                .Where(c => c.BotTelegramId == bot.BotTelegramId).Select(c => c.BotToken).FirstAsync(ct)), cancellationToken);
+    /// <summary>The bot's token; null for a sandbox bot.</summary>
+    private Task<string?> TokenAsync(DueBot bot, CancellationToken cancellationToken) =>
+        tenantScopes.RunAsync(bot.TenantId, async (services, ct) =>
+        {
+            var connection = await services.GetRequiredService<AppDbContext>().BotConnections
+                .Where(c => c.BotTelegramId == bot.BotTelegramId).Select(c => new { c.BotToken, c.IsSandbox }).FirstAsync(ct);
+            return connection.IsSandbox ? null : secrets.Unprotect(ConnectionSecrets.Token, connection.BotToken);
+        }, cancellationToken);
 
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {

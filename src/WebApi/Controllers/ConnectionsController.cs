@@ -30,7 +30,8 @@ public sealed class ConnectionsController(ISender sender) : ControllerBase
     [HttpPut(Role)]
     [Authorize(Policies.TenantAdmin)]
     public async Task<ConnectionDto> Save(string role, SaveConnectionRequest request, CancellationToken cancellationToken) =>
-        await sender.Send(new SaveConnection(BotRoleNames.Parse(role), request.Token, request.ChannelId, request.FreeChannelId), cancellationToken);
+        await sender.Send(
+            new SaveConnection(BotRoleNames.Parse(role), request.Token, request.ChannelId, request.FreeChannelId, request.Sandbox ?? false), cancellationToken);
 
     [HttpDelete(Role)]
     [Authorize(Policies.TenantAdmin)]
@@ -51,4 +52,5 @@ public sealed class ConnectionsController(ISender sender) : ControllerBase
 /// <param name="Token">The bot's token from @BotFather; stored encrypted, only ever shown masked.</param>
 /// <param name="ChannelId">Signal bot only: the VIP channel (-100… or @name).</param>
 /// <param name="FreeChannelId">Signal bot only: the FREE channel.</param>
-public sealed record SaveConnectionRequest(string Token, string? ChannelId, string? FreeChannelId);
+/// <param name="Sandbox">Development only: a stand-in bot without a token; nothing reaches Telegram.</param>
+public sealed record SaveConnectionRequest(string? Token, string? ChannelId, string? FreeChannelId, bool? Sandbox);

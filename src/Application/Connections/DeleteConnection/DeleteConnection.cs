@@ -19,7 +19,7 @@ internal sealed class DeleteConnectionHandler(IAppDbContext db, ITelegramBotApi 
         var current = connections.SingleOrDefault(c => c.BotRole == command.Role)
             ?? throw new NotFoundException("Connection", BotRoleNames.Of(command.Role));
         var sharedWithOtherRole = connections.Any(c => c.BotRole != command.Role && c.BotTelegramId == current.BotTelegramId);
-        if (!sharedWithOtherRole)
+        if (!sharedWithOtherRole && !current.IsSandbox)
         {
             await BotWebhooks.TryDeleteAsync(telegram, secrets.Unprotect(ConnectionSecrets.Token, current.BotToken), cancellationToken);
         }

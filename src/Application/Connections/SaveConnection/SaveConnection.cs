@@ -16,7 +16,9 @@ namespace PromoStack.Application.Connections.SaveConnection;
 /// and the bot's webhook registered with a fresh secret — or, when the other role already uses the same bot, with
 /// that bot's existing webhook. Nothing is saved unless Telegram accepted the webhook.
 /// </summary>
-public sealed record SaveConnection(BotRole Role, string Token, string? ChannelId, string? FreeChannelId) : ITenantCommand<ConnectionDto>;
+/// <param name="Sandbox">Development only: a stand-in bot without a token whose sends never reach Telegram.</param>
+public sealed record SaveConnection(BotRole Role, string? Token, string? ChannelId, string? FreeChannelId, bool Sandbox = false)
+    : ITenantCommand<ConnectionDto>;
 
 internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection>
 {
@@ -24,7 +26,8 @@ internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection
     {
         RuleFor(c => c.Role).IsInEnum();
         RuleFor(c => c.Token).NotEmpty().Matches(@"^\d{1,20}:[A-Za-z0-9_-]{20,100}\z")
-            .WithMessage("A bot token looks like 123456789:AA… (from @BotFather).");
+            .WithMessage("A bot token looks like 123456789:AA… (from @BotFather).").When(c => !c.Sandbox);
+        RuleFor(c => c.Token).Empty().When(c => c.Sandbox).WithMessage("A sandbox bot has no token.");
         RuleFor(c => c.ChannelId).ChannelReference();
         RuleFor(c => c.FreeChannelId).ChannelReference();
         RuleFor(c => c.ChannelId).Null().When(c => c.Role == BotRole.MessageBot).WithMessage("Only the signal bot administers channels.");
@@ -33,12 +36,19 @@ internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection
 }
 
 internal sealed class SaveConnectionHandler(
-    IAppDbContext db, ITelegramBotApi telegram, IBotRegistry bots, ISecretProtector secrets, IPublicUrls urls, ITenantContext tenant, TimeProvider clock)
+    IAppDbContext db, ITelegramBotApi telegram, IBotRegistry bots, ISecretProtector secrets, IPublicUrls urls, ITenantContext tenant,
+    IAppEnvironment environment, TimeProvider clock)
     : ICommandHandler<SaveConnection, ConnectionDto>
 {
     public async ValueTask<ConnectionDto> Handle(SaveConnection command, CancellationToken cancellationToken)
     {
-        var identity = await IdentifyAsync(command.Token, cancellationToken);
+        if (command.Sandbox)
+        {
+            return await SaveSandboxAsync(command, cancellationToken);
+        }
+
+        var token = command.Token!;
+        var identity = await IdentifyAsync(token, cancellationToken);
         if (await bots.IsConnectedToAnotherTenantAsync(identity.TelegramId, cancellationToken))
         {
             throw new ConflictException($"@{identity.Username} is connected to another workspace: a bot can serve one workspace only.");
@@ -51,10 +61,10 @@ internal sealed class SaveConnectionHandler(
             ?? (current is not null && current.IsSameBotAs(identity) ? current.Webhook : null)
             ?? new WebhookBinding(Guid.NewGuid(), secrets.Protect(ConnectionSecrets.WebhookSecret, NewWebhookSecret()));
         var credentials = new BotCredentials(
-            identity, secrets.Protect(ConnectionSecrets.Token, command.Token), SecretMask.Mask(command.Token), webhook);
+            identity, secrets.Protect(ConnectionSecrets.Token, token), SecretMask.Mask(token), webhook);
         var channels = new BotChannels(command.ChannelId, command.FreeChannelId);
 
-        var replacedToken = current is not null && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
+        var replacedToken = current is { IsSandbox: false } && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
             ? secrets.Unprotect(ConnectionSecrets.Token, current.BotToken)
             : null;
         if (current is null)
@@ -71,13 +81,34 @@ internal sealed class SaveConnectionHandler(
 
         // Inside the command's transaction: if Telegram refuses the webhook, the save above rolls back.
         await telegram.SetWebhookAsync(
-            command.Token, urls.TelegramWebhook(webhook.PublicId), secrets.Unprotect(ConnectionSecrets.WebhookSecret, webhook.EncryptedSecret), cancellationToken);
+            token, urls.TelegramWebhook(webhook.PublicId), secrets.Unprotect(ConnectionSecrets.WebhookSecret, webhook.EncryptedSecret), cancellationToken);
         if (replacedToken is not null)
         {
             await BotWebhooks.TryDeleteAsync(telegram, replacedToken, cancellationToken);
         }
 
         return ConnectionDto.From(current);
+    }
+
+    private async Task<ConnectionDto> SaveSandboxAsync(SaveConnection command, CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(SaveConnection.Sandbox), "Sandbox bots exist in Development only.")]);
+        }
+
+        var current = await db.BotConnections.SingleOrDefaultAsync(c => c.BotRole == command.Role, cancellationToken);
+        if (current is not null)
+        {
+            db.BotConnections.Remove(current);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var sandbox = TenantBotConnection.ConnectSandbox(
+            tenant.RequiredTenantId, command.Role, new BotChannels(command.ChannelId, command.FreeChannelId), clock.GetUtcNow());
+        db.BotConnections.Add(sandbox);
+        await db.SaveChangesAsync(cancellationToken);
+        return ConnectionDto.From(sandbox);
     }
 
     private async Task<BotIdentity> IdentifyAsync(string token, CancellationToken cancellationToken)

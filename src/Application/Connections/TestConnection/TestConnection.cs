@@ -29,6 +29,11 @@ internal sealed class TestConnectionHandler(IAppDbContext db, ITelegramBotApi te
     {
         var connection = await db.BotConnections.AsNoTracking().SingleOrDefaultAsync(c => c.BotRole == query.Role, cancellationToken)
             ?? throw new NotFoundException("Connection", BotRoleNames.Of(query.Role));
+        if (connection.IsSandbox)
+        {
+            throw new ConflictException("A sandbox bot never reaches Telegram, so there is nothing to test.");
+        }
+
         var token = secrets.Unprotect(ConnectionSecrets.Token, connection.BotToken);
 
         var identity = await telegram.GetMeAsync(token, cancellationToken);

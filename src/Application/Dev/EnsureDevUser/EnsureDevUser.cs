@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Tenants;
+using PromoStack.Domain.Connections;
 using PromoStack.Domain.Tenants;
 
 namespace PromoStack.Application.Dev.EnsureDevUser;
@@ -45,6 +46,13 @@ internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tena
         if (!await db.TenantUsers.AnyAsync(u => u.ClerkUserId == userId, cancellationToken))
         {
             db.TenantUsers.Add(TenantUser.Join(command.TenantId, userId, email, command.Role, now));
+        }
+
+        // Sandbox bots, so every feature can be tried locally without a real bot (sends are recorded, never sent).
+        if (!await db.BotConnections.AnyAsync(cancellationToken))
+        {
+            db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.SignalBot, new BotChannels("-1000000000001", "-1000000000002"), now));
+            db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.MessageBot, BotChannels.None, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);
