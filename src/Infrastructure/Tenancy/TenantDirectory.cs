@@ -61,10 +61,13 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
         db.BotConnections.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .AnyAsync(c => c.BotTelegramId == botTelegramId && c.TenantId != tenantContext.RequiredTenantId, cancellationToken);
 
-    /// <summary>The bot a webhook URL names (one bot may serve both roles of its tenant, under one public id).</summary>
+    /// <summary>
+    /// The bot a webhook URL names (one bot may serve both roles of its tenant, under one public id). Sandbox bots
+    /// have no webhook.
+    /// </summary>
     public async Task<WebhookTarget?> FindAsync(Guid publicId, CancellationToken cancellationToken) =>
         await db.BotConnections.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-            .Where(c => c.PublicId == publicId)
+            .Where(c => c.PublicId == publicId && !c.IsSandbox)
             .Select(c => new WebhookTarget(c.TenantId, c.BotTelegramId, c.WebhookSecret))
             .FirstOrDefaultAsync(cancellationToken);
 

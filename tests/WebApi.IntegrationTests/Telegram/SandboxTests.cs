@@ -43,6 +43,13 @@ public sealed class SandboxTests(AppFixture fixture) : IntegrationTest(fixture)
             (await TestDatabase.ScalarAsync<string>("SELECT result_text FROM telegram_outbox WHERE id = @p0", linkId)).Should().StartWith("https://t.me/+sandbox");
             Telegram.Server.LogEntries.Should().BeEmpty("a sandbox bot never reaches Telegram");
             await (await admin.PostAsync("/api/connections/message_bot/test", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+            var webhook = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{saved.GetProperty("webhookId").GetGuid()}/webhook")
+            {
+                Content = new StringContent("{\"update_id\":1}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            webhook.Headers.Add("X-Telegram-Bot-Api-Secret-Token", string.Empty);
+            (await app.CreateClient().SendAsync(webhook)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a sandbox bot has no webhook");
         }
         finally
         {
