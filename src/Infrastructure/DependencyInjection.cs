@@ -64,7 +64,8 @@ public static class DependencyInjection
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddSingleton<IAppEnvironment, AppEnvironment>();
         services.AddScoped<IBotRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
-        services.AddScoped<ITelegramWebhooks>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddMemoryCache(cache => cache.SizeLimit = 100_000);
+        services.AddScoped<ITelegramWebhooks, CachedTelegramWebhooks>();
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();
         services.AddScoped<ITelegramInbox, TelegramInbox>();
         services.AddSingleton<TelegramInboxWorker>();

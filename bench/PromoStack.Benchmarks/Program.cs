@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using PromoStack.Benchmarks;
+
+// Load benchmarks of the Telegram paths against the real API (Release) on 127.0.0.1 and a fake Bot API:
+//   webhook  — sustained webhook ingest (valid, signed updates), latency, then the inbox drained; plus a bare insert ceiling;
+//   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second.
+// Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
+var settings = Settings.FromEnvironment();
+const long BotId = 7_000_000_001;
+var updates = settings.Int("BENCH_UPDATES", 20_000);
+var concurrency = settings.Int("BENCH_CONCURRENCY", 32);
+var messages = settings.Int("BENCH_MESSAGES", 3_000);
+
+await using var fake = new FakeBotApi(BotId);
+await fake.StartAsync();
+var environment = settings.AppEnvironment(fake.Url);
+await Processes.RunAsync(settings.CliDll, "migrate", environment, settings.WebApiDir);
+var token = (await Processes.RunAsync(settings.CliDll, "dev-token --tenant bench --role admin", environment, settings.WebApiDir)).Trim().Split('\n')[^1];
+using var api = Processes.Start(settings.ApiDll, $"--urls {settings.ApiUrl}", environment, settings.WebApiDir);
+try
+{
+    using var http = new HttpClient { BaseAddress = new Uri(settings.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
+    await WaitReadyAsync(http);
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    var connected = await http.PutAsJsonAsync("/api/connections/message_bot", new { token = $"{BotId}:AAH-bench-token-0123456789abcdefghij" });
+    if (!connected.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"Connecting the bench bot failed: {await connected.Content.ReadAsStringAsync()}");
+    }
+
+    var connection = await connected.Content.ReadFromJsonAsync<JsonElement>();
+    var webhook = $"/api/telegram/{connection.GetProperty("webhookId").GetGuid()}/webhook";
+    await using var db = NpgsqlDataSource.Create(settings.Database);
+
+    Console.WriteLine($"webhook ingest: {updates} updates, {concurrency} concurrent senders");
+    var ingest = await Load.RunAsync(updates, concurrency, async i =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(Updates.BlockedBot(i), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", fake.WebhookSecret);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    });
+    ingest.Print("  HTTP ingest");
+    if (Environment.GetEnvironmentVariable("Workers__Enabled") != "false")
+    {
+        var drained = Stopwatch.StartNew();
+        await WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", updates, TimeSpan.FromMinutes(5));
+        Console.WriteLine($"  inbox drained {drained.Elapsed.TotalSeconds:F1} s after the last post");
+    }
+    else
+    {
+        Console.WriteLine("  workers off (Workers__Enabled=false): ingest alone, the inbox is not processed");
+        return;
+    }
+    Console.WriteLine($"  stored {await CountAsync(db, "SELECT count(*) FROM telegram_updates")} (expected {updates}: none lost, none twice)");
+
+    var bare = await Load.RunAsync(updates, concurrency, async i =>
+    {
+        await using var command = db.CreateCommand(
+            "INSERT INTO telegram_updates (tenant_id, bot_telegram_id, update_id, chat_id, kind, payload, status, received_at, attempts, next_attempt_at) " +
+            "VALUES ('bench', 1, $1, $2, 'my_chat_member', $3::jsonb, 'processed', now(), 0, now()) ON CONFLICT DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)i });
+        command.Parameters.Add(new NpgsqlParameter { Value = 10_000_000L + i });
+        command.Parameters.Add(new NpgsqlParameter { Value = Updates.BlockedBot(i) });
+        await command.ExecuteNonQueryAsync();
+    });
+    bare.Print("  bare insert ceiling (no HTTP)");
+
+    Console.WriteLine($"delivery: {messages} messages to {messages} users, fake allows 30 per sliding second");
+    await using (var insert = db.CreateCommand(
+        "INSERT INTO telegram_outbox (tenant_id, bot_role, bot_telegram_id, chat_id, method, payload, delivery, priority, kind, status, attempts, next_attempt_at, dedupe_key, created_at) " +
+        "SELECT 'bench', 'message_bot', $1, 20000000 + g, 'sendMessage', jsonb_build_object('chat_id', 20000000 + g, 'text', 'bench ' || g), 'at_least_once', 2, 'bench', 'pending', 0, now(), 'bench-' || g, now() " +
+        "FROM generate_series(1, $2) AS g"))
+    {
+        insert.Parameters.Add(new NpgsqlParameter { Value = BotId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = messages });
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    var delivery = Stopwatch.StartNew();
+    await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'bench' AND status = 'sent'", messages, TimeSpan.FromMinutes(5));
+    Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
+                      $"429s received: {fake.RateLimited}; chats reached: {fake.Delivered}; duplicates: {fake.Duplicates}");
+}
+finally
+{
+    api.Kill(entireProcessTree: true);
+}
+
+static async Task WaitReadyAsync(HttpClient http)
+{
+    for (var i = 0; i < 120; i++)
+    {
+        try
+        {
+            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(500);
+    }
+
+    throw new TimeoutException("The API did not become ready.");
+}
+
+static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
+{
+    await using var command = db.CreateCommand(sql);
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
+static async Task WaitForAsync(NpgsqlDataSource db, string sql, long expected, TimeSpan timeout)
+{
+    var deadline = Stopwatch.StartNew();
+    while (await CountAsync(db, sql) < expected)
+    {
+        if (deadline.Elapsed > timeout)
+        {
+            throw new TimeoutException($"Still waiting for {expected} rows: {sql}");
+        }
+
+        await Task.Delay(200);
+    }
+}

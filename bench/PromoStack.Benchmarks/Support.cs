@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace PromoStack.Benchmarks;
+
+internal sealed record Settings(string Database, string ApiDll, string CliDll, string WebApiDir, string ApiUrl, string MasterKey, string DevKeyPath)
+{
+    public static Settings FromEnvironment() => new(
+        Required("BENCH_DB"), Required("BENCH_API_DLL"), Required("BENCH_CLI_DLL"), Required("BENCH_WEBAPI_DIR"),
+        Environment.GetEnvironmentVariable("BENCH_API_URL") ?? "http://127.0.0.1:5091", Required("Secrets__MasterKey"), Required("Auth__DevKeyPath"));
+
+    public int Int(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
+
+    public Dictionary<string, string> AppEnvironment(string telegramUrl) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Postgres"] = Database,
+        ["Secrets__MasterKey"] = MasterKey,
+        ["Auth__DevTokens"] = "true",
+        ["Auth__DevKeyPath"] = DevKeyPath,
+        ["App__PublicBaseUrl"] = ApiUrl,
+        ["Telegram__ApiBaseUrl"] = telegramUrl,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is required (run ./promostack bench telegram).");
+}
+
+internal static class Processes
+{
+    public static Process Start(string dll, string arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet", $"{dll} {arguments}")
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"  [api] {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task<string> RunAsync(string dll, string arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet", $"{dll} {arguments}")
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{dll} {arguments} failed: {output}");
+    }
+}
+
+internal sealed record LoadResult(int Count, TimeSpan Elapsed, double[] LatenciesMs)
+{
+    public void Print(string label)
+    {
+        Array.Sort(LatenciesMs);
+        double Percentile(double p) => LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(p * LatenciesMs.Length))];
+        Console.WriteLine($"{label}: {Count / Elapsed.TotalSeconds:F0}/s over {Elapsed.TotalSeconds:F1} s; p50 {Percentile(0.50):F1} ms, p99 {Percentile(0.99):F1} ms");
+    }
+}
+
+internal static class Load
+{
+    /// <summary>Runs <paramref name="count"/> calls with <paramref name="concurrency"/> callers, each as fast as the last one completes.</summary>
+    public static async Task<LoadResult> RunAsync(int count, int concurrency, Func<int, Task> call)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await call(i + 1);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        return new LoadResult(count, clock.Elapsed, latencies);
+    }
+}
+
+internal static class Updates
+{
+    /// <summary>A private-chat user blocking the bot: stored, processed (the bot user is marked), no reply queued.</summary>
+    public static string BlockedBot(int i) => new JsonObject
+    {
+        ["update_id"] = i,
+        ["my_chat_member"] = new JsonObject
+        {
+            ["chat"] = new JsonObject { ["id"] = 10_000_000L + i, ["type"] = "private", ["first_name"] = "User" },
+            ["from"] = new JsonObject { ["id"] = 10_000_000L + i, ["is_bot"] = false, ["first_name"] = "User" },
+            ["date"] = 1_700_000_000,
+            ["old_chat_member"] = new JsonObject { ["status"] = "member", ["user"] = Bot() },
+            ["new_chat_member"] = new JsonObject { ["status"] = "kicked", ["user"] = Bot(), ["until_date"] = 0 },
+        },
+    }.ToJsonString();
+
+    private static JsonObject Bot() => new() { ["id"] = 7_000_000_001, ["is_bot"] = true, ["first_name"] = "bench" };
+}
