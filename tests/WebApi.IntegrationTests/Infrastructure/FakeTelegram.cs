@@ -77,6 +77,11 @@ public sealed class FakeTelegram : IDisposable
                 : (object)new { ok = false, error_code = errorCode, description, parameters = new { retry_after = retryAfter } }));
     }
 
+    /// <summary>Answers <paramref name="method"/> only after <paramref name="delay"/>, as a Telegram that hangs.</summary>
+    public void Hangs(string token, string method, TimeSpan delay) =>
+        Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithDelay(delay).WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result = true }));
+
     public void Fail(string token, string method, int errorCode, string description) =>
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1).RespondWith(Error(errorCode, description));
 

@@ -26,6 +26,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
             {
                 services.AddScoped<IStartPayloadHandler, VipDeepLink>();
                 services.AddScoped<IConversationHandler, PriceKeyword>();
+                services.AddScoped<IJoinRequestHandler, ApproveEveryone>();
             },
         };
         var founder = new Session(ClientFor(Identity.Token("user_alpha_admin", "user_alpha_admin@example.com")), "user_alpha_admin", null);
@@ -116,6 +117,36 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
         Telegram.Calls("answerCallbackQuery").Should().ContainSingle().Which.Body.GetProperty("callback_query_id").GetString().Should().Be("cbq-1");
     }
 
+    [Fact]
+    public async Task AJoinRequestToTheTenantsChannel_GoesToTheFeaturesThatDecideIt()
+    {
+        Telegram.KnowsBot("333333333:AAH-signal-token-secret-part-qrstuvw", 333333333, "alpha_signal_bot");
+        Telegram.AcceptsMessages("333333333:AAH-signal-token-secret-part-qrstuvw");
+        var signal = await (await _admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
+            new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111" })).JsonAsync();
+        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{signal.GetProperty("webhookId").GetGuid()}/webhook")
+        {
+            Content = new StringContent(new JsonObject
+            {
+                ["update_id"] = 31,
+                ["chat_join_request"] = new JsonObject
+                {
+                    ["chat"] = new JsonObject { ["id"] = -1001111111111, ["type"] = "channel", ["title"] = "VIP" },
+                    ["from"] = new JsonObject { ["id"] = 55, ["is_bot"] = false, ["first_name"] = "Payer" },
+                    ["user_chat_id"] = 55, ["date"] = 1_700_000_000,
+                },
+            }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        await ProcessAndSendAsync();
+
+        var approval = Telegram.Calls("approveChatJoinRequest").Should().ContainSingle().Subject.Body;
+        approval.GetProperty("user_id").GetInt64().Should().Be(55);
+    }
+
     private async Task<IReadOnlyList<string>> ConverseAsync(string text, long updateId = 1)
     {
         var before = Telegram.Calls("sendMessage").Count;
@@ -167,6 +198,19 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
 
         public Task HandleAsync(BotMessageContext context, string payload, CancellationToken cancellationToken) =>
             replies.ReplyAsync(context, $"VIP plans for {TelegramHtml.Escape(payload)}", cancellationToken);
+    }
+
+    private sealed class ApproveEveryone(ITelegramOutbox outbox) : IJoinRequestHandler
+    {
+        public async Task<bool> TryHandleAsync(string tenantId, PromoStack.Domain.Telegram.ChannelKind channel, JoinRequested request, CancellationToken cancellationToken)
+        {
+            await outbox.EnqueueAsync(
+                new ApproveJoinRequest(request.ChatId, request.From.Id),
+                new OutboxOptions(PromoStack.Domain.Connections.BotRole.SignalBot, $"approve:{request.UpdateId}", "join_approval",
+                    PromoStack.Domain.Telegram.OutboxPriority.Interactive, PromoStack.Domain.Telegram.DeliverySemantics.AtLeastOnce),
+                cancellationToken);
+            return true;
+        }
     }
 
     private sealed class PriceKeyword(BotReplies replies) : IConversationHandler

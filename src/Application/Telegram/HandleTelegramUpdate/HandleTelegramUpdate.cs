@@ -15,7 +15,8 @@ namespace PromoStack.Application.Telegram.HandleTelegramUpdate;
 /// </summary>
 public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Update) : ITenantCommand<Unit>;
 
-internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, TimeProvider clock)
+internal sealed class HandleTelegramUpdateHandler(
+    IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, IEnumerable<IJoinRequestHandler> joinRequests, TimeProvider clock)
     : ICommandHandler<HandleTelegramUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(HandleTelegramUpdate command, CancellationToken cancellationToken)
@@ -63,6 +64,16 @@ internal sealed class HandleTelegramUpdateHandler(IAppDbContext db, ITenantConte
                 break;
             case MemberChanged change when await ChannelKindAsync(command.BotTelegramId, change.ChatId, change.ChatUsername, cancellationToken) is { } kind:
                 await ApplyMembershipAsync(kind, change, now, cancellationToken);
+                break;
+            case JoinRequested request when await ChannelKindAsync(command.BotTelegramId, request.ChatId, request.ChatUsername, cancellationToken) is { } channel:
+                foreach (var handler in joinRequests)
+                {
+                    if (await handler.TryHandleAsync(tenant.RequiredTenantId, channel, request, cancellationToken))
+                    {
+                        break;
+                    }
+                }
+
                 break;
         }
 

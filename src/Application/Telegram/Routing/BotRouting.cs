@@ -26,6 +26,15 @@ public interface IStartPayloadHandler
     Task HandleAsync(BotMessageContext context, string payload, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Decides a request to join one of the tenant's channels (e.g. the subscriptions feature approves a paying user).
+/// Without a handler that takes it, a request stays pending for the channel's admins.
+/// </summary>
+public interface IJoinRequestHandler
+{
+    Task<bool> TryHandleAsync(string tenantId, ChannelKind channel, JoinRequested request, CancellationToken cancellationToken);
+}
+
 /// <summary>After commands, in this order: a confirmation the bot asked for, the user's waiting journey, keywords.</summary>
 public enum ConversationStage
 {
