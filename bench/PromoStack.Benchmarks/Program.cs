@@ -37,26 +37,16 @@ try
     var webhook = $"/api/telegram/{connection.GetProperty("webhookId").GetGuid()}/webhook";
     await using var db = NpgsqlDataSource.Create(settings.Database);
 
-    Console.WriteLine($"webhook ingest: {updates} updates, {concurrency} concurrent senders");
-    var ingest = await Load.RunAsync(updates, concurrency, async i =>
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(Updates.BlockedBot(i), Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", fake.WebhookSecret);
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
-    });
-    ingest.Print("  HTTP ingest");
-    if (Environment.GetEnvironmentVariable("Workers__Enabled") != "false")
-    {
-        var drained = Stopwatch.StartNew();
-        await WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", updates, TimeSpan.FromMinutes(5));
-        Console.WriteLine($"  inbox drained {drained.Elapsed.TotalSeconds:F1} s after the last post");
-    }
-    else
-    {
-        Console.WriteLine("  workers off (Workers__Enabled=false): ingest alone, the inbox is not processed");
-        return;
-    }
-    Console.WriteLine($"  stored {await CountAsync(db, "SELECT count(*) FROM telegram_updates")} (expected {updates}: none lost, none twice)");
+    var seconds = settings.Int("BENCH_SECONDS", 30);
+    Console.WriteLine($"webhook ingest: wrk, {concurrency} connections for {seconds} s, distinct signed updates, inbox processed meanwhile");
+    var wrk = await Processes.WrkAsync(
+        $"-t2 -c{concurrency} -d{seconds}s --latency -s {Path.Combine(AppContext.BaseDirectory, "ingest.lua")} {settings.ApiUrl}{webhook}",
+        new Dictionary<string, string> { ["BENCH_WEBHOOK_SECRET"] = fake.WebhookSecret! });
+    Console.WriteLine(string.Join(Environment.NewLine, wrk.Split('\n').Where(l => l.Contains("Latency") || l.Contains('%') || l.Contains("Requests/sec") || l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => "  " + l.Trim())));
+    var stored = await CountAsync(db, "SELECT count(*) FROM telegram_updates");
+    var drained = Stopwatch.StartNew();
+    await WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", stored, TimeSpan.FromMinutes(10));
+    Console.WriteLine($"  stored {stored} distinct updates (every 200 answered is one row; duplicates are impossible by key); inbox drained {drained.Elapsed.TotalSeconds:F1} s after the load");
 
     var bare = await Load.RunAsync(updates, concurrency, async i =>
     {

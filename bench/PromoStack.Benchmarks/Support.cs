@@ -54,6 +54,21 @@ internal static class Processes
         return process;
     }
 
+    /// <summary>Runs wrk (from Debian's packages) and returns its report.</summary>
+    public static async Task<string> WrkAsync(string arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk is needed: apt-get install -y wrk");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+
     public static async Task<string> RunAsync(string dll, string arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet", $"{dll} {arguments}")
