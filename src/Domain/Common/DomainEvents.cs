@@ -12,6 +12,8 @@ public interface IDomainEvent
 /// <summary>
 /// An entity that raises domain events. Events are raised as factories because a new row's identity column is
 /// only known once the database has inserted it; they are evaluated after the insert, inside the same transaction.
+/// Read only the identity late: capture every other value when raising, or a later change in the same unit of work
+/// would leak into the event.
 /// </summary>
 public abstract class AggregateRoot
 {

@@ -96,7 +96,8 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
         Move(SubscriptionStatus.Active, now);
         CurrentPeriodEnd = PlanType == PlanType.Lifetime ? null : periodEnd;
         CancelReason = null;
-        Raise(wasPastDue ? () => Renewed() : () => new SubscriptionActivated(TenantId, Id, TelegramUserId, PlanType));
+        var (userId, plan) = (TelegramUserId, PlanType);
+        Raise(wasPastDue ? Renewed() : () => new SubscriptionActivated(TenantId, Id, userId, plan));
     }
 
     /// <summary>A paid renewal of an active subscription: extends the period, no status change.</summary>
@@ -109,7 +110,7 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
 
         CurrentPeriodEnd = periodEnd;
         UpdatedAt = now;
-        Raise(Renewed);
+        Raise(Renewed());
     }
 
     public void MarkPastDue(DateTimeOffset now) => Move(SubscriptionStatus.PastDue, now);
@@ -118,7 +119,8 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     {
         Move(SubscriptionStatus.Cancelled, now);
         CancelReason = reason;
-        Raise(() => new SubscriptionCancelled(TenantId, Id, TelegramUserId, PlanType, reason));
+        var (userId, plan) = (TelegramUserId, PlanType);
+        Raise(() => new SubscriptionCancelled(TenantId, Id, userId, plan, reason));
     }
 
     public void Expire(DateTimeOffset now)
@@ -127,11 +129,17 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
         Move(SubscriptionStatus.Expired, now);
         if (hadAccess)
         {
-            Raise(() => new SubscriptionExpired(TenantId, Id, TelegramUserId, PlanType));
+            var (userId, plan) = (TelegramUserId, PlanType);
+            Raise(() => new SubscriptionExpired(TenantId, Id, userId, plan));
         }
     }
 
-    private SubscriptionRenewed Renewed() => new(TenantId, Id, TelegramUserId, PlanType);
+    /// <summary>The renewal event, with the linked user and plan as they are now (the id is read once inserted).</summary>
+    private Func<IDomainEvent> Renewed()
+    {
+        var (userId, plan) = (TelegramUserId, PlanType);
+        return () => new SubscriptionRenewed(TenantId, Id, userId, plan);
+    }
 
     private void Move(SubscriptionStatus to, DateTimeOffset now)
     {

@@ -35,7 +35,8 @@ public sealed class ChannelMembership : AggregateRoot, ITenantOwned
     public static ChannelMembership Joined(string tenantId, ChannelKind channel, long telegramUserId, string? username, string? inviteLink, DateTimeOffset now)
     {
         var membership = new ChannelMembership(tenantId, channel, telegramUserId, now) { Username = username, InviteLink = inviteLink };
-        membership.Raise(() => new UserJoinedChannel(tenantId, telegramUserId, channel, inviteLink));
+        var joined = new UserJoinedChannel(tenantId, telegramUserId, channel, inviteLink);
+        membership.Raise(() => joined);
         return membership;
     }
 
@@ -53,7 +54,8 @@ public sealed class ChannelMembership : AggregateRoot, ITenantOwned
         JoinedAt = now;
         LeftAt = null;
         UpdatedAt = now;
-        Raise(() => new UserJoinedChannel(TenantId, TelegramUserId, ChannelKind, inviteLink));
+        var joined = new UserJoinedChannel(TenantId, TelegramUserId, ChannelKind, inviteLink);
+        Raise(() => joined);
     }
 
     /// <summary>Left or was removed; a repeated report of someone already gone changes nothing.</summary>
@@ -67,6 +69,7 @@ public sealed class ChannelMembership : AggregateRoot, ITenantOwned
         Status = MembershipStatus.Left;
         LeftAt = now;
         UpdatedAt = now;
-        Raise(() => new UserLeftChannel(TenantId, TelegramUserId, ChannelKind, InviteLink));
+        var left = new UserLeftChannel(TenantId, TelegramUserId, ChannelKind, InviteLink);
+        Raise(() => left);
     }
 }

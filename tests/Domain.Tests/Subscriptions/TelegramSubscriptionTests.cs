@@ -237,4 +237,18 @@ public sealed class TelegramSubscriptionTests
         subscription.StripeCustomerId.Should().Be("cus_1");
         subscription.StripeSubscriptionId.Should().Be("sub_2");
     }
+
+    [Fact]
+    public void AnEvent_CarriesTheValuesOfWhenItWasRaised_NotOfLaterChangesInTheSameUnitOfWork()
+    {
+        var subscription = Pending();
+
+        subscription.Activate(PeriodEnd, Now);
+        subscription.LinkTelegramUser(5_000_000_000, "payer", wasFreeLead: false);
+        subscription.Cancel(CancellationReason.User, Now.AddDays(1));
+
+        var events = subscription.DequeueEvents();
+        events[0].Should().BeOfType<SubscriptionActivated>().Which.TelegramUserId.Should().BeNull();
+        events[1].Should().BeOfType<SubscriptionCancelled>().Which.TelegramUserId.Should().Be(5_000_000_000);
+    }
 }

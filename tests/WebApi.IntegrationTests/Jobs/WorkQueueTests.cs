@@ -218,6 +218,7 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         Allowed(BroadcastJob.Transitions, Queues.BroadcastJobs).Should().BeTrue();
         Allowed(JourneyScheduledMessage.Transitions, Queues.JourneyScheduledMessages).Should().BeTrue();
         Allowed(TelegramOutboxMessage.Transitions, Queues.TelegramOutbox).Should().BeTrue();
+        Allowed(TelegramUpdate.Transitions, Queues.TelegramInbox).Should().BeTrue();
         Queues.All.Select(q => q.Table).Should().OnlyHaveUniqueItems();
     }
 
