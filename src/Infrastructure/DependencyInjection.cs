@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddSingleton<TelegramSenderWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramSenderWorker>());
         services.AddSingleton<WorkSignal>();
+        services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
         services.AddScoped<WorkQueue>();
         services.AddSingleton<DomainEventDispatcher>();

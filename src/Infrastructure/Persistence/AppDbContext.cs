@@ -16,11 +16,13 @@ using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Schedules;
 
 namespace PromoStack.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContext tenantContext, DomainEventOutbox eventOutbox)
+public sealed class AppDbContext(
+    DbContextOptions<AppDbContext> options, ITenantContext tenantContext, DomainEventOutbox eventOutbox, CommitSignals commitSignals)
     : DbContext(options), IAppDbContext, IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter that scopes every tenant-owned set to the current tenant.</summary>
@@ -133,7 +135,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         var raisers = ChangeTracker.Entries<AggregateRoot>().Where(e => e.Entity.HasPendingEvents).Select(e => e.Entity).ToList();
         if (raisers.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is null)
+            {
+                commitSignals.Committed();
+            }
+
+            return saved;
         }
 
         // Events are evaluated after the first save, when new rows have their identity values, and stored in a
@@ -148,7 +156,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
-                eventOutbox.NotifyCommitted();
+                commitSignals.Committed();
             }
 
             return written;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence;
 
-/// <summary>A database transaction around a command; events it stored are dispatched once it has committed.</summary>
-public sealed class UnitOfWork(AppDbContext db, DomainEventOutbox outbox) : IUnitOfWork
+/// <summary>A database transaction around a command; the queues it gave work to are woken once it has committed.</summary>
+public sealed class UnitOfWork(AppDbContext db, CommitSignals signals) : IUnitOfWork
 {
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class UnitOfWork(AppDbContext db, DomainEventOutbox outbox) : IUni
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await work(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.NotifyCommitted();
+        signals.Committed();
         return result;
     }
 }

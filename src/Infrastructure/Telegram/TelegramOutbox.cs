@@ -5,6 +5,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Persistence;
 using Telegram.Bot;
 using Telegram.Bot.Requests;
@@ -19,7 +20,7 @@ namespace PromoStack.Infrastructure.Telegram;
 /// Queues a feature's message as the Bot API request Telegram.Bot would send (serialized with its own options), in
 /// the feature's DbContext, so it commits — or not — with the feature's change.
 /// </summary>
-public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, TimeProvider clock) : ITelegramOutbox
+public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, CommitSignals signals, TimeProvider clock) : ITelegramOutbox
 {
     public async Task<TelegramOutboxMessage> EnqueueAsync(OutgoingMessage message, OutboxOptions options, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, TimeP
                 options.DedupeKey, options.NotBefore, dependsOn),
             clock.GetUtcNow());
         db.TelegramOutbox.Add(row);
+        signals.After(Queues.TelegramOutbox);
         return row;
     }
 

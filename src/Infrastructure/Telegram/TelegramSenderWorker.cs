@@ -96,7 +96,17 @@ public sealed partial class TelegramSenderWorker(
 
         var byId = claimed.ToDictionary(c => c.Id);
         var rows = await WithDbAsync(db => db.Database.SqlQueryRaw<OutboxRow>(RowsSql, new NpgsqlParameter("ids", byId.Keys.ToArray())).ToListAsync(cancellationToken));
-        var token = await TokenAsync(due, cancellationToken);
+        var (token, connected) = await TokenAsync(due, cancellationToken);
+        if (!connected)
+        {
+            foreach (var row in rows)
+            {
+                await WithQueueAsync(q => q.FailAsync(Queue, byId[row.Id], "The bot is no longer connected.", permanent: true, cancellationToken));
+            }
+
+            return 0;
+        }
+
         if (token is null)
         {
             return await RecordSandboxSendsAsync(rows, byId, cancellationToken);
@@ -193,13 +203,15 @@ public sealed partial class TelegramSenderWorker(
             cancellationToken) == 1);
     }
 
-    /// <summary>The bot's token; null for a sandbox bot.</summary>
-    private Task<string?> TokenAsync(DueBot bot, CancellationToken cancellationToken) =>
+    /// <summary>The bot's token (null for a sandbox bot), or not connected when the tenant has removed the bot.</summary>
+    private Task<(string? Token, bool Connected)> TokenAsync(DueBot bot, CancellationToken cancellationToken) =>
         tenantScopes.RunAsync(bot.TenantId, async (services, ct) =>
         {
             var connection = await services.GetRequiredService<AppDbContext>().BotConnections
-                .Where(c => c.BotTelegramId == bot.BotTelegramId).Select(c => new { c.BotToken, c.IsSandbox }).FirstAsync(ct);
-            return connection.IsSandbox ? null : secrets.Unprotect(ConnectionSecrets.Token, connection.BotToken);
+                .Where(c => c.BotTelegramId == bot.BotTelegramId).Select(c => new { c.BotToken, c.IsSandbox }).FirstOrDefaultAsync(ct);
+            return connection is null
+                ? (null, false)
+                : (connection.IsSandbox ? null : secrets.Unprotect(ConnectionSecrets.Token, connection.BotToken), true);
         }, cancellationToken);
 
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

@@ -64,7 +64,8 @@ public static class TestDatabase
         }
 
         var options = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options;
-        return new AppDbContext(options, tenant, new DomainEventOutbox(new WorkSignal(), TimeProvider.System));
+        var signals = new CommitSignals(new WorkSignal());
+        return new AppDbContext(options, tenant, new DomainEventOutbox(signals, TimeProvider.System), signals);
     }
 
     public static async Task<T> ScalarAsync<T>(string sql, params object[] parameters)

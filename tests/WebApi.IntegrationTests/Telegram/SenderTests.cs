@@ -239,6 +239,31 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task MessagesOfABotThatWasDisconnected_FailWithTheReason_InsteadOfWaitingForever()
+    {
+        await EnqueueAsync(new SendText(42, "hello"), "hello");
+        await TestDatabase.ExecuteAsync("DELETE FROM tenant_bot_connections");
+
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM telegram_outbox")).Should().Contain("no longer connected");
+        Telegram.Calls("sendMessage").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AQueuedMessage_WakesTheSender_OnceItsTransactionCommits()
+    {
+        var signal = Factory.Services.GetRequiredService<WorkSignal>();
+        await signal.WaitAsync(Queues.TelegramOutbox, TimeSpan.Zero, CancellationToken.None);
+        (await signal.WaitAsync(Queues.TelegramOutbox, TimeSpan.Zero, CancellationToken.None)).Should().BeFalse();
+
+        await EnqueueAsync(new SendText(42, "hello"), "hello");
+
+        (await signal.WaitAsync(Queues.TelegramOutbox, TimeSpan.Zero, CancellationToken.None)).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task TheSameDedupeKey_IsQueuedOnce_AndSentOnce()
     {
         var first = await EnqueueAsync(new SendText(42, "once"), "same-key");
