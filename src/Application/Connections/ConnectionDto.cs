@@ -11,7 +11,9 @@ public sealed record ConnectionDto(
     public static readonly Expression<Func<TenantBotConnection, ConnectionDto>> Projection = c => new ConnectionDto(
         c.BotRole, c.BotTelegramId, c.BotUsername, c.BotTokenHint, c.ChannelId, c.FreeChannelId, c.PublicId, c.IsSandbox, c.CreatedAt, c.UpdatedAt);
 
-    public static ConnectionDto From(TenantBotConnection c) => Projection.Compile()(c);
+    private static readonly Func<TenantBotConnection, ConnectionDto> FromEntity = Projection.Compile();
+
+    public static ConnectionDto From(TenantBotConnection c) => FromEntity(c);
 }
 
 /// <summary>Purposes of the secrets a connection stores (a ciphertext of one can never be read as the other).</summary>
