@@ -11,7 +11,8 @@ function setup(thread)
 end
 
 function init(args)
-  offset = (id + 1) * 100000000
+  -- args[1] = "1" for the warm-up run, whose ids must not collide with the measured run's (update_id stays below 2^31)
+  offset = (tonumber(args[1] or "0") * 1000000000) + (id + 1) * 100000000
 end
 
 function request()

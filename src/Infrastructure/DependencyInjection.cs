@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
@@ -27,8 +28,10 @@ public static class DependencyInjection
     {
         var connectionString = DatabaseConnection.Resolve(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        // One connection pool for EF and the few statements that bypass it (the webhook's insert).
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddDbContext<AppDbContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
@@ -67,7 +70,7 @@ public static class DependencyInjection
         services.AddMemoryCache(cache => cache.SizeLimit = 100_000);
         services.AddScoped<ITelegramWebhooks, CachedTelegramWebhooks>();
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();
-        services.AddScoped<ITelegramInbox, TelegramInbox>();
+        services.AddSingleton<ITelegramInbox, TelegramInbox>();
         services.AddSingleton<TelegramInboxWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramInboxWorker>());
         services.AddScoped<ITelegramOutbox, TelegramOutbox>();

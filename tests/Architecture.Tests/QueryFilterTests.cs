@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PromoStack.Infrastructure.Tenancy;
 
 namespace PromoStack.Architecture.Tests;
@@ -39,8 +40,9 @@ public sealed class QueryFilterTests
     public void RawSql_IsUsedOnlyByTheReviewedCrossTenantMechanisms()
     {
         var callers = IlCalls.CallersOf(ProjectAssemblies.All, method =>
-            RawSqlMethods.Contains(method.Name)
-            && (method.DeclaringType == typeof(RelationalDatabaseFacadeExtensions) || method.DeclaringType == typeof(RelationalQueryableExtensions)));
+            (RawSqlMethods.Contains(method.Name)
+             && (method.DeclaringType == typeof(RelationalDatabaseFacadeExtensions) || method.DeclaringType == typeof(RelationalQueryableExtensions)))
+            || IsAdoNetCommand(method));
 
         callers.Should().BeEquivalentTo(
             [
@@ -54,6 +56,12 @@ public sealed class QueryFilterTests
             ],
             "raw SQL bypasses the tenant filter; found in {0}", string.Join(", ", callers.Select(t => t.FullName)));
     }
+
+    /// <summary>SQL sent past EF altogether: a command made from a data source, a connection or by hand.</summary>
+    private static bool IsAdoNetCommand(MethodBase method) =>
+        (method.DeclaringType == typeof(NpgsqlDataSource) && method.Name is nameof(NpgsqlDataSource.CreateCommand) or nameof(NpgsqlDataSource.CreateBatch))
+        || (method.DeclaringType == typeof(NpgsqlConnection) && method.Name is nameof(NpgsqlConnection.CreateCommand) or nameof(NpgsqlConnection.CreateBatch))
+        || (method is ConstructorInfo && method.DeclaringType == typeof(NpgsqlCommand));
 
     /// <summary>The scan must see calls that the compiler moves into lambda closures and async state machines.</summary>
     [Fact]

@@ -41,8 +41,15 @@ public sealed class QueueDefinition
     /// <summary>A column a claim can be limited to one value of (e.g. the bot whose sender is claiming).</summary>
     public string? ScopeColumn { get; private init; }
 
-    /// <summary>The claim order; due time then id unless the queue has priorities.</summary>
-    public string OrderBy { get; private init; } = "c.next_attempt_at, c.id";
+    /// <summary>
+    /// The claim order, as columns: due time then id unless the queue has priorities. The table's claim index has
+    /// these columns over its unfinished rows, so a claim reads only the rows it takes, however long the backlog.
+    /// </summary>
+    public IReadOnlyList<string> ClaimOrder { get; private init; } = DefaultClaimOrder;
+
+    public string OrderBy => field ??= string.Join(", ", ClaimOrder.Select(column => $"c.{column}"));
+
+    private static readonly string[] DefaultClaimOrder = ["next_attempt_at", "id"];
 
     /// <summary>A column that records the result of the work on completion (e.g. the sent message's id).</summary>
     public string? ResultColumn { get; private init; }
@@ -53,7 +60,7 @@ public sealed class QueueDefinition
     public static QueueDefinition For<TStatus>(
         string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed, RetryPolicy retry,
         (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null,
-        string? claimCondition = null, string? scopeColumn = null, string? orderBy = null, string? resultColumn = null)
+        string? claimCondition = null, string? scopeColumn = null, string[]? claimOrder = null, string? resultColumn = null)
         where TStatus : struct, Enum =>
         new(table, EnumNames<TStatus>.Lower(pending), EnumNames<TStatus>.Lower(claimed), EnumNames<TStatus>.Lower(completed),
             EnumNames<TStatus>.Lower(failed), retry)
@@ -63,7 +70,7 @@ public sealed class QueueDefinition
             CompletedAtColumn = completedAtColumn,
             ClaimCondition = claimCondition,
             ScopeColumn = scopeColumn,
-            OrderBy = orderBy ?? "c.next_attempt_at, c.id",
+            ClaimOrder = claimOrder ?? DefaultClaimOrder,
             ResultColumn = resultColumn,
         };
 }
@@ -102,7 +109,7 @@ public static class Queues
         completedAtColumn: "sent_at",
         claimCondition: "(c.depends_on_id IS NULL OR EXISTS (SELECT 1 FROM telegram_outbox AS p WHERE p.id = c.depends_on_id AND p.status = 'sent'))",
         scopeColumn: "bot_telegram_id",
-        orderBy: "c.priority, c.next_attempt_at, c.id",
+        claimOrder: ["priority", "next_attempt_at", "id"],
         resultColumn: "telegram_message_id");
 
     /// <summary>Events are retried until handled: the backoff grows to an hour and never gives up.</summary>

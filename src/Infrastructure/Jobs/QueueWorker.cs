@@ -16,9 +16,10 @@ public readonly record struct WorkOutcome(bool Done, string? Error, bool Permane
 }
 
 /// <summary>
-/// The loop every queue worker shares: claim a batch; for each item renew its lease (so an item never starts on a
-/// lease that is about to run out), process it under a timeout shorter than the lease, then complete it or record
-/// the failure. An exception is a retryable failure. Subclasses only say how to process one item.
+/// The loop every queue worker shares: claim a batch; for each item renew its lease unless enough of it is left for
+/// the whole processing timeout (so an item never starts on a lease that is about to run out, and a fresh claim costs
+/// no extra round trip), process it under a timeout shorter than the lease, then complete it or record the failure.
+/// An exception is a retryable failure. Subclasses only say how to process one item.
 /// </summary>
 public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger logger) : IQueueWorker
 {
@@ -37,29 +38,54 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
     /// <summary>Processing is cancelled this long before the lease runs out, so two workers never hold one item.</summary>
     protected TimeSpan ProcessingTimeout => Lease * 0.8;
 
+    /// <summary>
+    /// How many claimed items are processed at once. Only for queues whose claim never hands out two items that must
+    /// run in order (the inbox claims at most one update per chat); the default is one at a time.
+    /// </summary>
+    public virtual int Parallelism => 1;
+
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claimed = await WithQueueAsync(q => q.ClaimAsync<TId>(Queue, BatchSize, Lease, cancellationToken));
-        foreach (var work in claimed)
+        if (Parallelism == 1)
         {
-            if (await WithQueueAsync(q => q.RenewAsync(Queue, work, Lease, cancellationToken)) is not { } held)
+            foreach (var work in claimed)
             {
-                LogLeaseLost(Logger, Queue.Table, work.Id!.ToString()!);
-                continue;
+                await RunClaimedAsync(work, cancellationToken);
             }
-
-            var outcome = await ProcessSafelyAsync(held, cancellationToken);
-            var recorded = outcome.Done
-                ? await WithQueueAsync(q => q.CompleteAsync(Queue, held, cancellationToken))
-                : await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken));
-            if (!recorded)
-            {
-                LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
-            }
+        }
+        else
+        {
+            await Parallel.ForEachAsync(
+                claimed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, RunClaimedAsync);
         }
 
         return claimed.Count;
     }
+
+    private async ValueTask RunClaimedAsync(ClaimedWork<TId> work, CancellationToken cancellationToken)
+    {
+        if (await HoldAsync(work, cancellationToken) is not { } held)
+        {
+            LogLeaseLost(Logger, Queue.Table, work.Id!.ToString()!);
+            return;
+        }
+
+        var outcome = await ProcessSafelyAsync(held, cancellationToken);
+        var recorded = outcome.Done
+            ? await WithQueueAsync(q => q.CompleteAsync(Queue, held, cancellationToken))
+            : await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken));
+        if (!recorded)
+        {
+            LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
+        }
+    }
+
+    /// <summary>The item with a lease that outlasts its processing timeout with a margin, or null once it is lost.</summary>
+    private async Task<ClaimedWork<TId>?> HoldAsync(ClaimedWork<TId> work, CancellationToken cancellationToken) =>
+        work.LockedUntil - Clock.GetUtcNow() >= Lease * 0.9
+            ? work
+            : await WithQueueAsync(q => q.RenewAsync(Queue, work, Lease, cancellationToken));
 
     /// <summary>Processes one item; its tenant is <c>work.TenantId</c> (run tenant work through <c>TenantScopes</c>).</summary>
     protected abstract Task<WorkOutcome> ProcessAsync(ClaimedWork<TId> work, CancellationToken cancellationToken);

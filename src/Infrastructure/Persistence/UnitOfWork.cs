@@ -14,6 +14,9 @@ public sealed class UnitOfWork(AppDbContext db, CommitSignals signals) : IUnitOf
             return await work(cancellationToken);
         }
 
+        // A failed save fails the whole unit of work (nothing carries on after a database error), so the savepoint EF
+        // would set before each save inside the transaction is a round trip for nothing.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await work(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -17,6 +17,9 @@ public sealed class TelegramInboxWorker(
 {
     public override QueueDefinition Queue => Queues.TelegramInbox;
 
+    /// <summary>A claim holds at most one update per chat, so its updates are independent and run side by side.</summary>
+    public override int Parallelism => 8;
+
     protected override Task<WorkOutcome> ProcessAsync(ClaimedWork<long> work, CancellationToken cancellationToken) =>
         tenantScopes.RunAsync(work.TenantId, async (services, ct) =>
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Jobs;
 using PromoStack.Domain.Tenants;
+using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations;
 
@@ -21,8 +22,11 @@ internal static class ModelConventions
         return builder;
     }
 
-    /// <summary>The claim columns every queue table shares, and the indexes the shared claim query uses.</summary>
-    public static EntityTypeBuilder<T> IsWorkQueue<T>(this EntityTypeBuilder<T> builder) where T : WorkItem, ITenantOwned
+    /// <summary>
+    /// The claim columns every queue table shares, and the index the shared claim query walks: the queue's claim
+    /// order over its unfinished rows only, so a claim stops after the rows it takes instead of sorting the backlog.
+    /// </summary>
+    public static EntityTypeBuilder<T> IsWorkQueue<T>(this EntityTypeBuilder<T> builder, QueueDefinition queue) where T : WorkItem, ITenantOwned
     {
         builder.Property(e => e.Attempts).HasColumnName("attempts").HasDefaultValue(0);
         builder.Property(e => e.NextAttemptAt).HasColumnName("next_attempt_at");
@@ -30,9 +34,15 @@ internal static class ModelConventions
         builder.Property(e => e.LastError).HasColumnName("last_error");
         builder.Property(e => e.DedupeKey).HasColumnName("dedupe_key").HasMaxLength(WorkItem.DedupeKeyMaxLength);
         builder.HasIndex(e => new { e.TenantId, e.DedupeKey }).IsUnique();
-        builder.HasIndex("Status", nameof(WorkItem.NextAttemptAt));
+        var unfinished = queue.Pending == queue.Claimed ? $"'{queue.Pending}'" : $"'{queue.Pending}', '{queue.Claimed}'";
+        builder.HasIndex([.. queue.ClaimOrder.Select(PropertyName)])
+            .HasFilter($"status IN ({unfinished})")
+            .HasDatabaseName($"ix_{queue.Table}_claim");
         return builder;
     }
+
+    private static string PropertyName(string column) =>
+        string.Concat(column.Split('_').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 
     public static PropertyBuilder<TEnum> StoredAsLower<TEnum>(this PropertyBuilder<TEnum> property) where TEnum : struct, Enum =>
         property.HasConversion(EnumNames<TEnum>.LowerConverter()).HasMaxLength(StatusLength);

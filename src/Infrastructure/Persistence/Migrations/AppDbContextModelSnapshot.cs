@@ -105,8 +105,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_broadcast_jobs");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_broadcast_jobs_status_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_broadcast_jobs_claim")
+                        .HasFilter("status IN ('pending', 'processing')");
 
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_broadcast_jobs_tenant_id_created_at");
@@ -335,8 +336,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_crosspromo_jobs");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_crosspromo_jobs_status_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_crosspromo_jobs_claim")
+                        .HasFilter("status IN ('pending', 'claimed')");
 
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_crosspromo_jobs_tenant_id_created_at");
@@ -538,8 +540,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("StepId")
                         .HasDatabaseName("ix_journey_scheduled_messages_step_id");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_journey_scheduled_messages_status_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_journey_scheduled_messages_claim")
+                        .HasFilter("status IN ('pending')");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
@@ -1459,15 +1462,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("DependsOnId")
                         .HasDatabaseName("ix_telegram_outbox_depends_on_id");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_telegram_outbox_status_next_attempt_at");
-
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_dedupe_key");
 
                     b.HasIndex("BotTelegramId", "Status", "NextAttemptAt")
                         .HasDatabaseName("ix_telegram_outbox_bot_telegram_id_status_next_attempt_at");
+
+                    b.HasIndex("Priority", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_telegram_outbox_claim")
+                        .HasFilter("status IN ('pending', 'sending')");
 
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_status_created_at");
@@ -1556,8 +1560,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_telegram_updates_received_at");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_telegram_updates_status_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_telegram_updates_claim")
+                        .HasFilter("status IN ('pending', 'processing')");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
@@ -1796,8 +1801,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_domain_events");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_domain_events_status_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_domain_events_claim")
+                        .HasFilter("status IN ('pending')");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()

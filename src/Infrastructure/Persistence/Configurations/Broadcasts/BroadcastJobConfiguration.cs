@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Domain.Broadcasts;
+using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.Broadcasts;
 
@@ -13,7 +14,7 @@ internal sealed class BroadcastJobConfiguration : IEntityTypeConfiguration<Broad
         builder.OwnedByTenant();
         builder.Property(j => j.Message).IsRequired();
         builder.Property(j => j.Status).StoredAsLower();
-        builder.IsWorkQueue();
+        builder.IsWorkQueue(Queues.BroadcastJobs);
         builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
     }
 }

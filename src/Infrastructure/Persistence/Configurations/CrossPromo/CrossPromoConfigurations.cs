@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Domain.CrossPromo;
+using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.CrossPromo;
 
@@ -30,7 +31,7 @@ internal sealed class CrosspromoJobConfiguration : IEntityTypeConfiguration<Cros
         builder.Property(j => j.JobType).HasMaxLength(50).IsRequired();
         builder.Property(j => j.Payload).IsJson().IsRequired();
         builder.Property(j => j.Status).StoredAsLower();
-        builder.IsWorkQueue();
+        builder.IsWorkQueue(Queues.CrosspromoJobs);
         builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Domain.Journeys;
+using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.Journeys;
 
@@ -81,6 +82,6 @@ internal sealed class JourneyScheduledMessageConfiguration : IEntityTypeConfigur
         builder.Property(m => m.Status).StoredAsLower();
         builder.HasOne<JourneyUserSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<JourneyStep>().WithMany().HasForeignKey(m => m.StepId).OnDelete(DeleteBehavior.Restrict);
-        builder.IsWorkQueue();
+        builder.IsWorkQueue(Queues.JourneyScheduledMessages);
     }
 }

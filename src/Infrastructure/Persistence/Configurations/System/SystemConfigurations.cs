@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Schedules;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.System;
@@ -16,7 +17,7 @@ internal sealed class DomainEventRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.EventType).HasMaxLength(100).IsRequired();
         builder.Property(e => e.Payload).IsJson().IsRequired();
         builder.Property(e => e.Status).StoredAsLower();
-        builder.IsWorkQueue();
+        builder.IsWorkQueue(Queues.DomainEvents);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.Telegram;
 
@@ -57,7 +58,7 @@ internal sealed class TelegramUpdateConfiguration : IEntityTypeConfiguration<Tel
         builder.Property(u => u.Kind).HasMaxLength(32).IsRequired();
         builder.Property(u => u.Payload).IsJson().IsRequired();
         builder.Property(u => u.Status).StoredAsLower();
-        builder.IsWorkQueue();
+        builder.IsWorkQueue(Queues.TelegramInbox);
         builder.HasIndex(u => new { u.TenantId, u.BotTelegramId, u.UpdateId }).IsUnique();
 
         // The claim looks for an earlier unfinished update of the same chat before taking one.
@@ -103,7 +104,7 @@ internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfigurat
 
         // Set by the sender just before an at-most-once call; only such a call can have reached Telegram unrecorded.
         builder.Property<DateTimeOffset?>("SendStartedAt").HasColumnName("send_started_at");
-        builder.IsWorkQueue();
+        builder.IsWorkQueue(Queues.TelegramOutbox);
         builder.HasIndex(m => new { m.BotTelegramId, m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
     }
