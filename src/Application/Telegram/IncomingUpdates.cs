@@ -23,8 +23,8 @@ public sealed record BotStatusChanged(long UpdateId, long ChatId, bool IsPrivate
 /// <summary>Someone asked to join a chat that requires approval.</summary>
 public sealed record JoinRequested(long UpdateId, long ChatId, string? ChatUsername, TelegramUser From, string? InviteLink) : IncomingUpdate(UpdateId);
 
-/// <summary>A post in a channel the bot administers.</summary>
-public sealed record ChannelPosted(long UpdateId, long ChatId, int MessageId) : IncomingUpdate(UpdateId);
+/// <summary>A post in a channel the bot administers; <see cref="Text"/> is its text or its media's caption.</summary>
+public sealed record ChannelPosted(long UpdateId, long ChatId, string? ChatUsername, int MessageId, string? Text, bool HasMedia) : IncomingUpdate(UpdateId);
 
 /// <summary>An update of a kind the features do not handle (or an unusual message): kept for the record, no effect.</summary>
 public sealed record OtherUpdate(long UpdateId, string Kind) : IncomingUpdate(UpdateId);

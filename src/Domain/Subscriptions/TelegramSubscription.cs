@@ -62,6 +62,10 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     public bool IsConverted { get; private set; }
     public CancellationReason? CancelReason { get; private set; }
     public DateTimeOffset? CurrentPeriodEnd { get; private set; }
+
+    /// <summary>When it first became active (was paid for); a Telegram user with such a subscription is no free lead.</summary>
+    public DateTimeOffset? FirstPaidAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -94,6 +98,7 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     {
         var wasPastDue = Status == SubscriptionStatus.PastDue;
         Move(SubscriptionStatus.Active, now);
+        FirstPaidAt ??= now;
         CurrentPeriodEnd = PlanType == PlanType.Lifetime ? null : periodEnd;
         CancelReason = null;
         var (userId, plan) = (TelegramUserId, PlanType);

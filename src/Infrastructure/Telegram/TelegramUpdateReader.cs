@@ -39,7 +39,8 @@ public sealed class TelegramUpdateReader : ITelegramUpdateReader
                 update.Id, change.Chat.Id, change.Chat.Type == ChatType.Private, User(change.From)!, IsMember(change.NewChatMember)),
             { ChatJoinRequest: { } request } => new JoinRequested(
                 update.Id, request.Chat.Id, request.Chat.Username, User(request.From)!, request.InviteLink?.InviteLink),
-            { ChannelPost: { } post } => new ChannelPosted(update.Id, post.Chat.Id, post.Id),
+            { ChannelPost: { } post } => new ChannelPosted(
+                update.Id, post.Chat.Id, post.Chat.Username, post.Id, post.Text ?? post.Caption, post.Type is not MessageType.Text),
             _ => new OtherUpdate(update.Id, update.Type.ToString()),
         };
     }

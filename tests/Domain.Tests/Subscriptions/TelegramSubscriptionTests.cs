@@ -44,7 +44,31 @@ public sealed class TelegramSubscriptionTests
         subscription.GrantsAccess.Should().BeTrue();
         subscription.CurrentPeriodEnd.Should().Be(PeriodEnd);
         subscription.UpdatedAt.Should().Be(activatedAt);
+        subscription.FirstPaidAt.Should().Be(activatedAt);
         subscription.DequeueEvents().Should().Equal(new SubscriptionActivated(Tenant, 0, 42, PlanType.Monthly));
+    }
+
+    [Fact]
+    public void FirstPaidAt_IsUnsetUntilActivationAndKeepsTheFirstActivationAfterAReactivation()
+    {
+        var subscription = Pending();
+        subscription.FirstPaidAt.Should().BeNull();
+        subscription.Activate(PeriodEnd, Now);
+        subscription.Cancel(CancellationReason.User, Now.AddDays(3));
+
+        subscription.Activate(PeriodEnd.AddMonths(1), Now.AddDays(40));
+
+        subscription.FirstPaidAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public void FirstPaidAt_StaysUnsetWhenACheckoutExpiresUnpaid()
+    {
+        var subscription = Pending();
+
+        subscription.Expire(Now.AddDays(1));
+
+        subscription.FirstPaidAt.Should().BeNull();
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
     private Session _admin = null!;
     private Guid _webhookId;
     private string _secret = null!;
+    private readonly RecordedPosts _posts = new();
 
     public override async Task InitializeAsync()
     {
@@ -27,6 +28,8 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
                 services.AddScoped<IStartPayloadHandler, VipDeepLink>();
                 services.AddScoped<IConversationHandler, PriceKeyword>();
                 services.AddScoped<IJoinRequestHandler, ApproveEveryone>();
+                services.AddSingleton(_posts);
+                services.AddScoped<IChannelPostHandler, RecordPosts>();
             },
         };
         var founder = new Session(ClientFor(Identity.Token("user_alpha_admin", "user_alpha_admin@example.com")), "user_alpha_admin", null);
@@ -147,6 +150,41 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
         approval.GetProperty("user_id").GetInt64().Should().Be(55);
     }
 
+    [Fact]
+    public async Task PostsInTheTenantsChannels_GoToEveryChannelPostHandler_WithTheirKindAndText_AndOtherChannelsAreIgnored()
+    {
+        Telegram.KnowsBot("333333333:AAH-signal-token-secret-part-qrstuvw", 333333333, "alpha_signal_bot");
+        var signal = await (await _admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
+            new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111", freeChannelId = "@alpha_free" })).JsonAsync();
+        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+        async Task PostInChannelAsync(long updateId, JsonObject chat, JsonObject post)
+        {
+            post["chat"] = chat;
+            post["message_id"] = (int)updateId;
+            post["date"] = 1_700_000_000;
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{signal.GetProperty("webhookId").GetGuid()}/webhook")
+            {
+                Content = new StringContent(new JsonObject { ["update_id"] = updateId, ["channel_post"] = post }.ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+            (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        await PostInChannelAsync(41, new JsonObject { ["id"] = -1001111111111, ["type"] = "channel", ["title"] = "VIP" }, new JsonObject { ["text"] = "BUY XAU/USD" });
+        await PostInChannelAsync(
+            42, new JsonObject { ["id"] = -1002222222222, ["type"] = "channel", ["title"] = "Free", ["username"] = "Alpha_Free" },
+            new JsonObject { ["caption"] = "Chart", ["photo"] = new JsonArray(new JsonObject { ["file_id"] = "f", ["file_unique_id"] = "u", ["width"] = 1, ["height"] = 1 }) });
+        await PostInChannelAsync(43, new JsonObject { ["id"] = -1003333333333, ["type"] = "channel", ["title"] = "Someone else's" }, new JsonObject { ["text"] = "x" });
+        await ProcessAndSendAsync();
+
+        _posts.Posts.Should().BeEquivalentTo(
+        [
+            ("alpha", PromoStack.Domain.Telegram.ChannelKind.Vip, 41, "BUY XAU/USD", false),
+            ("alpha", PromoStack.Domain.Telegram.ChannelKind.Free, 42, "Chart", true),
+        ]);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_updates WHERE status = 'processed' AND kind = 'channel_post'")).Should().Be(3);
+    }
+
     private async Task<IReadOnlyList<string>> ConverseAsync(string text, long updateId = 1)
     {
         var before = Telegram.Calls("sendMessage").Count;
@@ -210,6 +248,24 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
                     PromoStack.Domain.Telegram.OutboxPriority.Interactive, PromoStack.Domain.Telegram.DeliverySemantics.AtLeastOnce),
                 cancellationToken);
             return true;
+        }
+    }
+
+    private sealed class RecordedPosts
+    {
+        public List<(string Tenant, PromoStack.Domain.Telegram.ChannelKind Channel, int MessageId, string? Text, bool HasMedia)> Posts { get; } = [];
+    }
+
+    private sealed class RecordPosts(RecordedPosts recorded) : IChannelPostHandler
+    {
+        public Task HandleAsync(string tenantId, PromoStack.Domain.Telegram.ChannelKind channel, ChannelPosted post, CancellationToken cancellationToken)
+        {
+            lock (recorded)
+            {
+                recorded.Posts.Add((tenantId, channel, post.MessageId, post.Text, post.HasMedia));
+            }
+
+            return Task.CompletedTask;
         }
     }
 

@@ -16,7 +16,8 @@ namespace PromoStack.Application.Telegram.HandleTelegramUpdate;
 public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Update) : ITenantCommand<Unit>;
 
 internal sealed class HandleTelegramUpdateHandler(
-    IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, IEnumerable<IJoinRequestHandler> joinRequests, TimeProvider clock)
+    IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, IEnumerable<IJoinRequestHandler> joinRequests,
+    IEnumerable<IChannelPostHandler> channelPosts, TimeProvider clock)
     : ICommandHandler<HandleTelegramUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(HandleTelegramUpdate command, CancellationToken cancellationToken)
@@ -72,6 +73,13 @@ internal sealed class HandleTelegramUpdateHandler(
                     {
                         break;
                     }
+                }
+
+                break;
+            case ChannelPosted post when await ChannelKindAsync(command.BotTelegramId, post.ChatId, post.ChatUsername, cancellationToken) is { } postedIn:
+                foreach (var handler in channelPosts)
+                {
+                    await handler.HandleAsync(tenant.RequiredTenantId, postedIn, post, cancellationToken);
                 }
 
                 break;

@@ -35,6 +35,15 @@ public interface IJoinRequestHandler
     Task<bool> TryHandleAsync(string tenantId, ChannelKind channel, JoinRequested request, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Sees every post in one of the tenant's channels (e.g. cross-promotion picks VIP posts to tease in the FREE
+/// channel). Every handler gets every post.
+/// </summary>
+public interface IChannelPostHandler
+{
+    Task HandleAsync(string tenantId, ChannelKind channel, ChannelPosted post, CancellationToken cancellationToken);
+}
+
 /// <summary>After commands, in this order: a confirmation the bot asked for, the user's waiting journey, keywords.</summary>
 public enum ConversationStage
 {

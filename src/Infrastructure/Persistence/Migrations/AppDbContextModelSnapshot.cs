@@ -1057,6 +1057,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("FirstPaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_paid_at");
+
                     b.Property<bool>("IsConverted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_converted");
