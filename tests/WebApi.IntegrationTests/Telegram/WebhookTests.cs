@@ -123,6 +123,27 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task TheInboxWorker_RunsDifferentChatsSideBySide_AndEachChatStillInUpdateIdOrder()
+    {
+        var bot = await ConnectAsync("alpha");
+        for (var chat = 1; chat <= 12; chat++)
+        {
+            await bot.PostAsync(PrivateText((chat * 10) + 2, chatId: 1000 + chat, "second"));
+            await bot.PostAsync(PrivateText((chat * 10) + 1, chatId: 1000 + chat, "first"));
+        }
+
+        var worker = Factory.Services.GetRequiredService<TelegramInboxWorker>();
+        (await worker.RunOnceAsync(CancellationToken.None)).Should().Be(12, "one update per chat is claimable at a time");
+        (await TestDatabase.ScalarAsync<string>(
+                "SELECT string_agg(update_id::text, ',' ORDER BY update_id) FROM telegram_updates WHERE status = 'processed'"))
+            .Should().Be(string.Join(',', Enumerable.Range(1, 12).Select(chat => (chat * 10) + 1)));
+
+        (await worker.RunOnceAsync(CancellationToken.None)).Should().Be(12);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_updates WHERE status <> 'processed'")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM bot_users")).Should().Be(12);
+    }
+
+    [Fact]
     public async Task WithoutOrWithAWrongSecret_Returns401_AndStoresNothing()
     {
         var bot = await ConnectAsync("alpha");
