@@ -80,7 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<WorkSignal>();
         services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
-        services.AddScoped<WorkQueue>();
+        services.AddSingleton<WorkQueue>();
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<DomainEventDispatcher>());
         services.AddSingleton<ScheduleRunner>();

@@ -61,7 +61,7 @@ public sealed class QueryFilterTests
     private static bool IsAdoNetCommand(MethodBase method) =>
         (method.DeclaringType == typeof(NpgsqlDataSource) && method.Name is nameof(NpgsqlDataSource.CreateCommand) or nameof(NpgsqlDataSource.CreateBatch))
         || (method.DeclaringType == typeof(NpgsqlConnection) && method.Name is nameof(NpgsqlConnection.CreateCommand) or nameof(NpgsqlConnection.CreateBatch))
-        || (method is ConstructorInfo && method.DeclaringType == typeof(NpgsqlCommand));
+        || (method is ConstructorInfo && (method.DeclaringType == typeof(NpgsqlCommand) || method.DeclaringType == typeof(NpgsqlBatchCommand)));
 
     /// <summary>The scan must see calls that the compiler moves into lambda closures and async state machines.</summary>
     [Fact]
