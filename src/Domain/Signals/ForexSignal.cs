@@ -20,9 +20,36 @@ public enum SignalDirection
     Sell,
 }
 
+/// <summary>Stored as <c>live</c> / <c>demo</c>. Demo signals (replayed candles, sandbox bots) never count in real figures.</summary>
+public enum SignalSource
+{
+    Live,
+    Demo,
+}
+
+/// <summary>Why a signal ended. Stored lowercase with underscores.</summary>
+public enum SignalCloseReason
+{
+    /// <summary>Its last target was hit; nothing is left open.</summary>
+    FinalTarget,
+    StopLoss,
+    Manual,
+    Timeout,
+
+    /// <summary>The strategy no longer holds (its thesis failed).</summary>
+    Invalidated,
+}
+
+/// <summary>Where a signal comes from: its symbol, strategy, source, and how it is taken off.</summary>
+public sealed record SignalOrigin(Instrument Instrument, string Strategy, SignalSource Source, ExitPlan Exits)
+{
+    public static SignalOrigin Manual { get; } = new(Instrument.Default, "manual", SignalSource.Live, ExitPlan.Default);
+}
+
 /// <summary>
 /// A trading signal and its lifecycle: targets are hit in order (TP1 → TP2 → TP3); a stop or a close may end it from
-/// any open state; TP3, a stop and a close are final.
+/// any open state; TP3, a stop and a close are final. After TP1 the stop moves to the entry and after TP2 to TP1
+/// (per its exit plan); each target closes its part of the position, so the result is weighted by those parts.
 /// </summary>
 public sealed class ForexSignal : AggregateRoot, ITenantOwned
 {
@@ -47,7 +74,10 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
     public SignalDirection Direction { get; private set; }
     public string Timeframe { get; private set; }
     public decimal EntryPrice { get; private set; }
+
+    /// <summary>The stop as posted (the initial stop); it never moves. <see cref="CurrentStop"/> does.</summary>
     public decimal StopLoss { get; private set; }
+
     public decimal? TakeProfit1 { get; private set; }
     public decimal? TakeProfit2 { get; private set; }
     public decimal? TakeProfit3 { get; private set; }
@@ -56,23 +86,87 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
     public string IndicatorsUsed { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    public string Symbol { get; private set; } = Instrument.Default.Symbol;
+    public string Strategy { get; private set; } = SignalOrigin.Manual.Strategy;
+    public SignalSource Source { get; private set; }
+    public decimal CurrentStop { get; private set; }
+    public string Partials { get; private set; } = ExitPlan.Default.Partials;
+    public bool BreakevenAfterTp1 { get; private set; } = true;
+    public bool TrailToTp1AfterTp2 { get; private set; } = true;
+    public decimal? ExitPrice { get; private set; }
+    public decimal? ResultPips { get; private set; }
+    public decimal? ResultR { get; private set; }
+    public SignalCloseReason? CloseReason { get; private set; }
+
+    /// <summary>The open time of the last candle monitoring applied; a candle is never applied twice.</summary>
+    public DateTimeOffset? MonitoredThrough { get; private set; }
 
     public bool IsOpen => !Transitions.IsTerminal(Status);
 
+    /// <summary>A win when the weighted result is above zero: TP1 then a stop at breakeven is a win.</summary>
+    public bool? IsWin => ResultPips is { } pips ? pips > 0 : null;
+
+    public Instrument Instrument => Instrument.For(Symbol);
+
+    public ExitPlan Exits => ExitPlan.Parse(Partials, BreakevenAfterTp1, TrailToTp1AfterTp2);
+
+    public int TargetCount => new[] { TakeProfit1, TakeProfit2, TakeProfit3 }.Count(t => t is not null);
+
+    /// <summary>How many targets were reached (kept after a stop or close, which the status alone would not show).</summary>
+    public int TargetsHit { get; private set; }
+
+    public decimal? NextTarget => IsOpen && TargetsHit < TargetCount ? TargetPrice(TargetsHit + 1) : null;
+
     public static ForexSignal Open(
-        string tenantId, SignalDirection direction, string timeframe, SignalLevels levels, string indicatorsJson, DateTimeOffset now)
+        string tenantId, SignalDirection direction, string timeframe, SignalLevels levels, string indicatorsJson, DateTimeOffset now,
+        SignalOrigin? origin = null)
     {
         levels.EnsureConsistent(direction);
+        var from = origin ?? SignalOrigin.Manual;
+        var exits = from.Exits.Validated();
         var signal = new ForexSignal(tenantId, direction, timeframe, indicatorsJson, now)
         {
             EntryPrice = levels.Entry,
             StopLoss = levels.StopLoss,
+            CurrentStop = levels.StopLoss,
             TakeProfit1 = levels.TakeProfit1,
             TakeProfit2 = levels.TakeProfit2,
             TakeProfit3 = levels.TakeProfit3,
+            Symbol = from.Instrument.Symbol,
+            Strategy = Guard.NotBlank(from.Strategy, "Strategy", 40),
+            Source = from.Source,
+            Partials = exits.Partials,
+            BreakevenAfterTp1 = exits.BreakevenAfterTp1,
+            TrailToTp1AfterTp2 = exits.TrailToTp1AfterTp2,
         };
-        signal.Raise(() => new SignalOpened(signal.TenantId, signal.Id));
+        var tenant = signal.TenantId;
+        signal.Raise(() => new SignalOpened(tenant, signal.Id));
         return signal;
+    }
+
+    /// <summary>
+    /// Applies one closed candle's range: a stop (also when the same candle reached a target: the stop wins, since
+    /// the order inside a candle is unknown), else every target it reached, in order. A stop moved by a target hit
+    /// applies from the next candle. Candles at or before <see cref="MonitoredThrough"/> are ignored.
+    /// </summary>
+    public void ApplyCandle(DateTimeOffset candleOpen, decimal high, decimal low, DateTimeOffset now)
+    {
+        if (!IsOpen || candleOpen <= MonitoredThrough)
+        {
+            return;
+        }
+
+        MonitoredThrough = candleOpen;
+        if (CandleCheck.Evaluate(Direction, CurrentStop, NextTarget, high, low) == PriceTouch.Stop)
+        {
+            Stop(now);
+            return;
+        }
+
+        while (NextTarget is { } target && (Direction == SignalDirection.Buy ? high >= target : low <= target))
+        {
+            HitTarget(TargetsHit + 1, now);
+        }
     }
 
     /// <summary>Records that target <paramref name="level"/> (1–3) was reached; targets are reached in order.</summary>
@@ -90,28 +184,101 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
             throw new DomainException($"This signal has no take-profit {level}.");
         }
 
-        Move(to, now);
-        Raise(() => new SignalTargetHit(TenantId, Id, level));
-        if (to == SignalStatus.Tp3Hit)
+        var isLast = level == TargetCount;
+        if (isLast && to != SignalStatus.Tp3Hit)
         {
-            Raise(() => new SignalClosed(TenantId, Id));
+            // Its last target, short of TP3: the position is fully taken off, which ends the signal.
+            Transitions.EnsureCanMove(Status, to);
+            TargetsHit = level;
+            Raise(TargetEvent(level));
+            Finish(SignalStatus.Closed, SignalCloseReason.FinalTarget, TargetPrice(level)!.Value, now);
+            return;
+        }
+
+        Move(to, now);
+        TargetsHit = level;
+        Raise(TargetEvent(level));
+        if (isLast)
+        {
+            Finish(null, SignalCloseReason.FinalTarget, TargetPrice(level)!.Value, now);
+            return;
+        }
+
+        var exits = Exits;
+        if (level == 1 && exits.BreakevenAfterTp1)
+        {
+            CurrentStop = EntryPrice;
+        }
+        else if (level == 2 && exits.TrailToTp1AfterTp2)
+        {
+            CurrentStop = TakeProfit1!.Value;
         }
     }
 
+    /// <summary>The rest of the position stops out at the current stop.</summary>
     public void Stop(DateTimeOffset now)
     {
-        Move(SignalStatus.Stopped, now);
-        Raise(() => new SignalStopped(TenantId, Id));
-        Raise(() => new SignalClosed(TenantId, Id));
+        Transitions.EnsureCanMove(Status, SignalStatus.Stopped);
+        var tenant = TenantId;
+        Raise(() => new SignalStopped(tenant, Id));
+        Finish(SignalStatus.Stopped, SignalCloseReason.StopLoss, CurrentStop, now);
     }
 
-    public void Close(DateTimeOffset now)
+    /// <summary>Closes the rest of the position at <paramref name="price"/> (manual, timeout, invalidation).</summary>
+    public void Close(SignalCloseReason reason, decimal price, DateTimeOffset now)
     {
-        Move(SignalStatus.Closed, now);
-        Raise(() => new SignalClosed(TenantId, Id));
+        if (reason is SignalCloseReason.FinalTarget or SignalCloseReason.StopLoss)
+        {
+            throw new DomainException($"A signal ends with {reason} by reaching that price, not by a close.");
+        }
+
+        if (price <= 0)
+        {
+            throw new DomainException("A close needs the market price.");
+        }
+
+        Finish(SignalStatus.Closed, reason, price, now);
     }
 
     public void RecordTelegramMessage(int messageId) => TelegramMessageId = messageId;
+
+    private int Sign => Direction == SignalDirection.Buy ? 1 : -1;
+
+    private Func<IDomainEvent> TargetEvent(int level)
+    {
+        var tenant = TenantId;
+        return () => new SignalTargetHit(tenant, Id, level);
+    }
+
+    /// <summary>Ends the signal: the part still open is closed at <paramref name="exit"/>, and the weighted result is fixed.</summary>
+    private void Finish(SignalStatus? to, SignalCloseReason reason, decimal exit, DateTimeOffset now)
+    {
+        if (to is { } status)
+        {
+            Move(status, now);
+        }
+        else
+        {
+            ClosedAt = now;
+        }
+
+        var targets = TargetsHit;
+        var exits = Exits;
+        var move = 0m;
+        for (var level = 1; level <= targets; level++)
+        {
+            move += exits.FractionAt(level, TargetCount) * Sign * (TargetPrice(level)!.Value - EntryPrice);
+        }
+
+        var open = targets == TargetCount ? 0m : 1m - exits.ClosedBefore(targets + 1);
+        move += open * Sign * (exit - EntryPrice);
+        ExitPrice = exit;
+        CloseReason = reason;
+        ResultPips = Math.Round(Instrument.ToPips(move), 2);
+        ResultR = Math.Round(move / Math.Abs(EntryPrice - StopLoss), 4);
+        var tenant = TenantId;
+        Raise(() => new SignalClosed(tenant, Id));
+    }
 
     private decimal? TargetPrice(int level) => level switch
     {

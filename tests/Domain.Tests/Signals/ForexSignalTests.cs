@@ -179,7 +179,7 @@ public sealed class ForexSignalTests
     {
         var signal = OpenBuy();
 
-        signal.Close(Now.AddHours(2));
+        signal.Close(SignalCloseReason.Manual, 1.1010m, Now.AddHours(2));
 
         signal.Status.Should().Be(SignalStatus.Closed);
         signal.ClosedAt.Should().Be(Now.AddHours(2));
@@ -193,7 +193,7 @@ public sealed class ForexSignalTests
         signal.Stop(Now);
         signal.DequeueEvents();
 
-        var close = () => signal.Close(Now.AddMinutes(1));
+        var close = () => signal.Close(SignalCloseReason.Manual, 1.1010m, Now.AddMinutes(1));
 
         close.Should().Throw<InvalidTransitionException>()
             .Which.Should().Match<InvalidTransitionException>(e => e.From == "Stopped" && e.To == "Closed");
@@ -246,6 +246,7 @@ public sealed class ForexSignalTests
         var hit = () => signal.HitTarget(2, Now.AddMinutes(10));
 
         hit.Should().Throw<DomainException>().WithMessage("*no take-profit 2*");
-        signal.Status.Should().Be(SignalStatus.Tp1Hit);
+        signal.Status.Should().Be(SignalStatus.Closed, "its only target took the whole position off");
+        signal.CloseReason.Should().Be(SignalCloseReason.FinalTarget);
     }
 }

@@ -758,6 +758,15 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("BreakevenAfterTp1")
+                        .HasColumnType("boolean")
+                        .HasColumnName("breakeven_after_tp1");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("close_reason");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -765,6 +774,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<decimal>("CurrentStop")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("current_stop");
 
                     b.Property<string>("Direction")
                         .IsRequired()
@@ -777,10 +791,41 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("entry_price");
 
+                    b.Property<decimal?>("ExitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("exit_price");
+
                     b.Property<string>("IndicatorsUsed")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("indicators_used");
+
+                    b.Property<DateTimeOffset?>("MonitoredThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("monitored_through");
+
+                    b.Property<string>("Partials")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("partials");
+
+                    b.Property<decimal?>("ResultPips")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("result_pips");
+
+                    b.Property<decimal?>("ResultR")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("result_r");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -792,6 +837,18 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("stop_loss");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("symbol");
 
                     b.Property<decimal?>("TakeProfit1")
                         .HasPrecision(18, 6)
@@ -807,6 +864,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("take_profit_3");
+
+                    b.Property<int>("TargetsHit")
+                        .HasColumnType("integer")
+                        .HasColumnName("targets_hit");
 
                     b.Property<int?>("TelegramMessageId")
                         .HasColumnType("integer")
@@ -824,11 +885,18 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("timeframe");
 
+                    b.Property<bool>("TrailToTp1AfterTp2")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trail_to_tp1_after_tp2");
+
                     b.HasKey("Id")
                         .HasName("pk_forex_signals");
 
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_forex_signals_tenant_id_status_created_at");
+
+                    b.HasIndex("TenantId", "Symbol", "Status")
+                        .HasDatabaseName("ix_forex_signals_tenant_id_symbol_status");
 
                     b.ToTable("forex_signals", (string)null);
                 });
