@@ -253,27 +253,6 @@ public sealed class IndicatorEngine
         private int Next(int index) => index + 1 == _values.Length ? 0 : index + 1;
     }
 
-    /// <summary>An EMA seeded with the simple mean of its first <c>period</c> values, then prev + k(x − prev).</summary>
-    private struct SeededEma(int period)
-    {
-        private readonly double _k = 2.0 / (period + 1);
-        private int _count;
-        private double _value;
-
-        public double? Add(double value)
-        {
-            _count++;
-            if (_count < period)
-            {
-                _value += value;
-                return null;
-            }
-
-            _value = _count == period ? (_value + value) / period : _value + (_k * (value - _value));
-            return _value;
-        }
-    }
-
     /// <summary>Wilder's average, seeded with the simple mean of its first <c>period</c> values, then (prev(n − 1) + x) / n.</summary>
     private struct WilderAverage(int period)
     {
