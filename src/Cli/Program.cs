@@ -10,6 +10,11 @@ using PromoStack.Cli;
 using PromoStack.Infrastructure;
 using PromoStack.Infrastructure.Configuration;
 
+if (OfflineVerbs.Handles(args))
+{
+    return OfflineVerbs.Run(args, Environment.CurrentDirectory, Console.Out, Console.Error);
+}
+
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = [],

@@ -117,7 +117,7 @@ public sealed class ForexSettings
             var definition = Find(key) ?? throw new DomainException($"Unknown setting '{key}'.");
             if (definition.Check(value) is { } problem)
             {
-                throw new DomainException($"{key} {problem}.");
+                throw new DomainException($"{key} '{value}' {problem}.");
             }
 
             values[key] = value;

@@ -80,6 +80,8 @@ public static class Backtester
                 open = null;
             }
 
+            // The gates look back a day at most (plus open signals, and there is none here): older history only costs time.
+            history.RemoveAll(s => s.ClosedAt < closesAt.AddDays(-2));
             if (SignalGates.Check(settings, zone, closesAt, history) is { } rejected)
             {
                 rejections[rejected.Gate] = rejections.GetValueOrDefault(rejected.Gate) + 1;
