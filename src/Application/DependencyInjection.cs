@@ -18,6 +18,9 @@ public static class DependencyInjection
         services.AddScoped<IBotCommand, StartCommand>();
         services.AddScoped<IBotCommand, HelpCommand>();
         services.AddScoped<IBotCommand, StopCommand>();
+        services.AddScoped<Forex.SignalPosts>();
+        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
+        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         return services;
     }
 }

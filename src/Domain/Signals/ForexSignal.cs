@@ -101,6 +101,9 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
     /// <summary>The open time of the last candle monitoring applied; a candle is never applied twice.</summary>
     public DateTimeOffset? MonitoredThrough { get; private set; }
 
+    /// <summary>The outbox row of its post in the VIP channel; edits and replies depend on it.</summary>
+    public long? TelegramPostOutboxId { get; private set; }
+
     public bool IsOpen => !Transitions.IsTerminal(Status);
 
     /// <summary>A win when the weighted result is above zero: TP1 then a stop at breakeven is a win.</summary>
@@ -119,7 +122,7 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
 
     public static ForexSignal Open(
         string tenantId, SignalDirection direction, string timeframe, SignalLevels levels, string indicatorsJson, DateTimeOffset now,
-        SignalOrigin? origin = null)
+        SignalOrigin? origin = null, DateTimeOffset? signalCandle = null)
     {
         levels.EnsureConsistent(direction);
         var from = origin ?? SignalOrigin.Manual;
@@ -138,6 +141,7 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
             Partials = exits.Partials,
             BreakevenAfterTp1 = exits.BreakevenAfterTp1,
             TrailToTp1AfterTp2 = exits.TrailToTp1AfterTp2,
+            MonitoredThrough = signalCandle,
         };
         var tenant = signal.TenantId;
         signal.Raise(() => new SignalOpened(tenant, signal.Id));
@@ -241,6 +245,8 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
     }
 
     public void RecordTelegramMessage(int messageId) => TelegramMessageId = messageId;
+
+    public void RecordTelegramPost(long outboxId) => TelegramPostOutboxId ??= outboxId;
 
     private int Sign => Direction == SignalDirection.Buy ? 1 : -1;
 

@@ -41,6 +41,7 @@ public sealed class AppDbContext(
     public DbSet<ChannelMembership> ChannelMemberships => Set<ChannelMembership>();
     public DbSet<ForexSignal> ForexSignals => Set<ForexSignal>();
     public DbSet<ForexConfig> ForexConfig => Set<ForexConfig>();
+    public DbSet<ForexCheckState> ForexCheckStates => Set<ForexCheckState>();
     public DbSet<TelegramSubscription> TelegramSubscriptions => Set<TelegramSubscription>();
     public DbSet<Journey> Journeys => Set<Journey>();
     public DbSet<JourneyTrigger> JourneyTriggers => Set<JourneyTrigger>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Forex;
 using PromoStack.Domain.Common;
 using PromoStack.Infrastructure.Identity;
 
@@ -27,7 +28,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
-            IdentityProviderUnavailableException or TelegramUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+            IdentityProviderUnavailableException or TelegramUnavailableException or MarketDataUnavailableException
+                => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
             TelegramRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,
         };

@@ -31,6 +31,7 @@ public interface IAppDbContext
     DbSet<ChannelMembership> ChannelMemberships { get; }
     DbSet<ForexSignal> ForexSignals { get; }
     DbSet<ForexConfig> ForexConfig { get; }
+    DbSet<ForexCheckState> ForexCheckStates { get; }
     DbSet<TelegramSubscription> TelegramSubscriptions { get; }
     DbSet<Journey> Journeys { get; }
     DbSet<JourneyTrigger> JourneyTriggers { get; }

@@ -713,6 +713,42 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("journey_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Signals.ForexCheckState", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset?>("LastCandleAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_candle_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("SignalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("signal_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_forex_check_states");
+
+                    b.ToTable("forex_check_states", (string)null);
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Signals.ForexConfig", b =>
                 {
                     b.Property<int>("Id")
@@ -873,6 +909,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("telegram_message_id");
 
+                    b.Property<long?>("TelegramPostOutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_post_outbox_id");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -891,6 +931,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_forex_signals");
+
+                    b.HasIndex("TelegramPostOutboxId")
+                        .HasDatabaseName("ix_forex_signals_telegram_post_outbox_id");
 
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_forex_signals_tenant_id_status_created_at");
@@ -2099,6 +2142,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_journey_user_sessions_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Signals.ForexCheckState", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_forex_check_states_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Signals.ForexConfig", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -2111,6 +2164,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("PromoStack.Domain.Signals.ForexSignal", b =>
                 {
+                    b.HasOne("PromoStack.Domain.Telegram.TelegramOutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("TelegramPostOutboxId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_forex_signals_telegram_outbox_telegram_post_outbox_id");
+
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -31,6 +31,7 @@ internal sealed class ForexSignalConfiguration : IEntityTypeConfiguration<ForexS
         builder.Property(s => s.ResultR).HasColumnName("result_r").HasPrecision(18, 4);
         builder.Property(s => s.CloseReason).HasConversion(EnumNames<SignalCloseReason>.LowerConverter()).HasMaxLength(ModelConventions.StatusLength);
         builder.HasIndex(s => new { s.TenantId, s.Symbol, s.Status });
+        builder.HasOne<PromoStack.Domain.Telegram.TelegramOutboxMessage>().WithMany().HasForeignKey(s => s.TelegramPostOutboxId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(s => new { s.TenantId, s.Status, s.CreatedAt });
     }
 }
@@ -45,5 +46,17 @@ internal sealed class ForexConfigConfiguration : IEntityTypeConfiguration<ForexC
         builder.Property(c => c.SettingKey).HasMaxLength(100).IsRequired();
         builder.Property(c => c.SettingValue).IsRequired();
         builder.HasIndex(c => new { c.TenantId, c.SettingKey }).IsUnique();
+    }
+}
+
+internal sealed class ForexCheckStateConfiguration : IEntityTypeConfiguration<ForexCheckState>
+{
+    public void Configure(EntityTypeBuilder<ForexCheckState> builder)
+    {
+        builder.ToTable("forex_check_states");
+        builder.HasKey(s => s.TenantId);
+        builder.OwnedByTenant();
+        builder.Property(s => s.Outcome).HasMaxLength(32).IsRequired();
+        builder.Property(s => s.Reason).HasMaxLength(500);
     }
 }

@@ -1,0 +1,93 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Domain.Signals;
+
+namespace PromoStack.Application.Forex;
+
+public sealed record ForexSettingDto(
+    string Key, string Description, string Kind, string Value, bool IsDefault, string DefaultValue, double? Minimum, double? Maximum, IReadOnlyList<string>? Choices);
+
+/// <summary>Every setting with its value; <see cref="PendingStrategy"/> is a switch waiting for the open signal to close.</summary>
+public sealed record ForexConfigDto(IReadOnlyList<ForexSettingDto> Settings, string? PendingStrategy);
+
+/// <summary>The tenant's signal engine settings with their defaults and ranges.</summary>
+public sealed record GetForexConfig : ITenantQuery<ForexConfigDto>;
+
+/// <summary>
+/// Sets the named settings (null puts one back to its default). A change of <c>active_strategy</c> while a live
+/// signal is open is queued and takes effect once it closes.
+/// </summary>
+public sealed record UpdateForexConfig(IReadOnlyDictionary<string, string?> Settings) : ITenantCommand<ForexConfigDto>;
+
+internal sealed class UpdateForexConfigValidator : AbstractValidator<UpdateForexConfig>
+{
+    public UpdateForexConfigValidator()
+    {
+        RuleFor(c => c.Settings).NotEmpty().WithMessage("Name at least one setting.");
+        RuleFor(c => c.Settings).Custom((settings, context) =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                var problem = ForexSettings.Find(key) switch
+                {
+                    null => $"'{key}' is not a forex setting; known: {string.Join(", ", ForexSettings.All.Select(d => d.Key))}.",
+                    { } definition when value is not null => definition.Check(value) is { } reason ? $"'{value}' {reason}." : null,
+                    _ => null,
+                };
+                if (problem is not null)
+                {
+                    context.AddFailure(new ValidationFailure($"settings.{key}", problem));
+                }
+            }
+        });
+    }
+}
+
+internal sealed class GetForexConfigHandler(IAppDbContext db) : IQueryHandler<GetForexConfig, ForexConfigDto>
+{
+    public async ValueTask<ForexConfigDto> Handle(GetForexConfig query, CancellationToken cancellationToken) =>
+        ForexConfigView.Of(await ForexConfigStore.StoredAsync(db, cancellationToken));
+}
+
+internal sealed class UpdateForexConfigHandler(IAppDbContext db, ITenantContext tenant) : ICommandHandler<UpdateForexConfig, ForexConfigDto>
+{
+    public async ValueTask<ForexConfigDto> Handle(UpdateForexConfig command, CancellationToken cancellationToken)
+    {
+        await db.LockCurrentTenantAsync(cancellationToken);
+        var tenantId = tenant.RequiredTenantId;
+        foreach (var (key, value) in command.Settings)
+        {
+            if (key == ForexSettings.ActiveStrategyKey && await ForexConfigStore.HasOpenLiveSignalAsync(db, cancellationToken))
+            {
+                await ForexConfigStore.SetAsync(db, tenantId, ForexConfigStore.PendingStrategyKey, value ?? ForexSettings.Find(key)!.DefaultValue, cancellationToken);
+                continue;
+            }
+
+            await ForexConfigStore.SetAsync(db, tenantId, key, value, cancellationToken);
+            if (key == ForexSettings.ActiveStrategyKey)
+            {
+                await ForexConfigStore.SetAsync(db, tenantId, ForexConfigStore.PendingStrategyKey, null, cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ForexConfigView.Of(await ForexConfigStore.StoredAsync(db, cancellationToken));
+    }
+}
+
+internal static class ForexConfigView
+{
+    public static ForexConfigDto Of(IReadOnlyDictionary<string, string> stored)
+    {
+        var effective = ForexSettings.From(stored).Values;
+        var settings = ForexSettings.All.Select(d => new ForexSettingDto(
+                d.Key, d.Description, d.Kind.ToString().ToLowerInvariant(), effective[d.Key], !stored.ContainsKey(d.Key) || stored[d.Key] != effective[d.Key],
+                d.DefaultValue, d.Kind is ForexSettingKind.Number or ForexSettingKind.Integer ? d.Minimum : null,
+                d.Kind is ForexSettingKind.Number or ForexSettingKind.Integer ? d.Maximum : null, d.Choices))
+            .ToList();
+        return new ForexConfigDto(settings, stored.GetValueOrDefault(ForexConfigStore.PendingStrategyKey));
+    }
+}

@@ -1,0 +1,32 @@
+using Mediator;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Scheduling;
+
+namespace PromoStack.Application.Forex;
+
+/// <summary>
+/// Every minute, per tenant: look for a signal. The check itself acts once per newly closed candle (15min or 1h),
+/// and does nothing while the engine is off; a failing provider is recorded and tried again on the next tick.
+/// </summary>
+internal sealed class ForexCheckJob(ISender sender) : IScheduledJob
+{
+    public string Name => "forex-check";
+
+    public bool PerTenant => true;
+
+    public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(1), now);
+
+    public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new RunForexCheck(), cancellationToken);
+}
+
+/// <summary>Every minute, per tenant: move open signals on by the candles that closed since.</summary>
+internal sealed class ForexMonitorJob(ISender sender) : IScheduledJob
+{
+    public string Name => "forex-monitor";
+
+    public bool PerTenant => true;
+
+    public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(1), now);
+
+    public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new MonitorForexSignals(), cancellationToken);
+}
