@@ -34,6 +34,13 @@ internal sealed partial class RunForexCheckHandler(
 
     public async ValueTask<ForexCheckResult> Handle(RunForexCheck command, CancellationToken cancellationToken)
     {
+        var result = await CheckAsync(command, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<ForexCheckResult> CheckAsync(RunForexCheck command, CancellationToken cancellationToken)
+    {
         await db.LockCurrentTenantAsync(cancellationToken);
         var tenantId = tenant.RequiredTenantId;
         var state = await db.ForexCheckStates.SingleOrDefaultAsync(cancellationToken) ?? Add(ForexCheckState.For(tenantId));

@@ -23,6 +23,7 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
         }
 
         var post = await outbox.EnqueueAsync(new SendText(channel, Text(signal)), Options($"signal:{signal.Id}:post"), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         signal.RecordTelegramPost(post.Id);
     }
 

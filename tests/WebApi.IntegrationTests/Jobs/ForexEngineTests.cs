@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using PromoStack.Infrastructure.Schedules;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Jobs;
+
+/// <summary>
+/// The engine end to end: real gold candles replayed (60× real time) through the schedule, signals posted to the VIP
+/// channel of a fake Bot API, then edited and answered as they hit targets or stop out.
+/// </summary>
+public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string Token = "333333333:AAH-signal-token-secret-part-qrstuvw";
+    private const long VipChannel = -1001111111111;
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly List<PromoStackFactory> _instances = [];
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ReplayedCandles_OpenASignal_PostItToTheVipChannel_ThenEditAndAnswerItAsItMoves()
+    {
+        var app = Instance();
+        await SetUpTenantAsync(app);
+
+        var sender = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(app.Services, new BotRateLimiter());
+        for (var minute = 0; minute < 600 && Telegram.Calls("editMessageText").Count == 0; minute++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+            await sender.RunOnceAsync(CancellationToken.None);
+        }
+
+        var post = Telegram.Calls("sendMessage").First().Body;
+        post.GetProperty("chat_id").GetInt64().Should().Be(VipChannel);
+        post.GetProperty("text").GetString().Should().Contain("XAU/USD").And.Contain("Entry:").And.Contain("Demo signal");
+        var edit = Telegram.Calls("editMessageText").Should().NotBeEmpty().And.Subject.First().Body;
+        edit.GetProperty("message_id").GetInt32().Should().Be(500, "the edit waited for the post's message id");
+        Telegram.Calls("sendMessage").Skip(1).Should().Contain(c => c.Body.GetProperty("reply_parameters").GetProperty("message_id").GetInt32() == 500);
+        (await TestDatabase.ScalarAsync<string>("SELECT source FROM forex_signals ORDER BY id LIMIT 1")).Should().Be("demo");
+        (await TestDatabase.ScalarAsync<int?>("SELECT telegram_message_id FROM forex_signals ORDER BY id LIMIT 1")).Should().Be(500);
+        var last = await (await Admin(app).GetAsync("/api/forex/check")).JsonAsync();
+        last.GetProperty("outcome").GetString().Should().BeOneOf("no_signal", "held_back", "signal_opened");
+    }
+
+    [Fact]
+    public async Task TwoInstances_TickingTogether_NeverOpenTwoSignalsOnOneCandle()
+    {
+        var first = Instance();
+        var second = Instance();
+        await SetUpTenantAsync(first);
+
+        for (var minute = 0; minute < 150; minute++)
+        {
+            first.Clock.Advance(TimeSpan.FromMinutes(1));
+            second.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.WhenAll(
+                first.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None),
+                second.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None));
+        }
+
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().BeGreaterThan(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM schedule_slots WHERE last_error IS NOT NULL")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM (SELECT created_at FROM forex_signals GROUP BY created_at HAVING count(*) > 1) d"))
+            .Should().Be(0, "no two signals opened at the same moment");
+        (await TestDatabase.ScalarAsync<long>(
+                "SELECT count(*) FROM forex_signals a JOIN forex_signals b ON a.id < b.id AND b.created_at < coalesce(a.closed_at, 'infinity')"))
+            .Should().Be(0, "a signal opens only once the previous one has closed");
+    }
+
+    private PromoStackFactory Instance()
+    {
+        var app = new PromoStackFactory(
+            Identity,
+            new Dictionary<string, string?>
+            {
+                ["MarketData:Csv:Path"] = Path.Combine(AppContext.BaseDirectory, "TestData", "ohlc", "xauusd_15m_sample_3000_utc.csv"),
+                ["MarketData:Replay:Speed"] = "60",
+            },
+            telegram: Telegram)
+        {
+            Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start),
+        };
+        _instances.Add(app);
+        return app;
+    }
+
+    private HttpClient Admin(PromoStackFactory app)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_forex_admin", "user_forex_admin@example.com"));
+        return client;
+    }
+
+    private async Task SetUpTenantAsync(PromoStackFactory app)
+    {
+        var admin = Admin(app);
+        (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(Token, 333333333, "alpha_signal_bot");
+        Telegram.AcceptsMessages(Token);
+        (await admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = Token, channelId = VipChannel.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            .EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/forex/config", new
+        {
+            settings = new Dictionary<string, string?>
+            {
+                ["enabled"] = "true", ["trading_days"] = "mon,tue,wed,thu,fri,sat,sun", ["trading_start_hour"] = "0", ["trading_end_hour"] = "24",
+                ["cooldown_minutes"] = "0", ["pause_after_loss_minutes"] = "0", ["max_signals_per_day"] = "100", ["daily_loss_cap_pips"] = "0",
+            },
+        })).EnsureSuccessStatusCode();
+    }
+}
