@@ -5,6 +5,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Tenants;
 using PromoStack.Domain.Connections;
+using PromoStack.Domain.Signals;
 using PromoStack.Domain.Tenants;
 
 namespace PromoStack.Application.Dev.EnsureDevUser;
@@ -55,8 +56,28 @@ internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tena
             db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.MessageBot, BotChannels.None, now));
         }
 
+        // The demo tenant trades the replayed candles around the clock, so signals open and close within minutes.
+        if (command.TenantId == "demo" && !await db.ForexConfig.AnyAsync(cancellationToken))
+        {
+            foreach (var (key, value) in DemoForexSettings)
+            {
+                db.ForexConfig.Add(ForexConfig.Create(command.TenantId, key, value));
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         return new DevUser(userId, email);
     }
+
+    private static readonly Dictionary<string, string> DemoForexSettings = new()
+    {
+        ["enabled"] = "true",
+        ["trading_days"] = "mon,tue,wed,thu,fri,sat,sun",
+        ["trading_start_hour"] = "0",
+        ["trading_end_hour"] = "24",
+        ["cooldown_minutes"] = "0",
+        ["pause_after_loss_minutes"] = "0",
+        ["max_signals_per_day"] = "100",
+    };
 }
