@@ -21,6 +21,8 @@ public static class DependencyInjection
         services.AddScoped<Forex.SignalPosts>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
+        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();
+        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.WeeklyRecapJob>();
         return services;
     }
 }

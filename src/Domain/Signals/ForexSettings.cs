@@ -82,6 +82,10 @@ public sealed class ForexSettings
         new("timeout_hours", "An open signal is closed at market after this long", ForexSettingKind.Number, "4", 0.25, 168),
         new("partials", "Percentages closed at TP1/TP2/TP3", ForexSettingKind.Partials, "50/30/20"),
         new("breakeven_after_tp1", "Move the stop to the entry after TP1", ForexSettingKind.Boolean, "true"),
+        new("daily_recap", "Post the day's results in the VIP channel (nothing on a day without signals)", ForexSettingKind.Boolean, "true"),
+        new("weekly_recap", "Post the week's results in the VIP channel", ForexSettingKind.Boolean, "true"),
+        new("weekly_recap_day", "The day the weekly recap is posted", ForexSettingKind.Choice, "fri", Choices: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+        new("recap_hour", "The hour recaps are posted (tenant's time zone)", ForexSettingKind.Integer, "22", 0, 23),
         new("trail_to_tp1_after_tp2", "Move the stop to TP1 after TP2", ForexSettingKind.Boolean, "true"),
     ];
 
@@ -141,6 +145,8 @@ public sealed class ForexSettings
     public (double Tp1, double Tp2, double Tp3) Targets(string key) => TryParseTargets(_values[key])!.Value;
 
     public IReadOnlySet<DayOfWeek> TradingDays => ParseDays(_values["trading_days"])!;
+
+    public DayOfWeek WeeklyRecapDay => ParseDays(_values["weekly_recap_day"])!.Single();
 
     public ExitPlan Exits => TryParsePartials(_values["partials"])! with
     {

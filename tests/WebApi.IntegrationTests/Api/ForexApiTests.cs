@@ -130,6 +130,18 @@ public sealed class ForexApiTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task AnotherTenantsConfig_IsItsOwn()
+    {
+        var beta = await NewTenantAsync("beta");
+        (await beta.Client.PutAsJsonAsync("/api/forex/config", new { settings = new Dictionary<string, string?> { ["rsi_oversold"] = "25" } })).EnsureSuccessStatusCode();
+
+        var ours = await (await _admin.Client.GetAsync("/api/forex/config")).JsonAsync();
+
+        Setting(ours, "rsi_oversold").GetProperty("value").GetString().Should().Be("40");
+        (await TestDatabase.ScalarAsync<string>("SELECT tenant_id FROM forex_config WHERE setting_key = 'rsi_oversold'")).Should().Be("beta");
+    }
+
+    [Fact]
     public async Task Analytics_WeighResultsPerStrategyAndDay_WithAnEquityCurve_AndLeaveDemoOut()
     {
         await AddClosedAsync(SignalSource.Live, 2010m, Now.AddHours(-30));
