@@ -76,6 +76,23 @@ public sealed class ForexRecapTests(AppFixture fixture) : IntegrationTest(fixtur
         Telegram.Calls("sendMessage").Should().ContainSingle().Which.Body.GetProperty("text").GetString().Should().Contain("Daily recap</b> · Thu 5 Mar 2026");
     }
 
+    [Fact]
+    public async Task WhenTheProviderIsDown_TheCheckSaysSo_AndTheScheduleCarriesOn()
+    {
+        var admin = _app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_recap_admin", "user_recap_admin@example.com"));
+
+        var check = await (await admin.PostAsync("/api/forex/check", null)).JsonAsync();
+        await TickAsync();
+        await TickAsync(TimeSpan.FromMinutes(1));
+
+        check.GetProperty("outcome").GetString().Should().Be("market_unavailable");
+        check.GetProperty("reason").GetString().Should().Contain("unreachable").And.NotContain("test-key");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM schedule_slots WHERE job = 'forex-check' AND completed_at IS NOT NULL"))
+            .Should().Be(2, "each tick's check ran to its end and the next one tried again");
+        (await TestDatabase.ScalarAsync<string>("SELECT outcome FROM forex_check_states")).Should().Be("market_unavailable");
+    }
+
     private async Task TickAsync(TimeSpan? advance = null)
     {
         _app.Clock.Advance(advance ?? TimeSpan.FromMinutes(5));

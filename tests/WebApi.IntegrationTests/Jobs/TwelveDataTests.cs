@@ -84,6 +84,25 @@ public sealed class TwelveDataTests : IDisposable
         _server.LogEntries.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Cached_EveryTenantOfASymbolSharesOneCallPerCandle_UntilTheNextCloses()
+    {
+        Answer("/time_series", 200, """
+            {"values":[
+              {"datetime":"2025-08-15 20:45:00","open":"3336.1","high":"3338.2","low":"3335.9","close":"3336.5"},
+              {"datetime":"2025-08-15 20:30:00","open":"3335.0","high":"3336.4","low":"3334.8","close":"3336.1"}],"status":"ok"}
+            """);
+        var cached = new CachedMarketData(Adapter());
+
+        await cached.ClosedCandlesAsync(Instrument.XauUsd, "15min", 2, CancellationToken.None);
+        await cached.ClosedCandlesAsync(Instrument.XauUsd, "15min", 1, CancellationToken.None);
+        _server.LogEntries.Should().HaveCount(1, "the 21:00 candle has not closed yet");
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        await cached.ClosedCandlesAsync(Instrument.XauUsd, "15min", 2, CancellationToken.None);
+        _server.LogEntries.Should().HaveCount(2, "a new candle has closed since");
+    }
+
     private TwelveDataMarketData Adapter(string? baseUrl = null) =>
         new(_http, Options.Create(new MarketDataOptions { TwelveData = { BaseUrl = baseUrl ?? _server.Url!, ApiKey = Key } }), _clock);
 
