@@ -92,8 +92,7 @@ internal sealed class GetForexAnalyticsHandler(IAppDbContext db, TimeProvider cl
             .OrderBy(s => s.ClosedAt).ThenBy(s => s.Id)
             .Select(s => new { s.Strategy, ClosedAt = s.ClosedAt!.Value, Pips = s.ResultPips!.Value, R = s.ResultR!.Value })
             .ToListAsync(cancellationToken);
-        var zoneId = await db.Tenants.Select(t => t.Timezone).SingleAsync(cancellationToken);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = await ForexConfigStore.TenantZoneAsync(db, cancellationToken);
 
         ResultSummary Summary(IReadOnlyCollection<(decimal Pips, decimal R)> results) => new(
             results.Count, results.Count(r => r.Pips > 0), results.Count(r => r.Pips <= 0), results.Count == 0 ? 0 : (double)results.Count(r => r.Pips > 0) / results.Count,
@@ -129,8 +128,7 @@ internal sealed class RunBacktestHandler(IAppDbContext db, IMarketData market) :
             throw new DomainException($"A backtest needs at least 300 candles; the provider has {candles.Length}.");
         }
 
-        var zoneId = await db.Tenants.Select(t => t.Timezone).SingleAsync(cancellationToken);
-        var result = Backtester.Run(candles, settings, TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+        var result = Backtester.Run(candles, settings, await ForexConfigStore.TenantZoneAsync(db, cancellationToken));
         return new BacktestResultDto(
             result.Strategy, result.Symbol, result.Candles, result.Trades.Count, result.Wins, result.Losses, result.WinRate, result.TotalPips, result.TotalR,
             result.MaxDrawdownPips,

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
 
 namespace PromoStack.Application.Forex;
@@ -15,6 +17,25 @@ internal static class ForexConfigStore
 
     public static async Task<ForexSettings> SettingsAsync(IAppDbContext db, CancellationToken cancellationToken) =>
         ForexSettings.From(await StoredAsync(db, cancellationToken));
+
+    /// <summary>For <see cref="Common.Abstractions.IScheduledJob.DueSlot"/>, which is synchronous.</summary>
+    public static ForexSettings Settings(IAppDbContext db) =>
+        ForexSettings.From(db.ForexConfig.AsNoTracking().ToDictionary(c => c.SettingKey, c => c.SettingValue));
+
+    /// <summary>The tenant's time zone ("day" for gates, recaps and analytics); UTC if the system does not know it.</summary>
+    public static async Task<TimeZoneInfo> TenantZoneAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
+        var zone = await db.Tenants.Select(t => t.Timezone).SingleAsync(cancellationToken);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
+    }
+
+    /// <summary>The VIP channel's chat id, when the signal bot is connected with a numeric one.</summary>
+    public static async Task<long?> VipChannelAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
+        var channel = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot).Select(c => c.ChannelId)
+            .SingleOrDefaultAsync(cancellationToken);
+        return long.TryParse(channel, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
 
     public static Task<bool> HasOpenLiveSignalAsync(IAppDbContext db, CancellationToken cancellationToken) =>
         db.ForexSignals.AnyAsync(

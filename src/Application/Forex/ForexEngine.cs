@@ -80,7 +80,7 @@ internal sealed partial class RunForexCheckHandler(
             return Result(state);
         }
 
-        var zone = await TenantZoneAsync(cancellationToken);
+        var zone = await ForexConfigStore.TenantZoneAsync(db, cancellationToken);
         var history = await db.ForexSignals.AsNoTracking()
             .Where(s => s.ClosedAt == null || s.CreatedAt >= now.AddDays(-2) || s.ClosedAt >= now.AddDays(-2))
             .Select(s => new GateHistoryEntry(s.Symbol, s.CreatedAt, s.ClosedAt, s.ResultPips))
@@ -114,12 +114,6 @@ internal sealed partial class RunForexCheckHandler(
     {
         db.ForexCheckStates.Add(state);
         return state;
-    }
-
-    private async Task<TimeZoneInfo> TenantZoneAsync(CancellationToken cancellationToken)
-    {
-        var zone = await db.Tenants.Select(t => t.Timezone).SingleAsync(cancellationToken);
-        return TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
     }
 
     private static ForexCheckResult Record(ForexCheckState state, DateTimeOffset now, DateTimeOffset? candle, string outcome, string? reason, int? signalId = null)

@@ -34,14 +34,12 @@ internal sealed class PostForexRecapHandler(IAppDbContext db, ITelegramOutbox ou
             return false;
         }
 
-        var channel = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot).Select(c => c.ChannelId).SingleOrDefaultAsync(cancellationToken);
-        if (!long.TryParse(channel, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
+        if (await ForexConfigStore.VipChannelAsync(db, cancellationToken) is not { } chatId)
         {
             return false;
         }
 
-        var zoneId = await db.Tenants.Select(t => t.Timezone).SingleAsync(cancellationToken);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = await ForexConfigStore.TenantZoneAsync(db, cancellationToken);
         var firstDay = command.Period == RecapPeriod.Daily ? command.LocalDate : command.LocalDate.AddDays(-6);
         var from = Start(firstDay, zone);
         var to = Start(command.LocalDate.AddDays(1), zone);
@@ -112,7 +110,7 @@ internal sealed class DailyRecapJob(ISender sender, IAppDbContext db) : ISchedul
     public async Task RunAsync(string slot, CancellationToken cancellationToken) =>
         await sender.Send(new PostForexRecap(RecapPeriod.Daily, DateOnly.ParseExact(slot, "yyyy-MM-dd", CultureInfo.InvariantCulture)), cancellationToken);
 
-    private int RecapHour() => ForexSettings.From(db.ForexConfig.AsNoTracking().ToDictionary(c => c.SettingKey, c => c.SettingValue)).Integer("recap_hour");
+    private int RecapHour() => ForexConfigStore.Settings(db).Integer("recap_hour");
 }
 
 /// <summary>Weekly, on <c>weekly_recap_day</c> at <c>recap_hour</c>: the 7 days ending that day.</summary>
@@ -124,7 +122,7 @@ internal sealed class WeeklyRecapJob(ISender sender, IAppDbContext db) : ISchedu
 
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone)
     {
-        var settings = ForexSettings.From(db.ForexConfig.AsNoTracking().ToDictionary(c => c.SettingKey, c => c.SettingValue));
+        var settings = ForexConfigStore.Settings(db);
         return Slots.DailyAt(new TimeOnly(settings.Integer("recap_hour"), 0), now, zone, new HashSet<DayOfWeek> { settings.WeeklyRecapDay });
     }
 

@@ -17,7 +17,7 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
 {
     public async Task PostOpenedAsync(ForexSignal signal, CancellationToken cancellationToken)
     {
-        if (await VipChannelAsync(cancellationToken) is not { } channel)
+        if (await ForexConfigStore.VipChannelAsync(db, cancellationToken) is not { } channel)
         {
             return;
         }
@@ -30,7 +30,7 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
     /// <summary>Edits the post to the signal's status now and replies with what happened (<paramref name="step"/> names it once).</summary>
     public async Task PostChangeAsync(ForexSignal signal, string step, string announcement, CancellationToken cancellationToken)
     {
-        if (signal.TelegramPostOutboxId is not { } post || await VipChannelAsync(cancellationToken) is not { } channel)
+        if (signal.TelegramPostOutboxId is not { } post || await ForexConfigStore.VipChannelAsync(db, cancellationToken) is not { } channel)
         {
             return;
         }
@@ -88,12 +88,4 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
 
     private static OutboxOptions Options(string key) =>
         new(BotRole.SignalBot, key, "signal", OutboxPriority.Notification, DeliverySemantics.AtLeastOnce);
-
-    /// <summary>The VIP channel's chat id, when the signal bot is connected with a numeric one.</summary>
-    private async Task<long?> VipChannelAsync(CancellationToken cancellationToken)
-    {
-        var channel = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot).Select(c => c.ChannelId)
-            .SingleOrDefaultAsync(cancellationToken);
-        return long.TryParse(channel, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
-    }
 }
