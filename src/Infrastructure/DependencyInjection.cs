@@ -78,6 +78,9 @@ public static class DependencyInjection
         services.AddSingleton<TelegramSenderWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramSenderWorker>());
         services.AddSingleton<WorkSignal>();
+        services.AddOptions<Stripe.StripeOptions>().Bind(configuration.GetSection(Stripe.StripeOptions.Section));
+        services.AddHttpClient(Stripe.StripeGateway.HttpClientName);
+        services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
         services.AddOptions<MarketData.MarketDataOptions>().Bind(configuration.GetSection(MarketData.MarketDataOptions.Section));
         services.AddHttpClient(MarketData.TwelveDataMarketData.HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));

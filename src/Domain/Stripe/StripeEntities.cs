@@ -14,7 +14,11 @@ public sealed class TenantStripeSettings : ITenantOwned
     public string TenantId { get; private set; }
     public string? StripeAccountId { get; private set; }
     public string? VipProductId { get; private set; }
+    /// <summary>The monthly plan's price (the contract's <c>vip_price_id</c>).</summary>
     public string? VipPriceId { get; private set; }
+
+    public string? AnnualPriceId { get; private set; }
+    public string? LifetimePriceId { get; private set; }
     public string? SecretKey { get; private set; }
     public string? WebhookSecret { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -28,11 +32,13 @@ public sealed class TenantStripeSettings : ITenantOwned
         UpdatedAt = now;
     }
 
-    public void SetProduct(string? accountId, string? productId, string? priceId, DateTimeOffset now)
+    public void SetProduct(string? accountId, string? productId, string? monthlyPriceId, string? annualPriceId, string? lifetimePriceId, DateTimeOffset now)
     {
         StripeAccountId = accountId;
         VipProductId = productId;
-        VipPriceId = priceId;
+        VipPriceId = monthlyPriceId;
+        AnnualPriceId = annualPriceId;
+        LifetimePriceId = lifetimePriceId;
         UpdatedAt = now;
     }
 }
@@ -106,6 +112,16 @@ public sealed class TenantStripePrice : ITenantOwned
             Active = active,
             SyncedAt = now,
         };
+
+    public void Refresh(long? unitAmount, string? recurringInterval, int? recurringIntervalCount, string? nickname, bool active, DateTimeOffset now)
+    {
+        UnitAmount = unitAmount;
+        RecurringInterval = recurringInterval;
+        RecurringIntervalCount = recurringIntervalCount;
+        Nickname = nickname;
+        Active = active;
+        SyncedAt = now;
+    }
 }
 
 /// <summary>

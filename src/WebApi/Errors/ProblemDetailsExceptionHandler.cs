@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Forex;
+using PromoStack.Application.Stripe;
 using PromoStack.Domain.Common;
 using PromoStack.Infrastructure.Identity;
 
@@ -28,9 +29,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
-            IdentityProviderUnavailableException or TelegramUnavailableException or MarketDataUnavailableException
+            IdentityProviderUnavailableException or TelegramUnavailableException or MarketDataUnavailableException or StripeUnavailableException
                 => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
-            TelegramRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
+            TelegramRejectedException or StripeRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,
         };
         if (problem is null)

@@ -1107,6 +1107,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("AnnualPriceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("annual_price_id");
+
+                    b.Property<string>("LifetimePriceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("lifetime_price_id");
+
                     b.Property<string>("SecretKey")
                         .HasColumnType("text")
                         .HasColumnName("secret_key");

@@ -14,6 +14,8 @@ internal sealed class TenantStripeSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.StripeAccountId).HasMaxLength(255);
         builder.Property(s => s.VipProductId).HasMaxLength(255);
         builder.Property(s => s.VipPriceId).HasMaxLength(255);
+        builder.Property(s => s.AnnualPriceId).HasMaxLength(255);
+        builder.Property(s => s.LifetimePriceId).HasMaxLength(255);
     }
 }
 

@@ -1,0 +1,32 @@
+namespace PromoStack.Application.Stripe;
+
+/// <summary>A tenant's Stripe account as the gateway reaches it: its secret key and, for Connect, the account id.</summary>
+public sealed record StripeAccess(string SecretKey, string? AccountId);
+
+public sealed record StripeCatalogProduct(string Id, string Name, string? Description, bool Active);
+
+public sealed record StripeCatalogPrice(
+    string Id, string ProductId, string Currency, long? UnitAmount, string? RecurringInterval, int? RecurringIntervalCount, string? Nickname, bool Active);
+
+public sealed record StripeCatalog(IReadOnlyList<StripeCatalogProduct> Products, IReadOnlyList<StripeCatalogPrice> Prices);
+
+/// <summary>Stripe for the features, through Stripe.net (its base URL is configurable, so tests use a fake).</summary>
+public interface IStripeGateway
+{
+    /// <summary>A cheap authenticated call that proves the key (and the connected account) work.</summary>
+    Task CheckAccessAsync(StripeAccess access, CancellationToken cancellationToken);
+
+    Task<StripeCatalog> ReadCatalogAsync(StripeAccess access, CancellationToken cancellationToken);
+}
+
+/// <summary>Stripe refused the call (bad key, no such account): a 400 with Stripe's reason.</summary>
+public sealed class StripeRejectedException(string message) : Exception(message);
+
+/// <summary>Stripe could not be reached or failed: a 503.</summary>
+public sealed class StripeUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+public static class StripeSecrets
+{
+    public const string SecretKey = "stripe.secret-key";
+    public const string WebhookSecret = "stripe.webhook-secret";
+}
