@@ -180,6 +180,8 @@ internal sealed partial class MonitorForexSignalsHandler(
                 signal.Close(SignalCloseReason.Timeout, signal.Instrument.Price(candles[^1].Close), market.Now);
             }
 
+            await RevalidateAsync(signal, settings, cancellationToken);
+
             if (signal.Status == before && signal.TargetsHit == targetsBefore)
             {
                 continue;
@@ -207,6 +209,41 @@ internal sealed partial class MonitorForexSignalsHandler(
                 ? $"🛑 <b>Stopped</b> at {signal.ExitPrice?.ToString(CultureInfo.InvariantCulture)} · {SignalPosts.Result(signal)}"
                 : $"⏹ <b>Closed</b> ({SignalPosts.Reason(signal)}) at {signal.ExitPrice?.ToString(CultureInfo.InvariantCulture)} · {SignalPosts.Result(signal)}";
             await posts.PostChangeAsync(signal, "end", text, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Once a signal has run for <c>revalidate_after_minutes</c>, its strategy is asked again on every tick about the
+    /// last closed candle of the signal's timeframe (the candles are cached until the next closes); a signal the other
+    /// way means the thesis failed, and the signal is closed at that candle's close.
+    /// </summary>
+    private async Task RevalidateAsync(ForexSignal signal, ForexSettings settings, CancellationToken cancellationToken)
+    {
+        var after = TimeSpan.FromMinutes(settings.Integer("revalidate_after_minutes"));
+        if (!ForexSettings.Strategies.Contains(signal.Strategy) || !signal.IsDueForRevalidation(market.Now, after))
+        {
+            return;
+        }
+
+        IReadOnlyList<Domain.Signals.Indicators.Candle> candles;
+        try
+        {
+            candles = await market.ClosedCandlesAsync(signal.Instrument, signal.Timeframe, 1_100, cancellationToken);
+        }
+        catch (MarketDataUnavailableException)
+        {
+            return;
+        }
+
+        if (candles.Count == 0)
+        {
+            return;
+        }
+
+        var latest = StrategyCatalog.For(signal.Strategy).Evaluate(MarketView.Create([.. candles]), candles.Count - 1, settings) as SignalProposal;
+        if (signal.IsContradictedBy(latest?.Direction, market.Now, after))
+        {
+            signal.Close(SignalCloseReason.Invalidated, signal.Instrument.Price(candles[^1].Close), market.Now);
         }
     }
 

@@ -80,6 +80,8 @@ public sealed class ForexSettings
         new("max_signals_per_day", "Most signals opened per day (tenant's time zone)", ForexSettingKind.Integer, "5", 1, 100),
         new("cooldown_minutes", "Least time between two signals opening", ForexSettingKind.Integer, "20", 0, 1440),
         new("timeout_hours", "An open signal is closed at market after this long", ForexSettingKind.Number, "4", 0.25, 168),
+        new("revalidate_after_minutes", "After this long, an open signal is closed when its strategy now signals the other way (0: never)",
+            ForexSettingKind.Integer, "90", 0, 10080),
         new("partials", "Percentages closed at TP1/TP2/TP3", ForexSettingKind.Partials, "50/30/20"),
         new("breakeven_after_tp1", "Move the stop to the entry after TP1", ForexSettingKind.Boolean, "true"),
         new("daily_recap", "Post the day's results in the VIP channel (nothing on a day without signals)", ForexSettingKind.Boolean, "true"),

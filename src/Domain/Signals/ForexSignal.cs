@@ -173,6 +173,15 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
         }
     }
 
+    /// <summary>
+    /// Whether the strategy, asked again once the signal has run for <paramref name="after"/>, now points the other
+    /// way (the signal's thesis no longer holds; it is then closed as invalidated). Zero turns re-validation off.
+    /// </summary>
+    public bool IsContradictedBy(SignalDirection? latest, DateTimeOffset now, TimeSpan after) =>
+        IsDueForRevalidation(now, after) && latest is { } direction && direction != Direction;
+
+    public bool IsDueForRevalidation(DateTimeOffset now, TimeSpan after) => IsOpen && after > TimeSpan.Zero && now - CreatedAt >= after;
+
     /// <summary>Records that target <paramref name="level"/> (1–3) was reached; targets are reached in order.</summary>
     public void HitTarget(int level, DateTimeOffset now)
     {

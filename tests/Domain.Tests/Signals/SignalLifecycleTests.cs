@@ -142,6 +142,25 @@ public sealed class SignalLifecycleTests
         signal.IsWin.Should().BeFalse();
     }
 
+    [Fact]
+    public void ASignalTheStrategyNowContradicts_AfterItsRevalidationTime_IsInvalidated()
+    {
+        var signal = Open(SignalDirection.Buy, Buy);
+        var after = TimeSpan.FromMinutes(90);
+
+        signal.IsContradictedBy(SignalDirection.Sell, Now.AddMinutes(89), after).Should().BeFalse("too early to re-validate");
+        signal.IsContradictedBy(SignalDirection.Buy, Now.AddMinutes(95), after).Should().BeFalse("the strategy agrees");
+        signal.IsContradictedBy(null, Now.AddMinutes(95), after).Should().BeFalse("no signal now is no contradiction");
+        signal.IsContradictedBy(SignalDirection.Sell, Now.AddMinutes(95), TimeSpan.Zero).Should().BeFalse("re-validation is off");
+        signal.IsContradictedBy(SignalDirection.Sell, Now.AddMinutes(95), after).Should().BeTrue();
+
+        signal.Close(SignalCloseReason.Invalidated, 1996m, Now.AddMinutes(95));
+
+        signal.CloseReason.Should().Be(SignalCloseReason.Invalidated);
+        signal.ResultPips.Should().Be(-40m);
+        signal.IsContradictedBy(SignalDirection.Sell, Now.AddMinutes(96), after).Should().BeFalse("a closed signal is not re-validated");
+    }
+
     [Theory]
     [InlineData(SignalCloseReason.StopLoss)]
     [InlineData(SignalCloseReason.FinalTarget)]

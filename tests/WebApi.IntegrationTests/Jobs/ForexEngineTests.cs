@@ -77,6 +77,37 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
             .Should().Be(0, "a signal opens only once the previous one has closed");
     }
 
+    [Fact]
+    public async Task AnOpenSignalItsStrategyNowContradicts_IsClosedAsInvalidated()
+    {
+        var app = Instance();
+        await SetUpTenantAsync(app);
+        (await Admin(app).PutAsJsonAsync("/api/forex/config", new
+        {
+            settings = new Dictionary<string, string?> { ["enabled"] = "false", ["timeout_hours"] = "168", ["revalidate_after_minutes"] = "90" },
+        })).EnsureSuccessStatusCode();
+        await InTenantAsync("alpha", async services =>
+        {
+            // Far targets and stop: only a contradiction can end it. Opened long before the replayed market's clock.
+            var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
+            db.ForexSignals.Add(PromoStack.Domain.Signals.ForexSignal.Open(
+                "alpha", PromoStack.Domain.Signals.SignalDirection.Buy, "15min", new PromoStack.Domain.Signals.SignalLevels(3300m, 100m, 9000m, 9100m, 9200m), "{}",
+                new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero),
+                new PromoStack.Domain.Signals.SignalOrigin(PromoStack.Domain.Signals.Instrument.XauUsd, "aggressive", PromoStack.Domain.Signals.SignalSource.Demo,
+                    PromoStack.Domain.Signals.ExitPlan.Default)));
+            await db.SaveChangesAsync();
+        });
+
+        for (var minute = 0; minute < 300 && await TestDatabase.ScalarAsync<string>("SELECT status FROM forex_signals") == "ACTIVE"; minute++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT close_reason FROM forex_signals")).Should().Be("invalidated");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().Be(1, "the engine is off: nothing else opened");
+    }
+
     private PromoStackFactory Instance()
     {
         var app = new PromoStackFactory(
