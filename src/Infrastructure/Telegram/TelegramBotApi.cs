@@ -51,6 +51,19 @@ public sealed class TelegramBotApi(IHttpClientFactory httpClients, IOptions<Tele
                 info.LastErrorDate is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null);
         });
 
+    public Task<long?> FindChatIdAsync(string token, string chatReference, CancellationToken cancellationToken) =>
+        CallAsync(token, async bot =>
+        {
+            try
+            {
+                return (long?)(await bot.GetChat(Chat(chatReference), cancellationToken)).Id;
+            }
+            catch (ApiRequestException exception) when (exception.ErrorCode is 400 or 403)
+            {
+                return null;
+            }
+        });
+
     public Task<ChannelRights?> GetChannelRightsAsync(string token, string channelId, long botTelegramId, CancellationToken cancellationToken) =>
         CallAsync(token, async bot =>
         {

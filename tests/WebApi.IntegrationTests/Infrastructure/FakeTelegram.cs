@@ -44,6 +44,10 @@ public sealed class FakeTelegram : IDisposable
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(priority)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result }));
 
+    /// <summary>The bot sees a channel (asked for by its @username) with the numeric id <paramref name="chatId"/>.</summary>
+    public void KnowsChannel(string token, long chatId, string username) =>
+        Answer(token, "getChat", new { id = chatId, type = "channel", title = username, username, accent_color_id = 0, max_reaction_count = 11, accepted_gift_types = new { unlimited_gifts = false, limited_gifts = false, unique_gifts = false, premium_subscription = false } });
+
     /// <summary>Every message the bot sends gets <paramref name="messageId"/> back.</summary>
     public void AcceptsMessages(string token, int messageId = 500)
     {

@@ -12,10 +12,25 @@ public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixtu
     private const string OtherToken = "333333333:AAH-other-bot-token-secret-part-qrstuv";
 
     [Fact]
+    public async Task AChannelUsernameTheBotCannotSee_Is400_AndNothingIsSaved()
+    {
+        var admin = await NewTenantAsync("alpha");
+        Telegram.KnowsBot(SignalToken, 111111111, "alpha_signal_bot");
+        Telegram.Fail(SignalToken, "getChat", 400, "Bad Request: chat not found");
+
+        var response = await admin.Client.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = "@nosuchchannel" });
+
+        await response.ShouldHaveFieldErrorAsync("channelId");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_bot_connections")).Should().Be(0);
+        Telegram.Calls("setWebhook").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task SaveSignalBot_ChecksTheToken_StoresItEncrypted_AndRegistersTheWebhook()
     {
         var admin = await NewTenantAsync("alpha");
         Telegram.KnowsBot(SignalToken, 111111111, "alpha_signal_bot");
+        Telegram.KnowsChannel(SignalToken, -1009876543210, "alphafree");
 
         var saved = await (await admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
             new { token = SignalToken, channelId = "-1001234567890", freeChannelId = "@alphafree" })).JsonAsync();
@@ -25,7 +40,8 @@ public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixtu
         saved.GetProperty("botUsername").GetString().Should().Be("alpha_signal_bot");
         saved.GetProperty("token").GetString().Should().Be("111111111:…efgh");
         saved.GetProperty("channelId").GetString().Should().Be("-1001234567890");
-        saved.GetProperty("freeChannelId").GetString().Should().Be("@alphafree");
+        saved.GetProperty("freeChannelId").GetString().Should().Be("-1009876543210", "a @username is stored as the channel's id, which never changes");
+        Telegram.Calls("getChat").Should().ContainSingle().Which.Body.GetProperty("chat_id").GetString().Should().Be("@alphafree");
         var webhookId = saved.GetProperty("webhookId").GetGuid();
 
         var setWebhook = Telegram.Calls("setWebhook").Should().ContainSingle().Subject;

@@ -154,6 +154,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
     public async Task PostsInTheTenantsChannels_GoToEveryChannelPostHandler_WithTheirKindAndText_AndOtherChannelsAreIgnored()
     {
         Telegram.KnowsBot("333333333:AAH-signal-token-secret-part-qrstuvw", 333333333, "alpha_signal_bot");
+        Telegram.KnowsChannel("333333333:AAH-signal-token-secret-part-qrstuvw", -1002222222222, "alpha_free");
         var signal = await (await _admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
             new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111", freeChannelId = "@alpha_free" })).JsonAsync();
         var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;

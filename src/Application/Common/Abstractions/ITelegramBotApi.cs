@@ -18,6 +18,9 @@ public interface ITelegramBotApi
 
     Task<WebhookStatus> GetWebhookInfoAsync(string token, CancellationToken cancellationToken);
 
+    /// <summary>The numeric id of a chat named by <c>@username</c> (null when the bot cannot see it).</summary>
+    Task<long?> FindChatIdAsync(string token, string chatReference, CancellationToken cancellationToken);
+
     /// <summary>What the bot may do in a channel (null when it is not an administrator there).</summary>
     Task<ChannelRights?> GetChannelRightsAsync(string token, string channelId, long botTelegramId, CancellationToken cancellationToken);
 }

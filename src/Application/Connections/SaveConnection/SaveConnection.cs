@@ -62,7 +62,9 @@ internal sealed class SaveConnectionHandler(
             ?? new WebhookBinding(Guid.NewGuid(), secrets.Protect(ConnectionSecrets.WebhookSecret, NewWebhookSecret()));
         var credentials = new BotCredentials(
             identity, secrets.Protect(ConnectionSecrets.Token, token), SecretMask.Mask(token), webhook);
-        var channels = new BotChannels(command.ChannelId, command.FreeChannelId);
+        var channels = new BotChannels(
+            await ChannelIdAsync(token, command.ChannelId, "channelId", cancellationToken),
+            await ChannelIdAsync(token, command.FreeChannelId, "freeChannelId", cancellationToken));
 
         var replacedToken = current is { IsSandbox: false } && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
             ? secrets.Unprotect(ConnectionSecrets.Token, current.BotToken)
@@ -109,6 +111,22 @@ internal sealed class SaveConnectionHandler(
         db.BotConnections.Add(sandbox);
         await db.SaveChangesAsync(cancellationToken);
         return ConnectionDto.From(sandbox);
+    }
+
+    /// <summary>
+    /// A channel given as <c>@username</c> is stored by its numeric id, which never changes (a username can) and is
+    /// what updates and sends carry.
+    /// </summary>
+    private async Task<string?> ChannelIdAsync(string token, string? reference, string field, CancellationToken cancellationToken)
+    {
+        if (reference is null || !reference.StartsWith('@'))
+        {
+            return reference;
+        }
+
+        return await telegram.FindChatIdAsync(token, reference, cancellationToken) is { } id
+            ? id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new ValidationException([new ValidationFailure(field, $"Telegram does not show {reference} to this bot: add the bot to the channel as an administrator first.")]);
     }
 
     private async Task<BotIdentity> IdentifyAsync(string token, CancellationToken cancellationToken)
