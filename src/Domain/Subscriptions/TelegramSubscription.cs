@@ -2,12 +2,15 @@ using PromoStack.Domain.Common;
 
 namespace PromoStack.Domain.Subscriptions;
 
-/// <summary>Stored as <c>pending</c>, <c>active</c>, <c>past_due</c>, <c>cancelled</c>, <c>expired</c>.</summary>
+/// <summary>
+/// Stored as <c>pending</c> (checkout started, unpaid), <c>active</c> (has access; a failed payment keeps it active with
+/// a past-due time until the grace period ends), <c>cancelled</c> (access ended by cancellation, revocation, refund or
+/// deletion), <c>expired</c> (its term ran out, or payment failed beyond the grace period).
+/// </summary>
 public enum SubscriptionStatus
 {
     Pending,
     Active,
-    PastDue,
     Cancelled,
     Expired,
 }
@@ -29,17 +32,23 @@ public enum CancellationReason
     Deleted,
 }
 
-/// <summary>VIP access bought through Stripe. Only an active subscription grants the VIP channel.</summary>
+/// <summary>
+/// VIP access bought through Stripe (or granted by hand). Only an active subscription grants the VIP channel. It
+/// renews with Stripe (monthly, annual) or runs for a fixed term (a grant with an end date); lifetime never ends.
+/// Changes from Stripe carry their event time: an event older than the last one applied changes nothing.
+/// </summary>
 public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
 {
     public static readonly StateMachine<SubscriptionStatus> Transitions = new("Subscription",
     [
         (SubscriptionStatus.Pending, [SubscriptionStatus.Active, SubscriptionStatus.Expired]),
-        (SubscriptionStatus.Active, [SubscriptionStatus.PastDue, SubscriptionStatus.Cancelled, SubscriptionStatus.Expired]),
-        (SubscriptionStatus.PastDue, [SubscriptionStatus.Active, SubscriptionStatus.Cancelled, SubscriptionStatus.Expired]),
+        (SubscriptionStatus.Active, [SubscriptionStatus.Cancelled, SubscriptionStatus.Expired]),
         (SubscriptionStatus.Cancelled, [SubscriptionStatus.Active]),
         (SubscriptionStatus.Expired, [SubscriptionStatus.Active]),
     ]);
+
+    /// <summary>How long before the end of a non-renewing term its subscriber is reminded.</summary>
+    public static readonly TimeSpan ReminderLead = TimeSpan.FromDays(3);
 
     private TelegramSubscription(string tenantId, string email, PlanType planType, DateTimeOffset createdAt)
     {
@@ -63,13 +72,27 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     public CancellationReason? CancelReason { get; private set; }
     public DateTimeOffset? CurrentPeriodEnd { get; private set; }
 
+    /// <summary>Renews by itself at the period end (a Stripe subscription); false for a fixed term or lifetime.</summary>
+    public bool Renews { get; private set; }
+
+    /// <summary>Cancelled at the period end: active (with access) until then.</summary>
+    public bool CancelAtPeriodEnd { get; private set; }
+
+    /// <summary>Since when a payment is overdue; access is kept until the grace period after it ends.</summary>
+    public DateTimeOffset? PastDueSince { get; private set; }
+
+    /// <summary>The time of the last Stripe event applied; an older one changes nothing.</summary>
+    public DateTimeOffset? LastEventAt { get; private set; }
+
+    public DateTimeOffset? RenewalReminderSentAt { get; private set; }
+
     /// <summary>When it first became active (was paid for); a Telegram user with such a subscription is no free lead.</summary>
     public DateTimeOffset? FirstPaidAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool GrantsAccess => Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue;
+    public bool GrantsAccess => Status == SubscriptionStatus.Active;
 
     public static TelegramSubscription Begin(string tenantId, string email, PlanType plan, DateTimeOffset now) =>
         new(tenantId, Guard.NotBlank(email, "Email", 320).ToLowerInvariant(), plan, now);
@@ -93,37 +116,83 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
         IsConverted |= wasFreeLead;
     }
 
-    /// <summary>First activation or reactivation; raises <see cref="SubscriptionActivated"/>.</summary>
-    public void Activate(DateTimeOffset? periodEnd, DateTimeOffset now)
+    /// <summary>
+    /// Whether a Stripe event of <paramref name="eventAt"/> may still change this subscription (it is not older than
+    /// the last one applied); records it as the latest when so.
+    /// </summary>
+    public bool TryApplyEventAt(DateTimeOffset eventAt)
     {
-        var wasPastDue = Status == SubscriptionStatus.PastDue;
+        if (eventAt < LastEventAt)
+        {
+            return false;
+        }
+
+        LastEventAt = eventAt;
+        return true;
+    }
+
+    /// <summary>
+    /// Payment received for a subscription without access: the first activation, or a resubscription after a
+    /// cancellation or expiry. Raises <see cref="SubscriptionActivated"/>.
+    /// </summary>
+    public void Activate(DateTimeOffset? periodEnd, DateTimeOffset now, bool renews = true)
+    {
+        if (PlanType != PlanType.Lifetime && periodEnd is null)
+        {
+            throw new DomainException($"A {PlanType} subscription needs the end of its period.");
+        }
+
         Move(SubscriptionStatus.Active, now);
         FirstPaidAt ??= now;
         CurrentPeriodEnd = PlanType == PlanType.Lifetime ? null : periodEnd;
+        Renews = PlanType != PlanType.Lifetime && renews;
         CancelReason = null;
+        CancelAtPeriodEnd = false;
+        PastDueSince = null;
+        RenewalReminderSentAt = null;
         var (userId, plan) = (TelegramUserId, PlanType);
-        Raise(wasPastDue ? Renewed() : () => new SubscriptionActivated(TenantId, Id, userId, plan));
+        Raise(() => new SubscriptionActivated(TenantId, Id, userId, plan));
     }
 
-    /// <summary>A paid renewal of an active subscription: extends the period, no status change.</summary>
+    /// <summary>A paid renewal (also one that settles an overdue payment): extends the period. Raises <see cref="SubscriptionRenewed"/>.</summary>
     public void Renew(DateTimeOffset periodEnd, DateTimeOffset now)
     {
-        if (Status != SubscriptionStatus.Active)
-        {
-            throw new DomainException($"Only an active subscription can be renewed (it is {Status}).");
-        }
-
+        RequireActive("renewed");
         CurrentPeriodEnd = periodEnd;
+        PastDueSince = null;
+        RenewalReminderSentAt = null;
         UpdatedAt = now;
-        Raise(Renewed());
+        var (userId, plan) = (TelegramUserId, PlanType);
+        Raise(() => new SubscriptionRenewed(TenantId, Id, userId, plan));
     }
 
-    public void MarkPastDue(DateTimeOffset now) => Move(SubscriptionStatus.PastDue, now);
+    /// <summary>A payment failed: access stays until the grace period after this ends (see <see cref="Sweep"/>).</summary>
+    public void RecordPaymentFailure(DateTimeOffset now)
+    {
+        RequireActive("past due");
+        PastDueSince ??= now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Cancel at the period end (true) or keep renewing (false); access is unchanged until then.</summary>
+    public void SetCancelAtPeriodEnd(bool cancel, DateTimeOffset now)
+    {
+        RequireActive(cancel ? "cancelled at the period end" : "kept renewing");
+        if (cancel && (PlanType == PlanType.Lifetime || CurrentPeriodEnd is null))
+        {
+            throw new DomainException("A subscription without a period end cannot be cancelled at its end; cancel it now.");
+        }
+
+        CancelAtPeriodEnd = cancel;
+        UpdatedAt = now;
+    }
 
     public void Cancel(CancellationReason reason, DateTimeOffset now)
     {
         Move(SubscriptionStatus.Cancelled, now);
         CancelReason = reason;
+        CancelAtPeriodEnd = false;
+        PastDueSince = null;
         var (userId, plan) = (TelegramUserId, PlanType);
         Raise(() => new SubscriptionCancelled(TenantId, Id, userId, plan, reason));
     }
@@ -132,6 +201,7 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     {
         var hadAccess = GrantsAccess;
         Move(SubscriptionStatus.Expired, now);
+        CancelAtPeriodEnd = false;
         if (hadAccess)
         {
             var (userId, plan) = (TelegramUserId, PlanType);
@@ -139,11 +209,55 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
         }
     }
 
-    /// <summary>The renewal event, with the linked user and plan as they are now (the id is read once inserted).</summary>
-    private Func<IDomainEvent> Renewed()
+    /// <summary>
+    /// The rules for when no webhook came: a cancellation at the period end takes effect; a renewing plan past its end
+    /// with no renewal seen becomes past due from that end (so a late renewal never costs a paying subscriber access),
+    /// then expires after <paramref name="grace"/>; a fixed term past its end expires; lifetime never ends.
+    /// </summary>
+    public void Sweep(DateTimeOffset now, TimeSpan grace)
     {
-        var (userId, plan) = (TelegramUserId, PlanType);
-        return () => new SubscriptionRenewed(TenantId, Id, userId, plan);
+        if (Status != SubscriptionStatus.Active || PlanType == PlanType.Lifetime)
+        {
+            return;
+        }
+
+        if (CurrentPeriodEnd is { } end && end <= now)
+        {
+            if (CancelAtPeriodEnd)
+            {
+                Cancel(CancellationReason.User, now);
+                return;
+            }
+
+            if (!Renews)
+            {
+                Expire(now);
+                return;
+            }
+
+            PastDueSince ??= end;
+            UpdatedAt = now;
+        }
+
+        if (PastDueSince is { } since && now - since >= grace)
+        {
+            Expire(now);
+        }
+    }
+
+    /// <summary>A non-renewing term ends within <see cref="ReminderLead"/> and its subscriber was not reminded yet.</summary>
+    public bool NeedsRenewalReminder(DateTimeOffset now) =>
+        Status == SubscriptionStatus.Active && !Renews && CurrentPeriodEnd is { } end && end > now && end - now <= ReminderLead
+        && RenewalReminderSentAt is null;
+
+    public void MarkRenewalReminderSent(DateTimeOffset now) => RenewalReminderSentAt = now;
+
+    private void RequireActive(string what)
+    {
+        if (Status != SubscriptionStatus.Active)
+        {
+            throw new DomainException($"Only an active subscription can be {what} (it is {Status}).");
+        }
     }
 
     private void Move(SubscriptionStatus to, DateTimeOffset now)

@@ -9,8 +9,7 @@ public sealed class SubscriptionTransitionsTests
     private static readonly Dictionary<SubscriptionStatus, SubscriptionStatus[]> Allowed = new()
     {
         [SubscriptionStatus.Pending] = [SubscriptionStatus.Active, SubscriptionStatus.Expired],
-        [SubscriptionStatus.Active] = [SubscriptionStatus.PastDue, SubscriptionStatus.Cancelled, SubscriptionStatus.Expired],
-        [SubscriptionStatus.PastDue] = [SubscriptionStatus.Active, SubscriptionStatus.Cancelled, SubscriptionStatus.Expired],
+        [SubscriptionStatus.Active] = [SubscriptionStatus.Cancelled, SubscriptionStatus.Expired],
         [SubscriptionStatus.Cancelled] = [SubscriptionStatus.Active],
         [SubscriptionStatus.Expired] = [SubscriptionStatus.Active],
     };

@@ -72,23 +72,6 @@ public sealed class TelegramSubscriptionTests
     }
 
     [Fact]
-    public void Activate_FromPastDue_RaisesSubscriptionRenewedNotActivated()
-    {
-        var subscription = Active();
-        subscription.MarkPastDue(Now.AddDays(31));
-        subscription.HasPendingEvents.Should().BeFalse();
-        var newEnd = PeriodEnd.AddMonths(1);
-
-        subscription.Activate(newEnd, Now.AddDays(32));
-
-        subscription.Status.Should().Be(SubscriptionStatus.Active);
-        subscription.CurrentPeriodEnd.Should().Be(newEnd);
-        var events = subscription.DequeueEvents();
-        events.Should().Equal(new SubscriptionRenewed(Tenant, 0, null, PlanType.Monthly));
-        events.Should().NotContain(e => e is SubscriptionActivated);
-    }
-
-    [Fact]
     public void Activate_AfterCancel_IsAReactivationThatClearsTheReason()
     {
         var subscription = Active();
@@ -152,26 +135,116 @@ public sealed class TelegramSubscriptionTests
     }
 
     [Fact]
-    public void Renew_WhenPastDue_Throws()
+    public void AFailedPayment_KeepsAccessWithAPastDueTime_AndARenewalSettlesIt()
     {
         var subscription = Active();
-        subscription.MarkPastDue(Now);
 
-        var renew = () => subscription.Renew(PeriodEnd.AddMonths(1), Now);
+        subscription.RecordPaymentFailure(PeriodEnd);
+        subscription.RecordPaymentFailure(PeriodEnd.AddDays(1));
 
-        renew.Should().Throw<DomainException>();
-        subscription.CurrentPeriodEnd.Should().Be(PeriodEnd);
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+        subscription.GrantsAccess.Should().BeTrue();
+        subscription.PastDueSince.Should().Be(PeriodEnd, "the first failure starts the grace period");
+        subscription.Renew(PeriodEnd.AddMonths(1), PeriodEnd.AddDays(2));
+        subscription.PastDueSince.Should().BeNull();
+        subscription.DequeueEvents().Should().Equal(new SubscriptionRenewed(Tenant, 0, null, PlanType.Monthly));
     }
 
     [Fact]
-    public void MarkPastDue_KeepsAccess()
+    public void TheSweep_ExpiresAPastDueSubscription_OnlyAfterTheGracePeriod()
+    {
+        var subscription = Active();
+        var grace = TimeSpan.FromDays(3);
+
+        subscription.Sweep(PeriodEnd.AddHours(1), grace);
+        subscription.Status.Should().Be(SubscriptionStatus.Active, "a late renewal webhook must not cost a paying subscriber access");
+        subscription.PastDueSince.Should().Be(PeriodEnd);
+        subscription.Sweep(PeriodEnd.AddDays(2), grace);
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+
+        subscription.Sweep(PeriodEnd.AddDays(3), grace);
+
+        subscription.Status.Should().Be(SubscriptionStatus.Expired);
+        subscription.DequeueEvents().Should().Equal(new SubscriptionExpired(Tenant, 0, null, PlanType.Monthly));
+    }
+
+    [Fact]
+    public void CancellingAtThePeriodEnd_KeepsAccessUntilThen_ThenTheSweepCancels()
+    {
+        var subscription = Active();
+        subscription.SetCancelAtPeriodEnd(true, Now.AddDays(5));
+
+        subscription.Sweep(PeriodEnd.AddMinutes(-1), TimeSpan.FromDays(3));
+        subscription.GrantsAccess.Should().BeTrue();
+        subscription.CancelAtPeriodEnd.Should().BeTrue();
+
+        subscription.Sweep(PeriodEnd, TimeSpan.FromDays(3));
+
+        subscription.Status.Should().Be(SubscriptionStatus.Cancelled);
+        subscription.CancelReason.Should().Be(CancellationReason.User);
+        subscription.CancelAtPeriodEnd.Should().BeFalse();
+    }
+
+    [Fact]
+    public void KeepingItRenewing_UndoesACancellationAtThePeriodEnd()
+    {
+        var subscription = Active();
+        subscription.SetCancelAtPeriodEnd(true, Now);
+
+        subscription.SetCancelAtPeriodEnd(false, Now.AddDays(1));
+        subscription.Sweep(PeriodEnd, TimeSpan.FromDays(3));
+
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+    }
+
+    [Fact]
+    public void AFixedTerm_ExpiresAtItsEnd_AfterAReminderThreeDaysBefore()
+    {
+        var subscription = Pending(PlanType.Annual);
+        subscription.Activate(PeriodEnd, Now, renews: false);
+
+        subscription.NeedsRenewalReminder(PeriodEnd.AddDays(-4)).Should().BeFalse();
+        subscription.NeedsRenewalReminder(PeriodEnd.AddDays(-3)).Should().BeTrue();
+        subscription.MarkRenewalReminderSent(PeriodEnd.AddDays(-3));
+        subscription.NeedsRenewalReminder(PeriodEnd.AddDays(-2)).Should().BeFalse("one reminder per term");
+        subscription.Sweep(PeriodEnd, TimeSpan.FromDays(3));
+
+        subscription.Status.Should().Be(SubscriptionStatus.Expired, "a term that does not renew has no grace");
+    }
+
+    [Fact]
+    public void ARenewingPlanOrLifetime_GetsNoReminder_AndLifetimeNeverEnds()
+    {
+        var lifetime = Pending(PlanType.Lifetime);
+        lifetime.Activate(null, Now);
+
+        lifetime.Sweep(Now.AddYears(50), TimeSpan.FromDays(3));
+
+        lifetime.Status.Should().Be(SubscriptionStatus.Active);
+        lifetime.Renews.Should().BeFalse();
+        Active().NeedsRenewalReminder(PeriodEnd.AddDays(-1)).Should().BeFalse();
+        var cancel = () => lifetime.SetCancelAtPeriodEnd(true, Now);
+        cancel.Should().Throw<DomainException>();
+    }
+
+    [Fact]
+    public void AnOlderStripeEvent_IsNotApplied()
     {
         var subscription = Active();
 
-        subscription.MarkPastDue(Now);
+        subscription.TryApplyEventAt(Now.AddMinutes(10)).Should().BeTrue();
+        subscription.TryApplyEventAt(Now.AddMinutes(5)).Should().BeFalse();
+        subscription.TryApplyEventAt(Now.AddMinutes(10)).Should().BeTrue("the same second is not older");
 
-        subscription.Status.Should().Be(SubscriptionStatus.PastDue);
-        subscription.GrantsAccess.Should().BeTrue();
+        subscription.LastEventAt.Should().Be(Now.AddMinutes(10));
+    }
+
+    [Fact]
+    public void APlanWithAPeriod_NeedsItsEnd()
+    {
+        var activate = () => Pending().Activate(null, Now);
+
+        activate.Should().Throw<DomainException>();
     }
 
     [Theory]

@@ -1159,6 +1159,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_at_period_end");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1186,11 +1190,27 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_converted");
 
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<DateTimeOffset?>("PastDueSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("past_due_since");
+
                     b.Property<string>("PlanType")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("plan_type");
+
+                    b.Property<DateTimeOffset?>("RenewalReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewal_reminder_sent_at");
+
+                    b.Property<bool>("Renews")
+                        .HasColumnType("boolean")
+                        .HasColumnName("renews");
 
                     b.Property<string>("Status")
                         .IsRequired()
