@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<IBotCommand, HelpCommand>();
         services.AddScoped<IBotCommand, StopCommand>();
         services.AddScoped<Forex.SignalPosts>();
+        services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();

@@ -30,3 +30,22 @@ public static class StripeSecrets
     public const string SecretKey = "stripe.secret-key";
     public const string WebhookSecret = "stripe.webhook-secret";
 }
+
+/// <summary>A verified Stripe event: its id, type, creation time, API version and data object (raw JSON).</summary>
+public sealed record StripeEventEnvelope(string Id, string Type, DateTimeOffset Created, string? ApiVersion, System.Text.Json.JsonElement Object);
+
+/// <summary>Checks a webhook's <c>Stripe-Signature</c> over the exact body (5 minutes' tolerance) and reads its envelope.</summary>
+public interface IStripeWebhookVerifier
+{
+    /// <summary>The event, or null when the signature is missing, wrong or too old, or the body is not an event.</summary>
+    StripeEventEnvelope? Verify(string json, string? signatureHeader, string secret, DateTimeOffset now);
+}
+
+/// <summary>
+/// Stripe event ids already applied, inserted in the transaction that applies the event: true for the first delivery
+/// of an id, false for any repeat, also when two deliveries race.
+/// </summary>
+public interface IWebhookEventLedger
+{
+    Task<bool> TryRecordAsync(string eventId, string eventType, DateTimeOffset now, CancellationToken cancellationToken);
+}

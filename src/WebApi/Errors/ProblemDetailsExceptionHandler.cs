@@ -30,6 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
             IdentityProviderUnavailableException or TelegramUnavailableException or MarketDataUnavailableException or StripeUnavailableException
+                or PromoStack.Application.Stripe.Webhooks.StripeEventNotYetApplicableException
                 => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
             TelegramRejectedException or StripeRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,

@@ -1,0 +1,67 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+
+namespace PromoStack.Application.Stripe.Webhooks;
+
+public enum StripeWebhookOutcome
+{
+    Applied,
+    Duplicate,
+    Ignored,
+
+    /// <summary>Missing or bad signature, or a tenant without a webhook secret: 400, nothing applied.</summary>
+    Rejected,
+}
+
+/// <summary>
+/// A Stripe webhook delivery for the tenant the URL names: verified with that tenant's secret over the exact body,
+/// recorded once in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes nothing).
+/// </summary>
+public sealed record ReceiveStripeEvent(string TenantId, string? Signature, string Json) : ICommand<StripeWebhookOutcome>, ITenantAgnostic;
+
+internal sealed partial class ReceiveStripeEventHandler(
+    IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, IStripeWebhookVerifier verifier, IWebhookEventLedger ledger,
+    StripeEventEffects effects, TimeProvider clock, ILogger<ReceiveStripeEventHandler> logger)
+    : ICommandHandler<ReceiveStripeEvent, StripeWebhookOutcome>
+{
+    public async ValueTask<StripeWebhookOutcome> Handle(ReceiveStripeEvent command, CancellationToken cancellationToken)
+    {
+        tenant.Enter(command.TenantId);
+        var encrypted = await db.StripeSettings.AsNoTracking().Select(s => s.WebhookSecret).SingleOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (encrypted is null || verifier.Verify(command.Json, command.Signature, secrets.Unprotect(StripeSecrets.WebhookSecret, encrypted), now) is not { } stripeEvent)
+        {
+            return StripeWebhookOutcome.Rejected;
+        }
+
+        if (!StripeEventEffects.Handles(stripeEvent.Type))
+        {
+            return StripeWebhookOutcome.Ignored;
+        }
+
+        if (!await ledger.TryRecordAsync(stripeEvent.Id, stripeEvent.Type, now, cancellationToken))
+        {
+            return StripeWebhookOutcome.Duplicate;
+        }
+
+        if (!await effects.ApplyAsync(stripeEvent, now, cancellationToken))
+        {
+            // Thrown, not returned: the ledger row rolls back with the transaction, so Stripe's retry is applied.
+            throw new StripeEventNotYetApplicableException(stripeEvent.Id, stripeEvent.Type);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogApplied(logger, command.TenantId, stripeEvent.Type, stripeEvent.Id);
+        return StripeWebhookOutcome.Applied;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stripe {Type} {EventId} applied for tenant {Tenant}")]
+    private static partial void LogApplied(ILogger logger, string tenant, string type, string eventId);
+}
+
+/// <summary>The event refers to something not known yet; Stripe retries it (503).</summary>
+public sealed class StripeEventNotYetApplicableException(string eventId, string type)
+    : Exception($"Stripe {type} {eventId} refers to a subscription not known yet; Stripe will deliver it again.");

@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Stripe.Webhooks;
+
+namespace PromoStack.WebApi.Webhooks;
+
+/// <summary>
+/// Where Stripe posts a tenant's events. Authenticated by the <c>Stripe-Signature</c> over the exact raw body with
+/// that tenant's webhook secret; kept out of the OpenAPI document.
+/// </summary>
+[ApiController]
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+[Route("api/stripe/webhook/{tenant}")]
+public sealed class StripeWebhookController(ISender sender) : ControllerBase
+{
+    [HttpPost]
+    public async Task<IActionResult> Receive(string tenant, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(Request.Body);
+        var json = await reader.ReadToEndAsync(cancellationToken);
+        var outcome = await sender.Send(new ReceiveStripeEvent(tenant, Request.Headers["Stripe-Signature"].FirstOrDefault(), json), cancellationToken);
+        return outcome == StripeWebhookOutcome.Rejected
+            ? Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The Stripe-Signature does not verify for this endpoint.")
+            : Ok(new { received = true, outcome = outcome.ToString().ToLowerInvariant() });
+    }
+}

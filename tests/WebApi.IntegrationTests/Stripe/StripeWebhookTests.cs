@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Stripe;
+using PromoStack.Domain.Stripe;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Stripe;
+
+/// <summary>Signed Stripe events through the real endpoint: verification, exactly-once application, order, isolation.</summary>
+public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string Secret = "whsec_alphaSigningSecret0123456789";
+    private static long _eventNumber;
+    private DateTimeOffset _now;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _now = Factory.Clock.GetUtcNow();
+        await NewTenantAsync("alpha");
+        await InTenantAsync("alpha", async services =>
+        {
+            var secrets = services.GetRequiredService<ISecretProtector>();
+            var settings = TenantStripeSettings.Create("alpha", _now);
+            settings.SetSecrets(secrets.Protect(StripeSecrets.SecretKey, "sk_test_x12345678"), secrets.Protect(StripeSecrets.WebhookSecret, Secret), _now);
+            services.GetRequiredService<AppDbContext>().StripeSettings.Add(settings);
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task ALifetimeCheckout_ActivatesAndLinksTheTelegramUser()
+    {
+        var response = await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime", telegramUserId: 4242)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || plan_type || ' ' || telegram_user_id FROM telegram_subscriptions"))
+            .Should().Be("active lifetime 4242");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM processed_webhook_events WHERE tenant_id = 'alpha'")).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("wrong-secret")]
+    [InlineData("tampered")]
+    [InlineData("stale")]
+    public async Task ABadOrMissingSignature_Is400_AndNothingIsApplied(string problem)
+    {
+        var body = Event("checkout.session.completed", Checkout("payment", "lifetime"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha")
+        {
+            Content = new StringContent(problem == "tampered" ? body.Replace("lifetime", "monthly", StringComparison.Ordinal) : body, Encoding.UTF8, "application/json"),
+        };
+        if (problem != "missing")
+        {
+            request.Headers.Add("Stripe-Signature", Sign(body, problem == "wrong-secret" ? "whsec_someoneElse0123456789" : Secret, problem == "stale" ? _now.AddMinutes(-6) : _now));
+        }
+
+        var response = await Factory.CreateClient().SendAsync(request);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM processed_webhook_events")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ARepeatedEvent_IsAcknowledged_AndChangesNothing_EvenWhenDeliveredConcurrently()
+    {
+        var body = Event("checkout.session.completed", Checkout("payment", "lifetime"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(body)));
+        var again = await SendAsync(body);
+
+        responses.Should().AllSatisfy(r => r.StatusCode.Should().Be(HttpStatusCode.OK));
+        (await again.Content.ReadAsStringAsync()).Should().Contain("duplicate");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM processed_webhook_events")).Should().Be(1);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionActivated%'")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AMonthlySubscription_GoesThroughPaymentFailureRenewalCancelAtPeriodEndAndDeletion()
+    {
+        var periodEnd = _now.AddDays(30).ToUnixTimeSeconds();
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.created", Subscription("active", periodEnd, newShape: true), createdOffset: 1))).EnsureSuccessStatusCode();
+        (await Status()).Should().Be("active");
+
+        (await SendAsync(Event("invoice.payment_failed", new JsonObject { ["subscription"] = "sub_1", ["customer"] = "cus_1" }, createdOffset: 2))).EnsureSuccessStatusCode();
+        (await TestDatabase.ScalarAsync<bool>("SELECT past_due_since IS NOT NULL FROM telegram_subscriptions")).Should().BeTrue();
+
+        var renewedEnd = _now.AddDays(60).ToUnixTimeSeconds();
+        (await SendAsync(Event("invoice.paid", Invoice(renewedEnd), createdOffset: 3))).EnsureSuccessStatusCode();
+        (await TestDatabase.ScalarAsync<bool>("SELECT past_due_since IS NULL AND current_period_end = to_timestamp(@p0) FROM telegram_subscriptions", renewedEnd))
+            .Should().BeTrue();
+
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", renewedEnd, newShape: false, cancelAtPeriodEnd: true), createdOffset: 4)))
+            .EnsureSuccessStatusCode();
+        (await TestDatabase.ScalarAsync<bool>("SELECT cancel_at_period_end FROM telegram_subscriptions")).Should().BeTrue();
+
+        (await SendAsync(Event("customer.subscription.deleted", Subscription("canceled", renewedEnd, newShape: false), createdOffset: 5))).EnsureSuccessStatusCode();
+        (await Status()).Should().Be("cancelled");
+    }
+
+    [Fact]
+    public async Task ASubscriptionEventBeforeItsCheckout_Is503UntilTheCheckoutArrives_ThenApplies()
+    {
+        var early = Event("customer.subscription.updated", Subscription("active", _now.AddDays(30).ToUnixTimeSeconds(), newShape: true), createdOffset: 1);
+
+        (await SendAsync(early)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM processed_webhook_events")).Should().Be(0, "Stripe's retry must be applied");
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(early)).EnsureSuccessStatusCode();
+
+        (await Status()).Should().Be("active");
+    }
+
+    [Fact]
+    public async Task AnOlderEvent_NeverOverwritesNewerState()
+    {
+        var end = _now.AddDays(30).ToUnixTimeSeconds();
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: true), createdOffset: 1))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.updated", Subscription("canceled", end, newShape: true), createdOffset: 10))).EnsureSuccessStatusCode();
+
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: true), createdOffset: 5))).EnsureSuccessStatusCode();
+
+        (await Status()).Should().Be("cancelled");
+    }
+
+    [Theory]
+    [InlineData("charge.refunded", "refunded")]
+    [InlineData("customer.deleted", "deleted")]
+    public async Task ARefundOrADeletedCustomer_EndsAccess(string type, string reason)
+    {
+        (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime")))).EnsureSuccessStatusCode();
+        var obj = type == "customer.deleted" ? new JsonObject { ["id"] = "cus_1", ["object"] = "customer" } : new JsonObject { ["id"] = "ch_1", ["customer"] = "cus_1" };
+
+        (await SendAsync(Event(type, obj, createdOffset: 1))).EnsureSuccessStatusCode();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_reason FROM telegram_subscriptions")).Should().Be($"cancelled {reason}");
+    }
+
+    [Fact]
+    public async Task AnEventTypeWeDoNotHandle_IsAcknowledgedAndIgnored()
+    {
+        var response = await SendAsync(Event("customer.updated", new JsonObject { ["id"] = "cus_1" }));
+
+        (await response.Content.ReadAsStringAsync()).Should().Contain("ignored");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM processed_webhook_events")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AnEventSignedForOneTenant_IsRefusedAtAnotherTenantsEndpoint()
+    {
+        await NewTenantAsync("beta");
+        var body = Event("checkout.session.completed", Checkout("payment", "lifetime"));
+
+        var response = await SendAsync(body, tenant: "beta");
+        var unknown = await SendAsync(body, tenant: "nosuchtenant");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
+    }
+
+    private Task<string> Status() => TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_subscriptions")!;
+
+    private async Task<HttpResponseMessage> SendAsync(string body, string tenant = "alpha")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stripe/webhook/{tenant}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", Sign(body, Secret, _now));
+        return await Factory.CreateClient().SendAsync(request);
+    }
+
+    /// <summary>Stripe's scheme: <c>t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256(key = the whole whsec_ secret, "t.body")&gt;</c>.</summary>
+    private static string Sign(string body, string secret, DateTimeOffset at)
+    {
+        var t = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}"));
+        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
+    }
+
+    private string Event(string type, JsonObject obj, int createdOffset = 0) => new JsonObject
+    {
+        ["id"] = $"evt_{Interlocked.Increment(ref _eventNumber)}",
+        ["object"] = "event",
+        ["api_version"] = "2020-08-27",
+        ["created"] = _now.AddSeconds(createdOffset).ToUnixTimeSeconds(),
+        ["type"] = type,
+        ["data"] = new JsonObject { ["object"] = obj },
+    }.ToJsonString();
+
+    private static JsonObject Checkout(string mode, string plan, long? telegramUserId = null) => new()
+    {
+        ["id"] = "cs_1", ["object"] = "checkout.session", ["mode"] = mode, ["payment_status"] = "paid", ["customer"] = "cus_1",
+        ["subscription"] = mode == "subscription" ? "sub_1" : null,
+        ["customer_details"] = new JsonObject { ["email"] = "Payer@Example.com" },
+        ["metadata"] = new JsonObject { ["plan"] = plan, ["telegram_user_id"] = telegramUserId?.ToString(CultureInfo.InvariantCulture) },
+    };
+
+    /// <summary>The period end on the subscription (2020-08-27 shape) or on its first item (current shape).</summary>
+    private static JsonObject Subscription(string status, long periodEnd, bool newShape, bool cancelAtPeriodEnd = false)
+    {
+        var subscription = new JsonObject
+        {
+            ["id"] = "sub_1", ["object"] = "subscription", ["customer"] = "cus_1", ["status"] = status, ["cancel_at_period_end"] = cancelAtPeriodEnd,
+        };
+        if (newShape)
+        {
+            subscription["items"] = new JsonObject { ["data"] = new JsonArray(new JsonObject { ["current_period_end"] = periodEnd }) };
+        }
+        else
+        {
+            subscription["current_period_end"] = periodEnd;
+        }
+
+        return subscription;
+    }
+
+    private static JsonObject Invoice(long periodEnd) => new()
+    {
+        ["id"] = "in_1", ["object"] = "invoice", ["customer"] = "cus_1", ["subscription"] = "sub_1",
+        ["lines"] = new JsonObject { ["data"] = new JsonArray(new JsonObject { ["period"] = new JsonObject { ["end"] = periodEnd } }) },
+    };
+}
