@@ -1,0 +1,38 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Subscriptions;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.WebApi.Auth;
+
+namespace PromoStack.WebApi.Controllers;
+
+/// <summary>VIP subscriptions: list, look up, grant by hand, revoke.</summary>
+[ApiController]
+[Route("api/subscriptions")]
+public sealed class SubscriptionsController(ISender sender) : ControllerBase
+{
+    [HttpGet]
+    [Authorize(Policies.TenantMember)]
+    public async Task<SubscriptionPage> List(
+        [FromQuery] SubscriptionStatus? status, [FromQuery] PlanType? plan, [FromQuery] string? search, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
+        CancellationToken cancellationToken = default) =>
+        await sender.Send(new ListSubscriptions(status, plan, search, page, pageSize), cancellationToken);
+
+    [HttpGet("{id:int}")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<SubscriptionDto> Get(int id, CancellationToken cancellationToken) => await sender.Send(new GetSubscription(id), cancellationToken);
+
+    /// <summary>VIP by hand (not renewing); 409 when that email already has access.</summary>
+    [HttpPost("grant")]
+    [Authorize(Policies.TenantAdmin)]
+    public async Task<SubscriptionDto> Grant(GrantSubscriptionRequest request, CancellationToken cancellationToken) =>
+        await sender.Send(new GrantSubscription(request.Email ?? string.Empty, request.Plan, request.TelegramUserId, request.EndsAt), cancellationToken);
+
+    /// <summary>Ends access now; 409 when there is none.</summary>
+    [HttpPost("{id:int}/revoke")]
+    [Authorize(Policies.TenantAdmin)]
+    public async Task<SubscriptionDto> Revoke(int id, CancellationToken cancellationToken) => await sender.Send(new RevokeSubscription(id), cancellationToken);
+}
+
+public sealed record GrantSubscriptionRequest(string? Email, PlanType Plan, long? TelegramUserId, DateTimeOffset? EndsAt);
