@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.WeeklyRecapJob>();
+        services.AddScoped<Common.Abstractions.IScheduledJob, Subscriptions.SubscriptionSweepJob>();
         return services;
     }
 }

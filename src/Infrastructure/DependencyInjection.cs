@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<TelegramSenderWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramSenderWorker>());
         services.AddSingleton<WorkSignal>();
+        services.AddOptions<Application.Subscriptions.SubscriptionOptions>().Bind(configuration.GetSection(Application.Subscriptions.SubscriptionOptions.Section));
         services.AddOptions<Stripe.StripeOptions>().Bind(configuration.GetSection(Stripe.StripeOptions.Section));
         services.AddHttpClient(Stripe.StripeGateway.HttpClientName);
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
