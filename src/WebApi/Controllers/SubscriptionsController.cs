@@ -19,6 +19,12 @@ public sealed class SubscriptionsController(ISender sender) : ControllerBase
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListSubscriptions(status, plan, search, page, pageSize), cancellationToken);
 
+    /// <summary>Active subscribers by plan, MRR, new and churned in the period (last 30 days by default), free-lead conversion.</summary>
+    [HttpGet("metrics")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<SubscriptionMetricsDto> Metrics([FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, CancellationToken cancellationToken) =>
+        await sender.Send(new GetSubscriptionMetrics(from, to), cancellationToken);
+
     [HttpGet("{id:int}")]
     [Authorize(Policies.TenantMember)]
     public async Task<SubscriptionDto> Get(int id, CancellationToken cancellationToken) => await sender.Send(new GetSubscription(id), cancellationToken);

@@ -36,6 +36,55 @@ public sealed class SubscriptionsApiTests(AppFixture fixture) : IntegrationTest(
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionCancelled%'")).Should().Be(1);
     }
 
+    [Fact]
+    public async Task Metrics_CountActiveByPlan_MrrFromTheCachedPrices_NewChurnedAndConversion_OnlyForThisTenant()
+    {
+        var now = Factory.Clock.GetUtcNow();
+        await InTenantAsync("alpha", async services =>
+        {
+            var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
+            var settings = PromoStack.Domain.Stripe.TenantStripeSettings.Create("alpha", now);
+            settings.SetProduct(null, "prod_VIP", "price_M", "price_A", null, now);
+            db.StripeSettings.Add(settings);
+            db.StripePrices.Add(PromoStack.Domain.Stripe.TenantStripePrice.Cache("alpha", "price_M", "prod_VIP", "usd", 4900, "month", 1, null, true, now));
+            db.StripePrices.Add(PromoStack.Domain.Stripe.TenantStripePrice.Cache("alpha", "price_A", "prod_VIP", "usd", 12000, "year", 1, null, true, now));
+            PromoStack.Domain.Subscriptions.TelegramSubscription Paid(string email, PromoStack.Domain.Subscriptions.PlanType plan, bool renews = true, bool freeLead = false)
+            {
+                var s = PromoStack.Domain.Subscriptions.TelegramSubscription.Begin("alpha", email, plan, now.AddDays(-5));
+                s.LinkTelegramUser(email.Length, null, freeLead);
+                s.Activate(plan == PromoStack.Domain.Subscriptions.PlanType.Lifetime ? null : now.AddDays(20), now.AddDays(-5), renews);
+                db.TelegramSubscriptions.Add(s);
+                return s;
+            }
+
+            Paid("m1@example.com", PromoStack.Domain.Subscriptions.PlanType.Monthly, freeLead: true);
+            Paid("m22@example.com", PromoStack.Domain.Subscriptions.PlanType.Monthly);
+            Paid("a333@example.com", PromoStack.Domain.Subscriptions.PlanType.Annual);
+            Paid("l4444@example.com", PromoStack.Domain.Subscriptions.PlanType.Lifetime);
+            Paid("g55555@example.com", PromoStack.Domain.Subscriptions.PlanType.Monthly, renews: false);
+            Paid("c666666@example.com", PromoStack.Domain.Subscriptions.PlanType.Monthly).Cancel(PromoStack.Domain.Subscriptions.CancellationReason.User, now.AddDays(-1));
+            db.BotUsers.Add(PromoStack.Domain.Telegram.BotUser.FirstSeen("alpha", 999, null, "Lead", null, now));
+            await db.SaveChangesAsync();
+        });
+        var beta = await NewTenantAsync("beta");
+        (await beta.Client.PostAsJsonAsync("/api/subscriptions/grant", new { email = "b@example.com", plan = "monthly" })).EnsureSuccessStatusCode();
+
+        var metrics = await (await _admin.Client.GetAsync("/api/subscriptions/metrics")).JsonAsync();
+
+        metrics.GetProperty("activeByPlan").GetProperty("monthly").GetInt32().Should().Be(3);
+        metrics.GetProperty("activeByPlan").GetProperty("annual").GetInt32().Should().Be(1);
+        metrics.GetProperty("activeByPlan").GetProperty("lifetime").GetInt32().Should().Be(1);
+        var mrr = metrics.GetProperty("mrr").EnumerateArray().Should().ContainSingle().Subject;
+        mrr.GetProperty("currency").GetString().Should().Be("usd");
+        mrr.GetProperty("amountMinor").GetInt64().Should().Be((2 * 4900) + 1000, "renewing monthly plans plus a twelfth of the annual; no lifetime, no hand-granted term");
+        metrics.GetProperty("new").GetInt32().Should().Be(6);
+        metrics.GetProperty("churned").GetInt32().Should().Be(1);
+        metrics.GetProperty("convertedFreeLeads").GetInt32().Should().Be(1);
+        metrics.GetProperty("freeLeads").GetInt32().Should().Be(1, "the bot user who never paid");
+        metrics.GetProperty("conversionRate").GetDouble().Should().Be(0.5);
+        await (await _admin.Client.GetAsync("/api/subscriptions/metrics?from=2026-03-05T00:00:00Z&to=2026-03-01T00:00:00Z")).ShouldHaveFieldErrorAsync("to");
+    }
+
     [Theory]
     [InlineData("""{"email":"not-an-email","plan":"monthly"}""", "email")]
     [InlineData("""{"email":"a@b.co","plan":"weekly"}""", "plan")]
