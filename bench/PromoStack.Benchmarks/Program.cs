@@ -8,6 +8,7 @@ using PromoStack.Benchmarks;
 
 // Load benchmarks of the Telegram paths against the real API (Release) on 127.0.0.1 and a fake Bot API:
 //   webhook  — sustained webhook ingest (valid, signed updates), latency, then the inbox drained; plus a bare insert ceiling;
+//   stripe   — signed webhook events per second, then a duplicate storm, counted afterwards;
 //   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second.
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
 var settings = Settings.FromEnvironment();
@@ -18,7 +19,14 @@ var messages = settings.Int("BENCH_MESSAGES", 3_000);
 
 await using var fake = new FakeBotApi(BotId);
 await fake.StartAsync();
+await using var fakeStripe = new FakeStripeApi();
+await fakeStripe.StartAsync();
 var environment = settings.AppEnvironment(fake.Url);
+foreach (var (key, value) in StripeBench.FakeStripeEnvironment(fakeStripe.Url))
+{
+    environment[key] = value;
+}
+
 await Processes.RunAsync(settings.CliDll, "migrate", environment, settings.WebApiDir);
 var token = (await Processes.RunAsync(settings.CliDll, "dev-token --tenant bench --role admin", environment, settings.WebApiDir)).Trim().Split('\n')[^1];
 using var api = Processes.Start(settings.ApiDll, $"--urls {settings.ApiUrl}", environment, settings.WebApiDir);
@@ -66,6 +74,8 @@ try
         await command.ExecuteNonQueryAsync();
     });
     bare.Print("  bare insert ceiling (no HTTP)");
+
+    await StripeBench.RunAsync(http, db, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
 
     Console.WriteLine($"delivery: {messages} messages to {messages} users, fake allows 30 per sliding second");
     await using (var insert = db.CreateCommand(

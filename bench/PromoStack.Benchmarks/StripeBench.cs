@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace PromoStack.Benchmarks;
+
+/// <summary>
+/// Signed Stripe events through the real webhook (verification, insert-once ledger, effects in one transaction): the
+/// sustained rate of distinct events, then a duplicate storm (each event delivered 5 times at once), counted after.
+/// </summary>
+internal static class StripeBench
+{
+    private const string WebhookSecret = "whsec_benchSigningSecret0123456789";
+
+    public static async Task RunAsync(HttpClient http, NpgsqlDataSource db, int events, int concurrency)
+    {
+        (await http.PutAsJsonAsync("/api/stripe/settings", new { secretKey = "sk_test_bench0123456789", webhookSecret = WebhookSecret })).EnsureSuccessStatusCode();
+        var tenant = "bench";
+        Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)");
+        var load = await Load.RunAsync(events, concurrency, async i => await SendAsync(http, tenant, Checkout($"evt_bench_{i}", $"payer{i}@example.com")));
+        load.Print("  applied");
+
+        var storm = events / 5;
+        Console.WriteLine($"  duplicate storm: {storm} more events, each delivered 5 times concurrently");
+        var stormLoad = await Load.RunAsync(storm * 5, concurrency, async i =>
+        {
+            var n = ((i - 1) / 5) + 1;
+            await SendAsync(http, tenant, Checkout($"evt_storm_{n}", $"storm{n}@example.com"));
+        });
+        stormLoad.Print("  storm deliveries");
+        var subscriptions = await CountAsync(db, "SELECT count(*) FROM telegram_subscriptions WHERE email LIKE 'storm%'");
+        var ledger = await CountAsync(db, "SELECT count(*) FROM processed_webhook_events WHERE event_id LIKE 'evt_storm_%'");
+        var activations = await CountAsync(db, "SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionActivated%'");
+        Console.WriteLine($"  after the storm: {subscriptions} subscriptions and {ledger} ledger rows for {storm} events (exactly one effect each: {subscriptions == storm && ledger == storm}); " +
+                          $"activation events in all: {activations} (expected {events + storm})");
+    }
+
+    public static Dictionary<string, string> FakeStripeEnvironment(string url) => new() { ["Stripe__ApiBase"] = url };
+
+    private static async Task SendAsync(HttpClient http, string tenant, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stripe/webhook/{tenant}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
+        request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static string Checkout(string eventId, string email) => new JsonObject
+    {
+        ["id"] = eventId, ["object"] = "event", ["api_version"] = "2020-08-27", ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["type"] = "checkout.session.completed",
+        ["data"] = new JsonObject
+        {
+            ["object"] = new JsonObject
+            {
+                ["id"] = $"cs_{eventId}", ["mode"] = "payment", ["payment_status"] = "paid", ["customer"] = $"cus_{eventId}",
+                ["customer_details"] = new JsonObject { ["email"] = email }, ["metadata"] = new JsonObject { ["plan"] = "lifetime" },
+            },
+        },
+    }.ToJsonString();
+
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
+
+/// <summary>Stripe's API, as far as saving settings needs it (the key check).</summary>
+internal sealed class FakeStripeApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public FakeStripeApi()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapGet("/v1/balance", () => Results.Json(new { @object = "balance", available = Array.Empty<object>(), pending = Array.Empty<object>(), livemode = false }));
+    }
+
+    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public Task StartAsync() => _app.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
