@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<IBotCommand, StopCommand>();
         services.AddScoped<Forex.SignalPosts>();
         services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
+        services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();

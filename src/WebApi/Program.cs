@@ -9,10 +9,11 @@ using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Me;
 using PromoStack.Infrastructure;
 using PromoStack.Infrastructure.Configuration;
-using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Schedules;
 using PromoStack.WebApi;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.Controllers;
 using PromoStack.WebApi.Errors;
 using PromoStack.WebApi.Health;
 using PromoStack.WebApi.OpenApi;
@@ -55,6 +56,14 @@ builder.Services
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+builder.Services.AddRateLimiter(limits =>
+{
+    // Public endpoints: a few calls a minute per client address and tenant, then 429.
+    limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limits.AddPolicy(PublicCheckoutController.RateLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+        $"{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
+        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+});
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])
     .AllowAnyHeader()
@@ -72,6 +81,7 @@ app.UseRequestBodyLimit();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapControllers();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("PromoStack API"));

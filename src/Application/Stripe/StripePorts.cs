@@ -17,7 +17,16 @@ public interface IStripeGateway
     Task CheckAccessAsync(StripeAccess access, CancellationToken cancellationToken);
 
     Task<StripeCatalog> ReadCatalogAsync(StripeAccess access, CancellationToken cancellationToken);
+
+    /// <summary>A hosted Checkout page for one price: subscription mode for a recurring price, payment mode otherwise.</summary>
+    Task<StripeCheckout> CreateCheckoutAsync(StripeAccess access, StripeCheckoutRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>What a Checkout Session carries: the price, who pays, where Stripe sends them after, and our ids (metadata).</summary>
+public sealed record StripeCheckoutRequest(
+    string PriceId, bool Recurring, string? Email, string SuccessUrl, string CancelUrl, IReadOnlyDictionary<string, string> Metadata);
+
+public sealed record StripeCheckout(string SessionId, string Url);
 
 /// <summary>Stripe refused the call (bad key, no such account): a 400 with Stripe's reason.</summary>
 public sealed class StripeRejectedException(string message) : Exception(message);

@@ -86,6 +86,11 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
 
     public DateTimeOffset? RenewalReminderSentAt { get; private set; }
 
+    /// <summary>SHA-256 (hex) of the single-use deep-link token that links a web payer to Telegram; never the token.</summary>
+    public string? LinkTokenHash { get; private set; }
+
+    public DateTimeOffset? LinkTokenExpiresAt { get; private set; }
+
     /// <summary>When it first became active (was paid for); a Telegram user with such a subscription is no free lead.</summary>
     public DateTimeOffset? FirstPaidAt { get; private set; }
 
@@ -114,6 +119,27 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
         TelegramUserId = telegramUserId;
         TelegramUsername = username;
         IsConverted |= wasFreeLead;
+    }
+
+    /// <summary>Replaces the deep-link token (a new checkout makes the old link useless).</summary>
+    public void IssueLinkToken(string tokenHash, DateTimeOffset expiresAt)
+    {
+        LinkTokenHash = Guard.NotBlank(tokenHash, "Link token", 64);
+        LinkTokenExpiresAt = expiresAt;
+    }
+
+    /// <summary>The deep link was used: it links this Telegram user and never works again.</summary>
+    public void ConsumeLinkToken(long telegramUserId, string? username, bool wasFreeLead, DateTimeOffset now)
+    {
+        if (LinkTokenHash is null || LinkTokenExpiresAt <= now)
+        {
+            throw new DomainException("This link has expired or was already used.");
+        }
+
+        LinkTelegramUser(telegramUserId, username, wasFreeLead);
+        LinkTokenHash = null;
+        LinkTokenExpiresAt = null;
+        UpdatedAt = now;
     }
 
     /// <summary>

@@ -47,6 +47,24 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
             return new StripeCatalog(products, prices);
         });
 
+    public async Task<StripeCheckout> CreateCheckoutAsync(StripeAccess access, StripeCheckoutRequest request, CancellationToken cancellationToken) =>
+        await CallAsync(async () =>
+        {
+            var metadata = request.Metadata.ToDictionary(m => m.Key, m => m.Value);
+            var options = new global::Stripe.Checkout.SessionCreateOptions
+            {
+                Mode = request.Recurring ? "subscription" : "payment",
+                LineItems = [new global::Stripe.Checkout.SessionLineItemOptions { Price = request.PriceId, Quantity = 1 }],
+                CustomerEmail = request.Email,
+                SuccessUrl = request.SuccessUrl,
+                CancelUrl = request.CancelUrl,
+                Metadata = metadata,
+                SubscriptionData = request.Recurring ? new global::Stripe.Checkout.SessionSubscriptionDataOptions { Metadata = metadata } : null,
+            };
+            var session = await new global::Stripe.Checkout.SessionService(Client(access)).CreateAsync(options, Options(access), cancellationToken);
+            return new StripeCheckout(session.Id, session.Url);
+        });
+
     private StripeClient Client(StripeAccess access)
     {
         var http = httpClients.CreateClient(HttpClientName);

@@ -9,8 +9,8 @@ namespace PromoStack.Application.Stripe.Webhooks;
 /// <summary>
 /// What each handled Stripe event does to the tenant's subscriptions. Fields are read where each API version puts
 /// them (e.g. the period end on the subscription, or on its first item since 2025); Stripe's <c>canceled</c> is our
-/// <c>cancelled</c>. A subscription is found only exactly: by its Stripe id, its customer, or the checkout's email —
-/// never "the most recent pending one". An event older than the last one applied to a subscription changes nothing.
+/// <c>cancelled</c>. A subscription is found only exactly: by our id in the metadata our checkout set, its Stripe id,
+/// its customer, or the checkout's email — never "the most recent pending one". An event older than the last one applied to a subscription changes nothing.
 /// </summary>
 internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant)
 {
@@ -67,7 +67,8 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         var o = e.Object;
         var email = (o.Str("customer_details", "email") ?? o.Str("customer_email"))?.ToLowerInvariant();
         var stripeSubscription = o.Str("subscription");
-        var subscription = (stripeSubscription is null ? null : await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.StripeSubscriptionId == stripeSubscription, cancellationToken))
+        var subscription = await ByOurIdAsync(o, cancellationToken)
+                           ?? (stripeSubscription is null ? null : await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.StripeSubscriptionId == stripeSubscription, cancellationToken))
                            ?? (email is null ? null : await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Email == email, cancellationToken));
         if (subscription is null)
         {
@@ -164,6 +165,13 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
             subscription?.LinkStripe(customerId, stripeSubscriptionId);
         }
 
+        if (subscription is null && await ByOurIdAsync(e.Object, cancellationToken) is { } ours)
+        {
+            // Our checkout put the subscription's id in the metadata Stripe copies onto the subscription.
+            subscription = ours;
+            subscription.LinkStripe(customerId, stripeSubscriptionId);
+        }
+
         if (subscription is null)
         {
             return e.Type == "customer.subscription.deleted" || e.Type == "invoice.payment_failed";
@@ -188,6 +196,11 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
             }
         }
     }
+
+    private async Task<TelegramSubscription?> ByOurIdAsync(JsonElement o, CancellationToken cancellationToken) =>
+        int.TryParse(o.Str("metadata", "subscription_id"), out var id)
+            ? await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            : null;
 
     private static string? InvoiceSubscription(JsonElement invoice) =>
         invoice.Str("subscription") ?? invoice.Str("parent", "subscription_details", "subscription");

@@ -1194,6 +1194,15 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_event_at");
 
+                    b.Property<DateTimeOffset?>("LinkTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("link_token_expires_at");
+
+                    b.Property<string>("LinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("link_token_hash");
+
                     b.Property<DateTimeOffset?>("PastDueSince")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("past_due_since");
@@ -1249,6 +1258,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_telegram_subscriptions");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_subscriptions_link_token_hash")
+                        .HasFilter("link_token_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "Email")
                         .IsUnique()

@@ -21,6 +21,8 @@ internal sealed class TelegramSubscriptionConfiguration : IEntityTypeConfigurati
             v => v.HasValue ? EnumNames<CancellationReason>.Lower(v.Value) : null,
             s => s == null ? null : EnumNames<CancellationReason>.Parse(s)).HasMaxLength(ModelConventions.StatusLength);
         builder.HasIndex(s => new { s.TenantId, s.Email }).IsUnique();
+        builder.Property(s => s.LinkTokenHash).HasMaxLength(64);
+        builder.HasIndex(s => s.LinkTokenHash).IsUnique().HasFilter("link_token_hash IS NOT NULL");
         builder.HasIndex(s => new { s.TenantId, s.StripeSubscriptionId }).IsUnique().HasFilter("stripe_subscription_id IS NOT NULL");
         builder.HasIndex(s => new { s.TenantId, s.TelegramUserId });
         builder.HasIndex(s => new { s.TenantId, s.Status });

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PromoStack.WebApi.IntegrationTests.Stripe;
+
+/// <summary>Pay on the web → Stripe Checkout (fake) → webhook → /start link_ in the bot (fake Bot API) links the payer.</summary>
+public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string StripeKey = "sk_test_51AbCdEfGhIjKlMnOpQrStUv";
+    private const string WebhookSecret = "whsec_alphaSigningSecret0123456789";
+    private const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
+    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private PromoStackFactory _app = null!;
+    private HttpClient _admin = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
+        _admin = _app.CreateClient();
+        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_checkout_admin", "user_checkout_admin@example.com"));
+        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
+        _stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"id":"cs_test_1","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_test_1"}"""));
+        (await _admin.PutAsJsonAsync("/api/stripe/settings", new
+        {
+            secretKey = StripeKey, webhookSecret = WebhookSecret, monthlyPriceId = "price_M123", lifetimePriceId = "price_L123",
+        })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(BotToken, 222222222, "alpha_vip_bot");
+        Telegram.AcceptsMessages(BotToken);
+        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _stripe.Stop();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PayOnTheWeb_ThenOpenTheDeepLink_LinksThatTelegramAccountToThatSubscription_Once()
+    {
+        var checkout = await (await _app.CreateClient().PostAsJsonAsync("/api/public/alpha/checkout", new { email = "Payer@Example.com", plan = "monthly" })).JsonAsync();
+        checkout.GetProperty("url").GetString().Should().Be("https://checkout.stripe.test/c/pay/cs_test_1");
+        var form = StripeForm();
+        form["mode"].Should().Be("subscription");
+        form["line_items[0][price]"].Should().Be("price_M123");
+        form["customer_email"].Should().Be("payer@example.com");
+        var subscriptionId = form["metadata[subscription_id]"];
+        form["subscription_data[metadata][subscription_id]"].Should().Be(subscriptionId);
+        var token = form["success_url"].Should().StartWith("https://t.me/alpha_vip_bot?start=link_").And.Subject["https://t.me/alpha_vip_bot?start=link_".Length..];
+        (await TestDatabase.ScalarAsync<string>("SELECT link_token_hash FROM telegram_subscriptions")).Should().NotContain(token, "only its hash is stored");
+
+        (await SignedAsync(SubscriptionEvent(subscriptionId))).EnsureSuccessStatusCode();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_subscriptions")).Should().Be("active", "our id in the metadata links the event");
+
+        await StartAsync($"link_{token}", updateId: 1);
+        await StartAsync($"link_{token}", updateId: 2, fromId: 999);
+
+        (await TestDatabase.ScalarAsync<long>("SELECT telegram_user_id FROM telegram_subscriptions")).Should().Be(4242);
+        var replies = Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).ToList();
+        replies.Should().Contain(r => r!.Contains("now linked")).And.Contain(r => r!.Contains("expired or was already used"));
+    }
+
+    [Fact]
+    public async Task AnActiveEmail_IsAConflict_AndAnUnknownTenantOrPlan_IsNotFound_AndBadInputIs400()
+    {
+        (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime" })).EnsureSuccessStatusCode();
+        var client = _app.CreateClient();
+
+        await (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "VIP@example.com", plan = "monthly" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "a@example.com", plan = "annual" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PostAsJsonAsync("/api/public/nosuch/checkout", new { email = "a@example.com", plan = "monthly" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "not-an-email", plan = "monthly" })).ShouldHaveFieldErrorAsync("email");
+        _stripe.LogEntries.Should().NotContain(e => e.RequestMessage!.Path == "/v1/checkout/sessions");
+    }
+
+    [Fact]
+    public async Task ThePublicEndpoint_IsRateLimited()
+    {
+        var client = _app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = $"p{i}@example.com", plan = "monthly" })).StatusCode);
+        }
+
+        statuses.Take(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.OK));
+        statuses.Skip(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.TooManyRequests));
+    }
+
+    private Dictionary<string, string> StripeForm()
+    {
+        var body = _stripe.LogEntries.Last(e => e.RequestMessage!.Path == "/v1/checkout/sessions").RequestMessage!.Body!;
+        return body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
+    }
+
+    private async Task StartAsync(string payload, long updateId, long fromId = 4242)
+    {
+        var connection = await (await _admin.GetAsync("/api/connections")).JsonAsync();
+        var webhookId = connection.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "message_bot").GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+        var update = new JsonObject
+        {
+            ["update_id"] = updateId,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = updateId, ["date"] = 1_700_000_000, ["text"] = $"/start {payload}",
+                ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Payer", ["username"] = "payer" },
+                ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private", ["first_name"] = "Payer" },
+            },
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook") { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        while (await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private string SubscriptionEvent(string subscriptionId) => new JsonObject
+    {
+        ["id"] = "evt_sub_1", ["object"] = "event", ["created"] = _app.Clock.GetUtcNow().ToUnixTimeSeconds(), ["type"] = "customer.subscription.created",
+        ["data"] = new JsonObject
+        {
+            ["object"] = new JsonObject
+            {
+                ["id"] = "sub_1", ["customer"] = "cus_1", ["status"] = "active", ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(30).ToUnixTimeSeconds(),
+                ["metadata"] = new JsonObject { ["subscription_id"] = subscriptionId },
+            },
+        },
+    }.ToJsonString();
+
+    private async Task<HttpResponseMessage> SignedAsync(string body)
+    {
+        var t = _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
+        return await _app.CreateClient().SendAsync(request);
+    }
+}
