@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Forex.SignalPosts>();
         services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Subscriptions.Access.SendVipInvite>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();

@@ -13,6 +13,15 @@ public abstract record OutgoingMessage(long ChatId);
 public sealed record SendText(long ChatId, string Html, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null, long? ReplyToOutboxId = null)
     : OutgoingMessage(ChatId);
 
+/// <summary>
+/// HTML text sent once another row has its result (e.g. the invite link a <see cref="CreateInviteLink"/> row made):
+/// <see cref="ResultPlaceholder"/> in <paramref name="Html"/> becomes that result. A separate message, not a reply.
+/// </summary>
+public sealed record SendTextWithResult(long ChatId, long ResultOutboxId, string Html) : OutgoingMessage(ChatId)
+{
+    public const string ResultPlaceholder = "{result}";
+}
+
 /// <summary>Edits the text of a message sent earlier through the outbox.</summary>
 public sealed record EditText(long ChatId, long MessageOutboxId, string Html, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null)
     : OutgoingMessage(ChatId);

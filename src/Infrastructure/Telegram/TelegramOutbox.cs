@@ -51,6 +51,7 @@ public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, Commi
         {
             ChatId = text.ChatId, Text = text.Html, ParseMode = ParseMode.Html, ReplyMarkup = Markup(text.Buttons),
         }, text.ReplyToOutboxId),
+        SendTextWithResult text => (new SendMessageRequest { ChatId = text.ChatId, Text = text.Html, ParseMode = ParseMode.Html }, text.ResultOutboxId),
         EditText edit => (new EditMessageTextRequest
         {
             ChatId = edit.ChatId, MessageId = 0, Text = edit.Html, ParseMode = ParseMode.Html,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromoStack.Application.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Requests;
@@ -27,10 +28,16 @@ public abstract record SendResult
 /// <summary>Replays a stored request through Telegram.Bot, with the parent's message id filled in where it depends on one.</summary>
 public static class TelegramRequests
 {
-    public static async Task<SendResult> SendAsync(ITelegramBotClient bot, string method, string payload, long? parentMessageId, CancellationToken cancellationToken)
+    public static async Task<SendResult> SendAsync(
+        ITelegramBotClient bot, string method, string payload, long? parentMessageId, CancellationToken cancellationToken, string? parentResultText = null)
     {
         var json = JsonNode.Parse(payload)!.AsObject();
-        if (parentMessageId is { } parent)
+        if (parentResultText is not null && json["text"]?.GetValue<string>() is { } text && text.Contains(SendTextWithResult.ResultPlaceholder, StringComparison.Ordinal))
+        {
+            // The parent's result (an invite link) goes into the text; it is not a reply to anything.
+            json["text"] = text.Replace(SendTextWithResult.ResultPlaceholder, System.Net.WebUtility.HtmlEncode(parentResultText), StringComparison.Ordinal);
+        }
+        else if (parentMessageId is { } parent)
         {
             if (method == "sendMessage")
             {

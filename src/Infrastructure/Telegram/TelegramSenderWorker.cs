@@ -46,7 +46,8 @@ public sealed partial class TelegramSenderWorker(
 
     private const string RowsSql =
         """
-        SELECT o.id, o.chat_id, o.method, o.payload::text AS payload, o.delivery, p.telegram_message_id::bigint AS parent_message_id
+        SELECT o.id, o.chat_id, o.method, o.payload::text AS payload, o.delivery, p.telegram_message_id::bigint AS parent_message_id,
+               p.result_text AS parent_result_text
         FROM telegram_outbox AS o LEFT JOIN telegram_outbox AS p ON p.id = o.depends_on_id
         WHERE o.id = ANY(@ids)
         ORDER BY o.priority, o.next_attempt_at, o.id
@@ -134,7 +135,7 @@ public sealed partial class TelegramSenderWorker(
                     cancellationToken));
             }
 
-            var result = await TelegramRequests.SendAsync(bot, row.Method, row.Payload, row.ParentMessageId, cancellationToken);
+            var result = await TelegramRequests.SendAsync(bot, row.Method, row.Payload, row.ParentMessageId, cancellationToken, row.ParentResultText);
             sent += await RecordAsync(due, row, work, result, cancellationToken) ? 1 : 0;
         }
 
@@ -231,5 +232,5 @@ public sealed partial class TelegramSenderWorker(
 
     private sealed record DueBot(string TenantId, long BotTelegramId);
 
-    private sealed record OutboxRow(long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId);
+    private sealed record OutboxRow(long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId, string? ParentResultText);
 }

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Stripe;
+
+/// <summary>Activation → a single-use invite link made by the signal bot → sent to the subscriber by the message bot.</summary>
+public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
+    private const string MessageToken = "222222222:AAH-message-token-secret-part-ijklmnop";
+    private PromoStackFactory _app = null!;
+    private HttpClient _admin = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _app = new PromoStackFactory(Identity, telegram: Telegram);
+        _admin = _app.CreateClient();
+        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_invite_admin", "user_invite_admin@example.com"));
+        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(SignalToken, 333333333, "alpha_signal_bot");
+        Telegram.AcceptsMessages(SignalToken);
+        Telegram.KnowsBot(MessageToken, 222222222, "alpha_message_bot");
+        Telegram.AcceptsMessages(MessageToken);
+        (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = "-1001111111111" })).EnsureSuccessStatusCode();
+        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken })).EnsureSuccessStatusCode();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnActivatedSubscriber_GetsAPersonalSingleUseLink_FromTheMessageBot()
+    {
+        var granted = await (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).JsonAsync();
+
+        await DeliverAsync();
+
+        var invite = Telegram.Calls("createChatInviteLink").Should().ContainSingle().Subject;
+        invite.Token.Should().Be(SignalToken, "the signal bot administers the channel");
+        invite.Body.GetProperty("chat_id").GetInt64().Should().Be(-1001111111111);
+        invite.Body.GetProperty("member_limit").GetInt32().Should().Be(1);
+        invite.Body.GetProperty("name").GetString().Should().Be($"VIP #{granted.GetProperty("id").GetInt32()}");
+        DateTimeOffset.FromUnixTimeSeconds(invite.Body.GetProperty("expire_date").GetInt64()).Should()
+            .BeCloseTo(_app.Clock.GetUtcNow().AddHours(72), TimeSpan.FromMinutes(5));
+        var message = Telegram.Calls("sendMessage").Should().ContainSingle().Subject;
+        message.Token.Should().Be(MessageToken, "the subscriber talks to the message bot");
+        message.Body.GetProperty("chat_id").GetInt64().Should().Be(77);
+        message.Body.GetProperty("text").GetString().Should().Contain("https://t.me/+single-use-link").And.NotContain("{result}");
+        message.Body.TryGetProperty("reply_parameters", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ASubscriberNotLinkedToTelegramYet_GetsNothingYet()
+    {
+        (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "web@example.com", plan = "lifetime" })).EnsureSuccessStatusCode();
+
+        await DeliverAsync();
+
+        Telegram.Calls("createChatInviteLink").Should().BeEmpty();
+        Telegram.Calls("sendMessage").Should().BeEmpty();
+    }
+
+    private async Task DeliverAsync()
+    {
+        await _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
+        var sender = _app.Services.GetRequiredService<TelegramSenderWorker>();
+        for (var i = 0; i < 3; i++)
+        {
+            _app.Clock.Advance(TimeSpan.FromSeconds(2));
+            await sender.RunOnceAsync(CancellationToken.None);
+        }
+    }
+}
