@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Subscriptions.Access.SendVipInvite>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Subscriptions.Access.RemoveVipAccess>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionExpired>, Subscriptions.Access.RemoveVipAccess>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();

@@ -44,7 +44,8 @@ public sealed record RevokeInviteLink(long ChatId, string InviteLink) : Outgoing
 /// <summary>Removes a user from a channel (ban; an unban after it lets them rejoin later with a new link).</summary>
 public sealed record BanMember(long ChatId, long UserId) : OutgoingMessage(ChatId);
 
-public sealed record UnbanMember(long ChatId, long UserId) : OutgoingMessage(ChatId);
+/// <summary>Lets a removed user rejoin later; with <paramref name="AfterOutboxId"/>, only once that row (the ban) went through.</summary>
+public sealed record UnbanMember(long ChatId, long UserId, long? AfterOutboxId = null) : OutgoingMessage(ChatId);
 
 public sealed record ApproveJoinRequest(long ChatId, long UserId) : OutgoingMessage(ChatId);
 

@@ -73,7 +73,7 @@ public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, Commi
         }, null),
         RevokeInviteLink revoke => (new RevokeChatInviteLinkRequest { ChatId = revoke.ChatId, InviteLink = revoke.InviteLink }, null),
         BanMember ban => (new BanChatMemberRequest { ChatId = ban.ChatId, UserId = ban.UserId }, null),
-        UnbanMember unban => (new UnbanChatMemberRequest { ChatId = unban.ChatId, UserId = unban.UserId, OnlyIfBanned = true }, null),
+        UnbanMember unban => (new UnbanChatMemberRequest { ChatId = unban.ChatId, UserId = unban.UserId, OnlyIfBanned = true }, unban.AfterOutboxId),
         ApproveJoinRequest approve => (new ApproveChatJoinRequestRequest { ChatId = approve.ChatId, UserId = approve.UserId }, null),
         DeclineJoinRequest decline => (new DeclineChatJoinRequestRequest { ChatId = decline.ChatId, UserId = decline.UserId }, null),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a message the outbox knows."),

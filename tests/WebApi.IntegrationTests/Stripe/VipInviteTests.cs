@@ -66,6 +66,26 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         Telegram.Calls("sendMessage").Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task WhenAccessEnds_TheMemberIsBannedThenUnbanned_AndToldWhy()
+    {
+        var id = (await (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).JsonAsync())
+            .GetProperty("id").GetInt32();
+        await DeliverAsync();
+
+        (await _admin.PostAsync($"/api/subscriptions/{id}/revoke", null)).EnsureSuccessStatusCode();
+        await DeliverAsync();
+
+        var ban = Telegram.Calls("banChatMember").Should().ContainSingle().Subject.Body;
+        ban.GetProperty("chat_id").GetInt64().Should().Be(-1001111111111);
+        ban.GetProperty("user_id").GetInt64().Should().Be(77);
+        Telegram.Calls("unbanChatMember").Should().ContainSingle().Which.Body.GetProperty("only_if_banned").GetBoolean().Should().BeTrue();
+        (await TestDatabase.ScalarAsync<bool>(
+                "SELECT b.sent_at <= u.sent_at FROM telegram_outbox b JOIN telegram_outbox u ON u.depends_on_id = b.id WHERE b.method = 'banChatMember'"))
+            .Should().BeTrue("the unban waits for the ban");
+        Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("it was revoked");
+    }
+
     private async Task DeliverAsync()
     {
         await _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
