@@ -86,6 +86,57 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("it was revoked");
     }
 
+    [Fact]
+    public async Task SomeoneJoiningThroughAnotherSubscribersLink_IsRemoved_AndTheLinkRevoked_ButTheOwnerIsWelcome()
+    {
+        (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).EnsureSuccessStatusCode();
+        await DeliverAsync();
+
+        await JoinAsync(updateId: 1, userId: 77);
+        await DeliverAsync();
+        Telegram.Calls("banChatMember").Should().BeEmpty("the link's owner joined");
+
+        await JoinAsync(updateId: 2, userId: 88);
+        await DeliverAsync();
+
+        Telegram.Calls("banChatMember").Should().ContainSingle().Which.Body.GetProperty("user_id").GetInt64().Should().Be(88);
+        Telegram.Calls("unbanChatMember").Should().ContainSingle();
+        Telegram.Calls("revokeChatInviteLink").Should().ContainSingle().Which.Body.GetProperty("invite_link").GetString().Should().Be("https://t.me/+single-use-link");
+    }
+
+    private async Task JoinAsync(int updateId, long userId)
+    {
+        var connections = await (await _admin.GetAsync("/api/connections")).JsonAsync();
+        var webhookId = connections.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "signal_bot").GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").First(c => c.Token == SignalToken).Body.GetProperty("secret_token").GetString()!;
+        var user = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "U" };
+        var update = new System.Text.Json.Nodes.JsonObject
+        {
+            ["update_id"] = updateId,
+            ["chat_member"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = -1001111111111, ["type"] = "channel", ["title"] = "VIP" },
+                ["from"] = user.DeepClone(), ["date"] = 1_700_000_000,
+                ["old_chat_member"] = new System.Text.Json.Nodes.JsonObject { ["status"] = "left", ["user"] = user.DeepClone() },
+                ["new_chat_member"] = new System.Text.Json.Nodes.JsonObject { ["status"] = "member", ["user"] = user.DeepClone() },
+                ["invite_link"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["invite_link"] = "https://t.me/+single-use-link", ["creator"] = new System.Text.Json.Nodes.JsonObject { ["id"] = 333333333, ["is_bot"] = true, ["first_name"] = "bot" },
+                    ["creates_join_request"] = false, ["is_primary"] = false, ["is_revoked"] = false, ["member_limit"] = 1,
+                },
+            },
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook")
+        {
+            Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        while (await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
     private async Task DeliverAsync()
     {
         await _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);

@@ -18,6 +18,17 @@ internal sealed class SendVipInvite(IAppDbContext db, ITelegramOutbox outbox, Ti
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(72);
 
+    public const string Kind = "vip_invite";
+
+    private const string KeyPrefix = "vip-invite:";
+
+    /// <summary>The subscription an invite row was made for, read back from its dedupe key.</summary>
+    public static int? SubscriptionOf(string dedupeKey) =>
+        dedupeKey.StartsWith(KeyPrefix, StringComparison.Ordinal)
+        && int.TryParse(dedupeKey.AsSpan(KeyPrefix.Length, dedupeKey.IndexOf(':', KeyPrefix.Length) - KeyPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
     public async Task HandleAsync(SubscriptionActivated domainEvent, CancellationToken cancellationToken)
     {
         var subscription = await db.TelegramSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == domainEvent.SubscriptionId, cancellationToken);
@@ -33,13 +44,13 @@ internal sealed class SendVipInvite(IAppDbContext db, ITelegramOutbox outbox, Ti
         var stamp = subscription.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var invite = await outbox.EnqueueAsync(
             new CreateInviteLink(channel.Value, MemberLimit: 1, ExpireAt: now + LinkLifetime, Name: $"VIP #{subscription.Id}"),
-            new OutboxOptions(BotRole.SignalBot, $"vip-invite:{subscription.Id}:{stamp}", "vip_invite", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+            new OutboxOptions(BotRole.SignalBot, $"{KeyPrefix}{subscription.Id}:{stamp}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.EnqueueAsync(
             new SendTextWithResult(user, invite.Id,
                 $"🎉 <b>Welcome to VIP!</b>\nYour personal invite link (one use, valid 72 hours): {SendTextWithResult.ResultPlaceholder}"),
-            new OutboxOptions(BotRole.MessageBot, $"vip-invite-message:{subscription.Id}:{stamp}", "vip_invite", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+            new OutboxOptions(BotRole.MessageBot, $"vip-invite-message:{subscription.Id}:{stamp}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
