@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Subscriptions.Access.RemoveVipAccess>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionExpired>, Subscriptions.Access.RemoveVipAccess>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Telegram.UserJoinedChannel>, Subscriptions.Access.GuardVipJoins>();
+        services.AddScoped<IJoinRequestHandler, Subscriptions.Access.VipJoinRequests>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();

@@ -104,13 +104,10 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         Telegram.Calls("revokeChatInviteLink").Should().ContainSingle().Which.Body.GetProperty("invite_link").GetString().Should().Be("https://t.me/+single-use-link");
     }
 
-    private async Task JoinAsync(int updateId, long userId)
+    private Task JoinAsync(int updateId, long userId)
     {
-        var connections = await (await _admin.GetAsync("/api/connections")).JsonAsync();
-        var webhookId = connections.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "signal_bot").GetProperty("webhookId").GetGuid();
-        var secret = Telegram.Calls("setWebhook").First(c => c.Token == SignalToken).Body.GetProperty("secret_token").GetString()!;
         var user = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "U" };
-        var update = new System.Text.Json.Nodes.JsonObject
+        return PostSignalUpdateAsync(new System.Text.Json.Nodes.JsonObject
         {
             ["update_id"] = updateId,
             ["chat_member"] = new System.Text.Json.Nodes.JsonObject
@@ -125,7 +122,14 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
                     ["creates_join_request"] = false, ["is_primary"] = false, ["is_revoked"] = false, ["member_limit"] = 1,
                 },
             },
-        };
+        });
+    }
+
+    private async Task PostSignalUpdateAsync(System.Text.Json.Nodes.JsonObject update)
+    {
+        var connections = await (await _admin.GetAsync("/api/connections")).JsonAsync();
+        var webhookId = connections.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "signal_bot").GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").First(c => c.Token == SignalToken).Body.GetProperty("secret_token").GetString()!;
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook")
         {
             Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
@@ -136,6 +140,30 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         {
         }
     }
+
+    [Fact]
+    public async Task JoinRequests_FromActiveSubscribersAreApproved_AndOthersDeclined()
+    {
+        (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).EnsureSuccessStatusCode();
+
+        await PostSignalUpdateAsync(JoinRequest(10, 77));
+        await PostSignalUpdateAsync(JoinRequest(11, 88));
+        await DeliverAsync();
+
+        Telegram.Calls("approveChatJoinRequest").Should().ContainSingle().Which.Body.GetProperty("user_id").GetInt64().Should().Be(77);
+        Telegram.Calls("declineChatJoinRequest").Should().ContainSingle().Which.Body.GetProperty("user_id").GetInt64().Should().Be(88);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject JoinRequest(int updateId, long userId) => new()
+    {
+        ["update_id"] = updateId,
+        ["chat_join_request"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = -1001111111111, ["type"] = "channel", ["title"] = "VIP" },
+            ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "U" },
+            ["user_chat_id"] = userId, ["date"] = 1_700_000_000,
+        },
+    };
 
     private async Task DeliverAsync()
     {

@@ -121,12 +121,12 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
-    public async Task AJoinRequestToTheTenantsChannel_GoesToTheFeaturesThatDecideIt()
+    public async Task AJoinRequestToTheTenantsFreeChannel_GoesToTheFeaturesThatDecideIt()
     {
         Telegram.KnowsBot("333333333:AAH-signal-token-secret-part-qrstuvw", 333333333, "alpha_signal_bot");
         Telegram.AcceptsMessages("333333333:AAH-signal-token-secret-part-qrstuvw");
         var signal = await (await _admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
-            new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111" })).JsonAsync();
+            new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111", freeChannelId = "-1002222222222" })).JsonAsync();
         var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
 
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{signal.GetProperty("webhookId").GetGuid()}/webhook")
@@ -136,7 +136,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
                 ["update_id"] = 31,
                 ["chat_join_request"] = new JsonObject
                 {
-                    ["chat"] = new JsonObject { ["id"] = -1001111111111, ["type"] = "channel", ["title"] = "VIP" },
+                    ["chat"] = new JsonObject { ["id"] = -1002222222222, ["type"] = "channel", ["title"] = "Free" },
                     ["from"] = new JsonObject { ["id"] = 55, ["is_bot"] = false, ["first_name"] = "Payer" },
                     ["user_chat_id"] = 55, ["date"] = 1_700_000_000,
                 },
