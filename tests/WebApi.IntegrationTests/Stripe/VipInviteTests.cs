@@ -125,11 +125,13 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         });
     }
 
-    private async Task PostSignalUpdateAsync(System.Text.Json.Nodes.JsonObject update)
+    private Task PostSignalUpdateAsync(System.Text.Json.Nodes.JsonObject update) => PostUpdateAsync("signal_bot", SignalToken, update);
+
+    private async Task PostUpdateAsync(string role, string token, System.Text.Json.Nodes.JsonObject update)
     {
         var connections = await (await _admin.GetAsync("/api/connections")).JsonAsync();
-        var webhookId = connections.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "signal_bot").GetProperty("webhookId").GetGuid();
-        var secret = Telegram.Calls("setWebhook").First(c => c.Token == SignalToken).Body.GetProperty("secret_token").GetString()!;
+        var webhookId = connections.EnumerateArray().Single(c => c.GetProperty("role").GetString() == role).GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").First(c => c.Token == token).Body.GetProperty("secret_token").GetString()!;
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook")
         {
             Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
@@ -139,6 +141,54 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         while (await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
         {
         }
+    }
+
+    [Fact]
+    public async Task AReactivation_SendsANewLink_AndRevokesTheOldOne()
+    {
+        var id = (await (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).JsonAsync())
+            .GetProperty("id").GetInt32();
+        await DeliverAsync();
+        (await _admin.PostAsync($"/api/subscriptions/{id}/revoke", null)).EnsureSuccessStatusCode();
+        await DeliverAsync();
+
+        (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).EnsureSuccessStatusCode();
+        await DeliverAsync();
+
+        Telegram.Calls("createChatInviteLink").Should().HaveCount(2);
+        Telegram.Calls("revokeChatInviteLink").Should().ContainSingle().Which.Body.GetProperty("invite_link").GetString().Should().Be("https://t.me/+single-use-link");
+        Telegram.Calls("sendMessage").Count(c => c.Body.GetProperty("text").GetString()!.Contains("Welcome to VIP")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task APaidSubscriberWhoLinksThroughTheDeepLink_GetsTheirInviteRightAway()
+    {
+        await InTenantAsync("alpha", async services =>
+        {
+            var subscription = PromoStack.Domain.Subscriptions.TelegramSubscription.Begin("alpha", "web@example.com", PromoStack.Domain.Subscriptions.PlanType.Lifetime, _app.Clock.GetUtcNow());
+            subscription.Activate(null, _app.Clock.GetUtcNow());
+            subscription.IssueLinkToken(PromoStack.Application.Stripe.Checkout.LinkTokens.Hash("tok123"), _app.Clock.GetUtcNow().AddDays(7));
+            var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
+            db.TelegramSubscriptions.Add(subscription);
+            await db.SaveChangesAsync();
+        });
+        await DeliverAsync();
+        Telegram.Calls("createChatInviteLink").Should().BeEmpty("nobody to send it to yet");
+
+        await PostUpdateAsync("message_bot", MessageToken, new System.Text.Json.Nodes.JsonObject
+        {
+            ["update_id"] = 20,
+            ["message"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["message_id"] = 20, ["date"] = 1_700_000_000, ["text"] = "/start link_tok123",
+                ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = 55, ["is_bot"] = false, ["first_name"] = "Web" },
+                ["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = 55, ["type"] = "private", ["first_name"] = "Web" },
+            },
+        });
+        await DeliverAsync();
+
+        Telegram.Calls("createChatInviteLink").Should().ContainSingle();
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().Contain(t => t!.Contains("https://t.me/+single-use-link"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace PromoStack.Application.Stripe.Checkout;
 /// <c>/start link_&lt;token&gt;</c>: the payer arrives from the checkout's success page; the token (single use,
 /// expiring) links their Telegram account to exactly the subscription it was issued for.
 /// </summary>
-internal sealed class LinkDeepLink(IAppDbContext db, BotReplies replies, TimeProvider clock) : IStartPayloadHandler
+internal sealed class LinkDeepLink(IAppDbContext db, BotReplies replies, Subscriptions.Access.VipInvites invites, TimeProvider clock) : IStartPayloadHandler
 {
     public string Prefix => "link_";
 
@@ -29,6 +29,7 @@ internal sealed class LinkDeepLink(IAppDbContext db, BotReplies replies, TimePro
             var wasFreeLead = await FreeLeads.UserIds(db).ContainsAsync(context.From.Id, cancellationToken);
             subscription.ConsumeLinkToken(context.From.Id, context.From.Username, wasFreeLead, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            await invites.SendAsync(subscription, cancellationToken);
             await replies.ReplyAsync(context, subscription.GrantsAccess
                 ? "✅ Your VIP access is now linked to this Telegram account."
                 : "✅ Linked. Your VIP access starts as soon as the payment is confirmed.", cancellationToken);

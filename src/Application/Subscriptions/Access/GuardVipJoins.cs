@@ -22,9 +22,9 @@ internal sealed class GuardVipJoins(IAppDbContext db, ITelegramOutbox outbox) : 
         }
 
         var key = await db.TelegramOutbox.AsNoTracking()
-            .Where(m => m.Kind == SendVipInvite.Kind && m.Method == "createChatInviteLink" && m.ResultText == link)
+            .Where(m => m.Kind == VipInvites.Kind && m.Method == "createChatInviteLink" && m.ResultText == link)
             .Select(m => m.DedupeKey).FirstOrDefaultAsync(cancellationToken);
-        if (key is null || SendVipInvite.SubscriptionOf(key) is not { } subscriptionId)
+        if (key is null || VipInvites.SubscriptionOf(key) is not { } subscriptionId)
         {
             return;
         }

@@ -10,11 +10,11 @@ using PromoStack.Domain.Telegram;
 namespace PromoStack.Application.Subscriptions.Access;
 
 /// <summary>
-/// On activation, the subscriber gets a personal invite link to the VIP channel: single use (member limit 1), valid
-/// 72 hours, named after the subscription, created by the signal bot (the channel's administrator) and sent by the
-/// message bot once Telegram has made it. Both calls are retried until they go (at least once).
+/// A subscriber's personal invite link to the VIP channel: single use (member limit 1), valid 72 hours, named after
+/// the subscription, created by the signal bot (the channel's administrator) and sent by the message bot once Telegram
+/// has made it; the links made for them before are revoked. All retried until they go (at least once).
 /// </summary>
-internal sealed class SendVipInvite(IAppDbContext db, ITelegramOutbox outbox, TimeProvider clock) : IDomainEventHandler<SubscriptionActivated>
+internal sealed class VipInvites(IAppDbContext db, ITelegramOutbox outbox, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(72);
 
@@ -29,19 +29,29 @@ internal sealed class SendVipInvite(IAppDbContext db, ITelegramOutbox outbox, Ti
             ? id
             : null;
 
-    public async Task HandleAsync(SubscriptionActivated domainEvent, CancellationToken cancellationToken)
+    /// <summary>Sends a new link when the subscription has access, a Telegram user and the bots to do it; false otherwise.</summary>
+    public async Task<bool> SendAsync(TelegramSubscription subscription, CancellationToken cancellationToken)
     {
-        var subscription = await db.TelegramSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == domainEvent.SubscriptionId, cancellationToken);
         var channel = await ForexConfigStore.VipChannelAsync(db, cancellationToken);
         var canMessage = await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.MessageBot, cancellationToken);
         if (subscription is not { GrantsAccess: true, TelegramUserId: { } user } || channel is null || !canMessage)
         {
-            // Not linked to Telegram yet, or the bots are not set up: the link is sent when the subscriber asks (/status).
-            return;
+            return false;
+        }
+
+        var earlier = await db.TelegramOutbox.AsNoTracking()
+            .Where(m => m.Kind == Kind && m.Method == "createChatInviteLink" && m.DedupeKey != null && m.DedupeKey.StartsWith($"{KeyPrefix}{subscription.Id}:") && m.ResultText != null)
+            .Select(m => m.ResultText!).ToListAsync(cancellationToken);
+        foreach (var link in earlier)
+        {
+            await outbox.EnqueueAsync(
+                new RevokeInviteLink(channel.Value, link),
+                new OutboxOptions(BotRole.SignalBot, $"vip-invite-revoke:{link}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+                cancellationToken);
         }
 
         var now = clock.GetUtcNow();
-        var stamp = subscription.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var stamp = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var invite = await outbox.EnqueueAsync(
             new CreateInviteLink(channel.Value, MemberLimit: 1, ExpireAt: now + LinkLifetime, Name: $"VIP #{subscription.Id}"),
             new OutboxOptions(BotRole.SignalBot, $"{KeyPrefix}{subscription.Id}:{stamp}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
@@ -53,5 +63,19 @@ internal sealed class SendVipInvite(IAppDbContext db, ITelegramOutbox outbox, Ti
             new OutboxOptions(BotRole.MessageBot, $"vip-invite-message:{subscription.Id}:{stamp}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>On activation (first or renewed access after an end), the subscriber gets their link.</summary>
+internal sealed class SendVipInvite(IAppDbContext db, VipInvites invites) : IDomainEventHandler<SubscriptionActivated>
+{
+    public async Task HandleAsync(SubscriptionActivated domainEvent, CancellationToken cancellationToken)
+    {
+        // Not linked to Telegram yet, or the bots are not set up: the link goes when they link (or ask with /status).
+        if (await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Id == domainEvent.SubscriptionId, cancellationToken) is { } subscription)
+        {
+            await invites.SendAsync(subscription, cancellationToken);
+        }
     }
 }
