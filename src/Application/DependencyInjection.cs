@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
         services.AddScoped<Subscriptions.Access.VipInvites>();
+        services.AddScoped<IBotCommand, Subscriptions.Access.StatusCommand>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Subscriptions.Access.SendVipInvite>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Subscriptions.Access.RemoveVipAccess>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionExpired>, Subscriptions.Access.RemoveVipAccess>();

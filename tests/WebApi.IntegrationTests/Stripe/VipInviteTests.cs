@@ -192,6 +192,35 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
     }
 
     [Fact]
+    public async Task Status_ShowsThePlan_AndSendsAFreshLinkToASubscriberOutsideTheChannel()
+    {
+        await StatusAsync(30, 77);
+        Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("no VIP subscription yet");
+
+        (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "annual", telegramUserId = 77 })).EnsureSuccessStatusCode();
+        await DeliverAsync();
+        await StatusAsync(31, 77);
+
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().Contain(t => t!.Contains("<b>annual</b>: active until"));
+        Telegram.Calls("createChatInviteLink").Should().HaveCount(2, "one on activation, a fresh one for /status while outside the channel");
+    }
+
+    private async Task StatusAsync(int updateId, long userId)
+    {
+        await PostUpdateAsync("message_bot", MessageToken, new System.Text.Json.Nodes.JsonObject
+        {
+            ["update_id"] = updateId,
+            ["message"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["message_id"] = updateId, ["date"] = 1_700_000_000, ["text"] = "/status",
+                ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "U" },
+                ["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["type"] = "private", ["first_name"] = "U" },
+            },
+        });
+        await DeliverAsync();
+    }
+
+    [Fact]
     public async Task JoinRequests_FromActiveSubscribersAreApproved_AndOthersDeclined()
     {
         (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).EnsureSuccessStatusCode();
