@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
         services.AddScoped<Subscriptions.Access.VipInvites>();
         services.AddScoped<IBotCommand, Subscriptions.Access.StatusCommand>();
+        services.AddScoped<IBotCommand, Subscriptions.Access.CancelCommand>();
+        services.AddScoped<IConversationHandler, Subscriptions.Access.CancelConfirmation>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Subscriptions.Access.SendVipInvite>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Subscriptions.Access.RemoveVipAccess>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionExpired>, Subscriptions.Access.RemoveVipAccess>();

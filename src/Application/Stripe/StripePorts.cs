@@ -18,6 +18,9 @@ public interface IStripeGateway
 
     Task<StripeCatalog> ReadCatalogAsync(StripeAccess access, CancellationToken cancellationToken);
 
+    /// <summary>Tells Stripe to end (or keep) a subscription at its period end.</summary>
+    Task SetCancelAtPeriodEndAsync(StripeAccess access, string stripeSubscriptionId, bool cancel, CancellationToken cancellationToken);
+
     /// <summary>A hosted Checkout page for one price: subscription mode for a recurring price, payment mode otherwise.</summary>
     Task<StripeCheckout> CreateCheckoutAsync(StripeAccess access, StripeCheckoutRequest request, CancellationToken cancellationToken);
 }

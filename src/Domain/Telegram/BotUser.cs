@@ -50,6 +50,26 @@ public sealed class BotUser : ITenantOwned
 
     public void Unsubscribe(DateTimeOffset now) => UnsubscribedAt ??= now;
 
+    /// <summary>A yes/no question the bot asked this user (e.g. <c>vip_cancel</c>), answered by their next message.</summary>
+    public string? PendingConfirmation { get; private set; }
+
+    public DateTimeOffset? PendingConfirmationExpiresAt { get; private set; }
+
+    public void AskToConfirm(string what, DateTimeOffset expiresAt)
+    {
+        PendingConfirmation = Guard.NotBlank(what, "Confirmation", 32);
+        PendingConfirmationExpiresAt = expiresAt;
+    }
+
+    /// <summary>The question still open at <paramref name="now"/>, cleared: a question is answered once.</summary>
+    public string? TakePendingConfirmation(DateTimeOffset now)
+    {
+        var pending = PendingConfirmationExpiresAt > now ? PendingConfirmation : null;
+        PendingConfirmation = null;
+        PendingConfirmationExpiresAt = null;
+        return pending;
+    }
+
     public void Resubscribe() => UnsubscribedAt = null;
 }
 

@@ -47,6 +47,10 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
             return new StripeCatalog(products, prices);
         });
 
+    public async Task SetCancelAtPeriodEndAsync(StripeAccess access, string stripeSubscriptionId, bool cancel, CancellationToken cancellationToken) =>
+        await CallAsync(async () => await new SubscriptionService(Client(access)).UpdateAsync(
+            stripeSubscriptionId, new SubscriptionUpdateOptions { CancelAtPeriodEnd = cancel }, Options(access), cancellationToken));
+
     public async Task<StripeCheckout> CreateCheckoutAsync(StripeAccess access, StripeCheckoutRequest request, CancellationToken cancellationToken) =>
         await CallAsync(async () =>
         {

@@ -1414,6 +1414,15 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("PendingConfirmation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pending_confirmation");
+
+                    b.Property<DateTimeOffset?>("PendingConfirmationExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_confirmation_expires_at");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -10,6 +10,7 @@ internal sealed class BotUserConfiguration : IEntityTypeConfiguration<BotUser>
     public void Configure(EntityTypeBuilder<BotUser> builder)
     {
         builder.ToTable("bot_users");
+        builder.Property(u => u.PendingConfirmation).HasMaxLength(32);
         builder.HasKey(u => u.Id);
         builder.OwnedByTenant();
         builder.Property(u => u.Username).HasMaxLength(64);

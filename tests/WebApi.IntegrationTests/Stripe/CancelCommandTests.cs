@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PromoStack.WebApi.IntegrationTests.Stripe;
+
+/// <summary><c>/cancel</c> in the bot: a confirmation, then Stripe is told, then access runs to the period end.</summary>
+public sealed class CancelCommandTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
+    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private PromoStackFactory _app = null!;
+    private HttpClient _admin = null!;
+    private int _updateId;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
+        _admin = _app.CreateClient();
+        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_cancel_admin", "user_cancel_admin@example.com"));
+        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
+        _stripe.Given(Request.Create().WithPath("/v1/subscriptions/sub_1").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"id":"sub_1","object":"subscription","status":"active","cancel_at_period_end":true}"""));
+        (await _admin.PutAsJsonAsync("/api/stripe/settings", new { secretKey = "sk_test_51AbCdEfGhIjKlMnOpQrStUv" })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(BotToken, 222222222, "alpha_vip_bot");
+        Telegram.AcceptsMessages(BotToken);
+        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+        await InTenantAsync("alpha", async services =>
+        {
+            var now = _app.Clock.GetUtcNow();
+            var subscription = TelegramSubscription.Begin("alpha", "payer@example.com", PlanType.Monthly, now);
+            subscription.LinkStripe("cus_1", "sub_1");
+            subscription.LinkTelegramUser(77, null, wasFreeLead: false);
+            subscription.Activate(new DateTimeOffset(2031, 1, 15, 0, 0, 0, TimeSpan.Zero), now);
+            var db = services.GetRequiredService<AppDbContext>();
+            db.TelegramSubscriptions.Add(subscription);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _stripe.Stop();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CancelThenYes_TellsStripe_AndKeepsAccessToThePeriodEnd()
+    {
+        (await SayAsync("/cancel")).Should().Contain("Reply <b>YES</b>").And.Contain("15 Jan 2031");
+
+        (await SayAsync("Yes")).Should().Contain("will not renew");
+
+        _stripe.LogEntries.Single(e => e.RequestMessage!.Path == "/v1/subscriptions/sub_1").RequestMessage!.Body.Should().Contain("cancel_at_period_end=true");
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_at_period_end FROM telegram_subscriptions")).Should().Be("active true");
+    }
+
+    [Fact]
+    public async Task CancelThenAnythingElse_ChangesNothing()
+    {
+        await SayAsync("/cancel");
+
+        (await SayAsync("hmm, no")).Should().Contain("Nothing changed");
+
+        _stripe.LogEntries.Should().NotContain(e => e.RequestMessage!.Path == "/v1/subscriptions/sub_1");
+        (await TestDatabase.ScalarAsync<bool>("SELECT cancel_at_period_end FROM telegram_subscriptions")).Should().BeFalse();
+    }
+
+    private async Task<string> SayAsync(string text)
+    {
+        var before = Telegram.Calls("sendMessage").Count;
+        var connection = await (await _admin.GetAsync("/api/connections")).JsonAsync();
+        var webhookId = connection.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "message_bot").GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+        var id = ++_updateId;
+        var update = new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = id, ["date"] = 1_700_000_000, ["text"] = text,
+                ["from"] = new JsonObject { ["id"] = 77, ["is_bot"] = false, ["first_name"] = "Payer" },
+                ["chat"] = new JsonObject { ["id"] = 77, ["type"] = "private", ["first_name"] = "Payer" },
+            },
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook") { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        while (await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
+        return Telegram.Calls("sendMessage").Skip(before).Single().Body.GetProperty("text").GetString()!;
+    }
+}
