@@ -70,7 +70,7 @@ internal sealed class PostForexRecapHandler(IAppDbContext db, ITelegramOutbox ou
 
     private static string Text(PostForexRecap command, IReadOnlyList<ForexSignal> signals)
     {
-        var wins = signals.Count(s => s.ResultPips > 0);
+        var wins = signals.Count(s => s.IsWin == true);
         var pips = signals.Sum(s => s.ResultPips!.Value);
         var r = signals.Sum(s => s.ResultR!.Value);
         var title = command.Period == RecapPeriod.Daily

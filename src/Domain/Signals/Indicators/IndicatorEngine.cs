@@ -55,8 +55,6 @@ public sealed class IndicatorEngine
         _adx = new WilderAverage(_settings.AdxPeriod);
     }
 
-    public IndicatorSettings Settings => _settings;
-
     /// <summary>How many candles have been appended.</summary>
     public int Count { get; private set; }
 
