@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
 
 namespace PromoStack.Application.Forex;
@@ -27,14 +25,6 @@ internal static class ForexConfigStore
     {
         var zone = await db.Tenants.Select(t => t.Timezone).SingleAsync(cancellationToken);
         return TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
-    }
-
-    /// <summary>The VIP channel's chat id, when the signal bot is connected with a numeric one.</summary>
-    public static async Task<long?> VipChannelAsync(IAppDbContext db, CancellationToken cancellationToken)
-    {
-        var channel = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot).Select(c => c.ChannelId)
-            .SingleOrDefaultAsync(cancellationToken);
-        return long.TryParse(channel, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     public static Task<bool> HasOpenLiveSignalAsync(IAppDbContext db, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
@@ -34,7 +35,7 @@ internal sealed class PostForexRecapHandler(IAppDbContext db, ITelegramOutbox ou
             return false;
         }
 
-        if (await ForexConfigStore.VipChannelAsync(db, cancellationToken) is not { } chatId)
+        if (await TenantChannels.VipChatIdAsync(db, cancellationToken) is not { } chatId)
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
@@ -17,7 +18,7 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
 {
     public async Task PostOpenedAsync(ForexSignal signal, CancellationToken cancellationToken)
     {
-        if (await ForexConfigStore.VipChannelAsync(db, cancellationToken) is not { } channel)
+        if (await TenantChannels.VipChatIdAsync(db, cancellationToken) is not { } channel)
         {
             return;
         }
@@ -30,7 +31,7 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
     /// <summary>Edits the post to the signal's status now and replies with what happened (<paramref name="step"/> names it once).</summary>
     public async Task PostChangeAsync(ForexSignal signal, string step, string announcement, CancellationToken cancellationToken)
     {
-        if (signal.TelegramPostOutboxId is not { } post || await ForexConfigStore.VipChannelAsync(db, cancellationToken) is not { } channel)
+        if (signal.TelegramPostOutboxId is not { } post || await TenantChannels.VipChatIdAsync(db, cancellationToken) is not { } channel)
         {
             return;
         }

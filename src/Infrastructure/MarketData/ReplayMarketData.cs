@@ -80,27 +80,14 @@ public sealed class ReplayMarketData : IMarketData
 
     private Candle[] Hourly(int closed, int count)
     {
-        var hours = new List<Candle>();
-        foreach (var candle in _candles.AsSpan(0, closed))
-        {
-            var hour = new DateTimeOffset(candle.Time.Year, candle.Time.Month, candle.Time.Day, candle.Time.Hour, 0, 0, TimeSpan.Zero);
-            if (hours.Count > 0 && hours[^1].Time == hour)
-            {
-                var h = hours[^1];
-                hours[^1] = h with { High = Math.Max(h.High, candle.High), Low = Math.Min(h.Low, candle.Low), Close = candle.Close, Volume = h.Volume + candle.Volume };
-            }
-            else
-            {
-                hours.Add(candle with { Time = hour });
-            }
-        }
+        var hours = CandleSeries.Hourly(_candles.AsSpan(0, closed)).Hourly.AsSpan();
 
         // The last hour is complete only once its last quarter has closed.
-        if (hours.Count > 0 && closed > 0 && _candles[closed - 1].Time.Minute != 45)
+        if (hours.Length > 0 && _candles[closed - 1].Time.Minute != 45)
         {
-            hours.RemoveAt(hours.Count - 1);
+            hours = hours[..^1];
         }
 
-        return [.. hours.TakeLast(count)];
+        return hours[Math.Max(0, hours.Length - count)..].ToArray();
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Telegram;
@@ -30,7 +30,7 @@ internal sealed class GuardVipJoins(IAppDbContext db, ITelegramOutbox outbox) : 
         }
 
         var owner = await db.TelegramSubscriptions.AsNoTracking().Where(s => s.Id == subscriptionId).Select(s => s.TelegramUserId).SingleOrDefaultAsync(cancellationToken);
-        var channel = await ForexConfigStore.VipChannelAsync(db, cancellationToken);
+        var channel = await TenantChannels.VipChatIdAsync(db, cancellationToken);
         if (owner == domainEvent.TelegramUserId || channel is null)
         {
             return;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Subscriptions;
@@ -32,7 +32,7 @@ internal sealed class RemoveVipAccess(IAppDbContext db, ITelegramOutbox outbox)
     private async Task RemoveAsync(int subscriptionId, string why, CancellationToken cancellationToken)
     {
         var subscription = await db.TelegramSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
-        var channel = await ForexConfigStore.VipChannelAsync(db, cancellationToken);
+        var channel = await TenantChannels.VipChatIdAsync(db, cancellationToken);
         if (subscription is not { GrantsAccess: false, TelegramUserId: { } user } || channel is null)
         {
             return;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Subscriptions;
@@ -32,7 +32,7 @@ internal sealed class VipInvites(IAppDbContext db, ITelegramOutbox outbox, TimeP
     /// <summary>Sends a new link when the subscription has access, a Telegram user and the bots to do it; false otherwise.</summary>
     public async Task<bool> SendAsync(TelegramSubscription subscription, CancellationToken cancellationToken)
     {
-        var channel = await ForexConfigStore.VipChannelAsync(db, cancellationToken);
+        var channel = await TenantChannels.VipChatIdAsync(db, cancellationToken);
         var canMessage = await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.MessageBot, cancellationToken);
         if (subscription is not { GrantsAccess: true, TelegramUserId: { } user } || channel is null || !canMessage)
         {

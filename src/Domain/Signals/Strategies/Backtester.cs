@@ -59,7 +59,7 @@ public static class Backtester
         for (var i = 0; i < candles.Length; i++)
         {
             var candle = candles[i];
-            var closesAt = i + 1 < candles.Length ? candles[i + 1].Time : candle.Time + (i > 0 ? candle.Time - candles[i - 1].Time : TimeSpan.FromMinutes(15));
+            var closesAt = CandleSeries.CloseTime(candles, i);
             if (open is not null)
             {
                 open.ApplyCandle(candle.Time, instrument.Price(candle.High), instrument.Price(candle.Low), closesAt);

@@ -34,27 +34,15 @@ public sealed class MarketView
 
     private static (Candle[] Hourly, int[] CompletedAt) AggregateHours(Candle[] candles)
     {
-        var hourly = new List<Candle>(candles.Length / 4 + 1);
+        var (hourly, hourOf) = CandleSeries.Hourly(candles);
         var completedAt = new int[candles.Length];
         for (var i = 0; i < candles.Length; i++)
         {
-            var c = candles[i];
-            var hour = new DateTimeOffset(c.Time.Year, c.Time.Month, c.Time.Day, c.Time.Hour, 0, 0, TimeSpan.Zero);
-            if (hourly.Count > 0 && hourly[^1].Time == hour)
-            {
-                var h = hourly[^1];
-                hourly[^1] = h with { High = Math.Max(h.High, c.High), Low = Math.Min(h.Low, c.Low), Close = c.Close, Volume = h.Volume + c.Volume };
-            }
-            else
-            {
-                hourly.Add(c with { Time = hour });
-            }
-
-            // The hour this candle belongs to is complete once the candle closes at or after the hour's end.
-            var closesAt = i + 1 < candles.Length ? candles[i + 1].Time : c.Time + (i > 0 ? c.Time - candles[i - 1].Time : TimeSpan.FromMinutes(15));
-            completedAt[i] = closesAt >= hour.AddHours(1) ? hourly.Count - 1 : hourly.Count - 2;
+            // The hour a candle belongs to is complete once the candle closes at or after the hour's end.
+            var hour = hourOf[i];
+            completedAt[i] = CandleSeries.CloseTime(candles, i) >= hourly[hour].Time.AddHours(1) ? hour : hour - 1;
         }
 
-        return ([.. hourly], completedAt);
+        return (hourly, completedAt);
     }
 }

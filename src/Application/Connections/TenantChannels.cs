@@ -1,0 +1,18 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Domain.Connections;
+
+namespace PromoStack.Application.Connections;
+
+/// <summary>The tenant's channels as the features address them (the signal bot's connection is their one source).</summary>
+public static class TenantChannels
+{
+    /// <summary>The VIP channel's chat id, when the signal bot is connected with one.</summary>
+    public static async Task<long?> VipChatIdAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
+        var channel = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot).Select(c => c.ChannelId)
+            .SingleOrDefaultAsync(cancellationToken);
+        return long.TryParse(channel, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+}
