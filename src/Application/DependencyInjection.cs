@@ -21,6 +21,10 @@ public static class DependencyInjection
         services.AddScoped<Forex.SignalPosts>();
         services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
+        services.AddScoped<Stripe.Checkout.PlanOffers>();
+        services.AddScoped<IStartPayloadHandler, Stripe.Checkout.VipPlansStart>();
+        services.AddScoped<IBotCommand, Stripe.Checkout.VipPlansStart>();
+        services.AddScoped<IButtonHandler, Stripe.Checkout.ChoosePlanButton>();
         services.AddScoped<Subscriptions.Access.VipInvites>();
         services.AddScoped<IBotCommand, Subscriptions.Access.StatusCommand>();
         services.AddScoped<IBotCommand, Subscriptions.Access.CancelCommand>();

@@ -25,7 +25,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
         {
             ConfigureServices = services =>
             {
-                services.AddScoped<IStartPayloadHandler, VipDeepLink>();
+                services.AddScoped<IStartPayloadHandler, PromoDeepLink>();
                 services.AddScoped<IConversationHandler, PriceKeyword>();
                 services.AddScoped<IJoinRequestHandler, ApproveEveryone>();
                 services.AddSingleton(_posts);
@@ -57,7 +57,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task Start_WithAFeaturesPayload_GoesToThatFeature_AndAnUnknownPayloadGetsTheWelcome()
     {
-        (await ConverseAsync("/start vip_monthly")).Should().Equal("VIP plans for vip_monthly");
+        (await ConverseAsync("/start promo_monthly")).Should().Equal("Promo plans for promo_monthly");
         (await ConverseAsync("/start ref_ABC123-x_9", updateId: 2)).Should().ContainSingle().Which.Should().StartWith("Welcome!");
     }
 
@@ -231,12 +231,12 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
         },
     }.ToJsonString();
 
-    private sealed class VipDeepLink(BotReplies replies) : IStartPayloadHandler
+    private sealed class PromoDeepLink(BotReplies replies) : IStartPayloadHandler
     {
-        public string Prefix => "vip";
+        public string Prefix => "promo";
 
         public Task HandleAsync(BotMessageContext context, string payload, CancellationToken cancellationToken) =>
-            replies.ReplyAsync(context, $"VIP plans for {TelegramHtml.Escape(payload)}", cancellationToken);
+            replies.ReplyAsync(context, $"Promo plans for {TelegramHtml.Escape(payload)}", cancellationToken);
     }
 
     private sealed class ApproveEveryone(ITelegramOutbox outbox) : IJoinRequestHandler

@@ -77,6 +77,7 @@ internal sealed class StartWebCheckoutHandler(
                 priceId, command.Plan != PlanType.Lifetime, email, $"{botLink}?start=link_{token}", botLink,
                 new Dictionary<string, string>
                 {
+                    ["tenant_id"] = tenant.RequiredTenantId,
                     ["subscription_id"] = subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["plan"] = command.Plan.ToString().ToLowerInvariant(),
                 }),

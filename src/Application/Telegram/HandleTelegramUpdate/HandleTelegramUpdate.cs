@@ -17,7 +17,7 @@ public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Upd
 
 internal sealed class HandleTelegramUpdateHandler(
     IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, IEnumerable<IJoinRequestHandler> joinRequests,
-    IEnumerable<IChannelPostHandler> channelPosts, TimeProvider clock)
+    IEnumerable<IChannelPostHandler> channelPosts, IEnumerable<IButtonHandler> buttons, TimeProvider clock)
     : ICommandHandler<HandleTelegramUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(HandleTelegramUpdate command, CancellationToken cancellationToken)
@@ -35,21 +35,7 @@ internal sealed class HandleTelegramUpdateHandler(
 
                 break;
             case ButtonPressed press:
-                if ((press.ChatId ?? press.From.Id) == press.From.Id)
-                {
-                    // A button in a private chat: the presser is one of the bot's users.
-                    await SeenAsync(press.From.Id, press.From, now, cancellationToken);
-                }
-
-                if (await RoleOfAsync(command.BotTelegramId, cancellationToken) is { } answeringBot)
-                {
-                    // Every press is answered, so the user's client stops waiting.
-                    await outbox.EnqueueAsync(
-                        new AnswerButton(press.CallbackQueryId),
-                        new OutboxOptions(answeringBot, $"answer:{press.CallbackQueryId}", "button_answer", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
-                        cancellationToken);
-                }
-
+                await PressedAsync(command.BotTelegramId, press, now, cancellationToken);
                 break;
             case BotStatusChanged { IsPrivateChat: true } status:
                 var user = await SeenAsync(status.ChatId, status.By, now, cancellationToken);
@@ -87,6 +73,34 @@ internal sealed class HandleTelegramUpdateHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// A press in a private chat goes to the feature whose prefix its data has; every press is answered (with the
+    /// feature's notice, if any), so the user's client stops waiting.
+    /// </summary>
+    private async Task PressedAsync(long botTelegramId, ButtonPressed press, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await RoleOfAsync(botTelegramId, cancellationToken) is not { } role)
+        {
+            return;
+        }
+
+        string? notice = null;
+        if ((press.ChatId ?? press.From.Id) == press.From.Id)
+        {
+            var presser = await SeenAsync(press.From.Id, press.From, now, cancellationToken);
+            if (press.Data is { Length: > 0 } data
+                && buttons.Where(b => data.StartsWith(b.Prefix, StringComparison.Ordinal)).MaxBy(b => b.Prefix.Length) is { } handler)
+            {
+                notice = await handler.HandleAsync(new BotMessageContext(botTelegramId, role, press.UpdateId, press.From.Id, press.From, data, presser), cancellationToken);
+            }
+        }
+
+        await outbox.EnqueueAsync(
+            new AnswerButton(press.CallbackQueryId, notice),
+            new OutboxOptions(role, $"answer:{press.CallbackQueryId}", "button_answer", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+            cancellationToken);
     }
 
     private async Task<BotUser> SeenAsync(long chatId, TelegramUser from, DateTimeOffset now, CancellationToken cancellationToken)

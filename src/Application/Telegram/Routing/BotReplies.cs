@@ -8,8 +8,11 @@ namespace PromoStack.Application.Telegram.Routing;
 public sealed class BotReplies(ITelegramOutbox outbox, IAppDbContext db)
 {
     public Task ReplyAsync(BotMessageContext context, string html, CancellationToken cancellationToken) =>
+        ReplyAsync(context, html, null, cancellationToken);
+
+    public Task ReplyAsync(BotMessageContext context, string html, IReadOnlyList<IReadOnlyList<InlineButton>>? buttons, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(
-            new SendText(context.ChatId, html),
+            new SendText(context.ChatId, html, buttons),
             new OutboxOptions(context.Bot, $"reply:{context.BotTelegramId}:{context.UpdateId}", "reply", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
             cancellationToken);
 

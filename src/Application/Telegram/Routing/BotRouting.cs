@@ -27,6 +27,18 @@ public interface IStartPayloadHandler
 }
 
 /// <summary>
+/// A press on an inline button in a private chat whose callback data starts with <see cref="Prefix"/> (e.g.
+/// <c>vip_plan:</c>). The press is always answered; the handler's text, if any, is shown as a short notice.
+/// </summary>
+public interface IButtonHandler
+{
+    string Prefix { get; }
+
+    /// <summary><paramref name="context"/>'s text is the button's callback data.</summary>
+    Task<string?> HandleAsync(BotMessageContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Decides a request to join one of the tenant's channels (e.g. the subscriptions feature approves a paying user).
 /// Without a handler that takes it, a request stays pending for the channel's admins.
 /// </summary>

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PromoStack.WebApi.IntegrationTests.Stripe;
+
+/// <summary>Paying from the bot: /start vip shows the plans, a plan button opens a Stripe Checkout for exactly that Telegram user.</summary>
+public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string WebhookSecret = "whsec_botCheckoutSigningSecret0123";
+    private const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
+    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private PromoStackFactory _app = null!;
+    private HttpClient _admin = null!;
+    private int _updateId;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
+        _admin = _app.CreateClient();
+        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_botpay_admin", "user_botpay_admin@example.com"));
+        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(BotToken, 222222222, "alpha_vip_bot");
+        Telegram.AcceptsMessages(BotToken);
+        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+        _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
+        _stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"id":"cs_bot_1","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_bot_1"}"""));
+        _stripe.Given(Request.Create().WithPath("/v1/products").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"object":"list","url":"/v1/products","has_more":false,"data":[{"id":"prod_VIP","object":"product","name":"VIP","active":true}]}"""));
+        _stripe.Given(Request.Create().WithPath("/v1/prices").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""
+                {"object":"list","url":"/v1/prices","has_more":false,"data":[
+                  {"id":"price_M123","object":"price","product":"prod_VIP","currency":"usd","unit_amount":4900,"active":true,"recurring":{"interval":"month","interval_count":1}},
+                  {"id":"price_A123","object":"price","product":"prod_VIP","currency":"eur","unit_amount":49000,"active":true,"recurring":{"interval":"year","interval_count":1}},
+                  {"id":"price_L123","object":"price","product":"prod_VIP","currency":"jpy","unit_amount":150000,"active":true}]}
+                """));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _stripe.Stop();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task StartVip_ShowsEachConfiguredPlanWithItsPrice_AsButtons()
+    {
+        await SellAsync(monthly: "price_M123", annual: "price_A123", lifetime: "price_L123");
+
+        await SayAsync("/start vip");
+
+        var plans = Telegram.Calls("sendMessage").Last().Body;
+        plans.GetProperty("text").GetString().Should().Contain("Choose your plan");
+        var buttons = plans.GetProperty("reply_markup").GetProperty("inline_keyboard").EnumerateArray().Select(row => row[0]).ToList();
+        buttons.Select(b => b.GetProperty("text").GetString()).Should().Equal("Monthly · $49.00/month", "Annual · €490.00/year", "Lifetime · 150,000 JPY once");
+        buttons.Select(b => b.GetProperty("callback_data").GetString()).Should().Equal("vip_plan:monthly", "vip_plan:annual", "vip_plan:lifetime");
+    }
+
+    [Fact]
+    public async Task APlanButton_OpensACheckoutCarryingTheTenantPlanAndTelegramUser_AndThePaymentLinksExactlyThatUser()
+    {
+        await SellAsync(monthly: "price_M123", annual: "price_A123");
+
+        await PressAsync("vip_plan:annual", fromId: 4242);
+
+        var form = StripeForm();
+        form["mode"].Should().Be("subscription");
+        form["line_items[0][price]"].Should().Be("price_A123");
+        form["metadata[tenant_id]"].Should().Be("alpha");
+        form["metadata[plan]"].Should().Be("annual");
+        form["metadata[telegram_user_id]"].Should().Be("4242");
+        form["subscription_data[metadata][telegram_user_id]"].Should().Be("4242");
+        form["success_url"].Should().Be("https://t.me/alpha_vip_bot");
+        form.Should().NotContainKey("customer_email");
+        var reply = Telegram.Calls("sendMessage").Last().Body;
+        reply.GetProperty("text").GetString().Should().Contain("Annual").And.Contain("€490.00/year");
+        reply.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("url").GetString().Should().Be("https://checkout.stripe.test/c/pay/cs_bot_1");
+        Telegram.Calls("answerCallbackQuery").Should().ContainSingle();
+
+        (await SignedAsync(Event("evt_done", "checkout.session.completed", new JsonObject
+        {
+            ["id"] = "cs_bot_1", ["object"] = "checkout.session", ["mode"] = "subscription", ["customer"] = "cus_9", ["subscription"] = "sub_9",
+            ["customer_details"] = new JsonObject { ["email"] = "Buyer@Example.com" },
+            ["metadata"] = new JsonObject { ["tenant_id"] = "alpha", ["plan"] = "annual", ["telegram_user_id"] = "4242" },
+        }))).EnsureSuccessStatusCode();
+        (await SignedAsync(Event("evt_sub", "customer.subscription.created", new JsonObject
+        {
+            ["id"] = "sub_9", ["object"] = "subscription", ["customer"] = "cus_9", ["status"] = "active",
+            ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(365).ToUnixTimeSeconds(),
+        }))).EnsureSuccessStatusCode();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || plan_type || ' ' || telegram_user_id || ' ' || email FROM telegram_subscriptions"))
+            .Should().Be("active annual 4242 buyer@example.com");
+    }
+
+    [Fact]
+    public async Task TheLifetimePlan_IsAOneTimePayment()
+    {
+        await SellAsync(lifetime: "price_L123");
+
+        await PressAsync("vip_plan:lifetime");
+
+        StripeForm()["mode"].Should().Be("payment");
+        StripeForm().Should().NotContainKey("subscription_data[metadata][telegram_user_id]");
+    }
+
+    [Fact]
+    public async Task AnActiveSubscriber_IsNotSoldTwice()
+    {
+        await SellAsync(monthly: "price_M123");
+        await InTenantAsync("alpha", async services =>
+        {
+            var subscription = TelegramSubscription.Begin("alpha", "vip@example.com", PlanType.Lifetime, _app.Clock.GetUtcNow());
+            subscription.LinkTelegramUser(4242, null, wasFreeLead: false);
+            subscription.Activate(null, _app.Clock.GetUtcNow());
+            var db = services.GetRequiredService<AppDbContext>();
+            db.TelegramSubscriptions.Add(subscription);
+            await db.SaveChangesAsync();
+        });
+
+        await SayAsync("/start vip");
+        await PressAsync("vip_plan:monthly");
+
+        Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("already have VIP");
+        Telegram.Calls("answerCallbackQuery").Single().Body.GetProperty("text").GetString().Should().Contain("already have VIP");
+        _stripe.LogEntries.Should().NotContain(e => e.RequestMessage!.Path == "/v1/checkout/sessions");
+    }
+
+    [Fact]
+    public async Task NoPlansOnSale_AnUnknownPlanButton_AndStripeDown_EachGetAClearAnswer_AndNoCrash()
+    {
+        await SayAsync("/vip");
+        Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("not on sale");
+
+        await SellAsync(monthly: "price_M123");
+        await PressAsync("vip_plan:weekly");
+        Telegram.Calls("answerCallbackQuery").Last().Body.GetProperty("text").GetString().Should().Contain("no longer available");
+
+        _stripe.ResetMappings();
+        _stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(500).WithBody("""{"error":{"type":"api_error","message":"boom"}}"""));
+        await PressAsync("vip_plan:monthly");
+        Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("payments are not available right now");
+        Telegram.Calls("answerCallbackQuery").Should().HaveCount(2, "every press is answered");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_updates WHERE status <> 'processed'")).Should().Be(0);
+    }
+
+    private async Task SellAsync(string? monthly = null, string? annual = null, string? lifetime = null)
+    {
+        (await _admin.PutAsJsonAsync("/api/stripe/settings", new
+        {
+            secretKey = "sk_test_51AbCdEfGhIjKlMnOpQrStUv", webhookSecret = WebhookSecret, monthlyPriceId = monthly, annualPriceId = annual, lifetimePriceId = lifetime,
+        })).EnsureSuccessStatusCode();
+        (await _admin.PostAsync("/api/stripe/sync", null)).EnsureSuccessStatusCode();
+    }
+
+    private Dictionary<string, string> StripeForm()
+    {
+        var body = _stripe.LogEntries.Last(e => e.RequestMessage!.Path == "/v1/checkout/sessions").RequestMessage!.Body!;
+        return body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
+    }
+
+    private Task SayAsync(string text, long fromId = 4242) => DeliverAsync(new JsonObject
+    {
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = ++_updateId, ["date"] = 1_700_000_000, ["text"] = text,
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Buyer", ["username"] = "buyer" },
+            ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private", ["first_name"] = "Buyer" },
+        },
+    });
+
+    private Task PressAsync(string data, long fromId = 4242) => DeliverAsync(new JsonObject
+    {
+        ["callback_query"] = new JsonObject
+        {
+            ["id"] = $"cbq-{++_updateId}", ["chat_instance"] = "1", ["data"] = data,
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Buyer", ["username"] = "buyer" },
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = 500, ["date"] = 1_700_000_000, ["text"] = "Choose your plan",
+                ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private" },
+            },
+        },
+    });
+
+    private async Task DeliverAsync(JsonObject update)
+    {
+        update["update_id"] = ++_updateId;
+        var connection = await (await _admin.GetAsync("/api/connections")).JsonAsync();
+        var webhookId = connection.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "message_bot").GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook") { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        while (await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private string Event(string id, string type, JsonObject data) => new JsonObject
+    {
+        ["id"] = id, ["object"] = "event", ["created"] = _app.Clock.GetUtcNow().ToUnixTimeSeconds(), ["type"] = type,
+        ["data"] = new JsonObject { ["object"] = data },
+    }.ToJsonString();
+
+    private async Task<HttpResponseMessage> SignedAsync(string body)
+    {
+        var t = _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
+        return await _app.CreateClient().SendAsync(request);
+    }
+}
