@@ -45,53 +45,62 @@ try
     var webhook = $"/api/telegram/{connection.GetProperty("webhookId").GetGuid()}/webhook";
     await using var db = NpgsqlDataSource.Create(settings.Database);
 
-    var seconds = settings.Int("BENCH_SECONDS", 30);
-    var warmUp = settings.Int("BENCH_WARMUP_SECONDS", 5);
-    var wrkEnvironment = new Dictionary<string, string> { ["BENCH_WEBHOOK_SECRET"] = fake.WebhookSecret! };
-    string Wrk(int first, int duration) =>
-        $"-t2 -c{concurrency} -d{duration}s --latency -s {Path.Combine(AppContext.BaseDirectory, "ingest.lua")} {settings.ApiUrl}{webhook} -- {first}";
-
-    // The same load first, unmeasured, so the figures are the JIT-compiled steady state, not start-up; its updates
-    // (ids from 1e9 up, apart from the measured run's) count in the totals below like any other.
-    var warmUpReport = await Processes.WrkAsync(Wrk(1, warmUp), wrkEnvironment);
-    Console.WriteLine($"webhook warm-up ({warmUp} s): {string.Join("; ", warmUpReport.Split('\n').Where(l => l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => l.Trim()))}");
-    Console.WriteLine($"webhook ingest: wrk, {concurrency} connections for {seconds} s after a {warmUp} s warm-up, distinct signed updates, inbox processed meanwhile");
-    var wrk = await Processes.WrkAsync(Wrk(0, seconds), wrkEnvironment);
-    Console.WriteLine(string.Join(Environment.NewLine, wrk.Split('\n').Where(l => l.Contains("Latency") || l.Contains('%') || l.Contains("Requests/sec") || l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => "  " + l.Trim())));
-    var stored = await CountAsync(db, "SELECT count(*) FROM telegram_updates");
-    var drained = Stopwatch.StartNew();
-    await WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", stored, TimeSpan.FromMinutes(10));
-    Console.WriteLine($"  stored {stored} distinct updates (every 200 answered is one row; duplicates are impossible by key); inbox drained {drained.Elapsed.TotalSeconds:F1} s after the load");
-
-    var bare = await Load.RunAsync(updates, concurrency, async i =>
+    if (Settings.Runs("webhook"))
     {
-        await using var command = db.CreateCommand(
-            "INSERT INTO telegram_updates (tenant_id, bot_telegram_id, update_id, chat_id, kind, payload, status, received_at, attempts, next_attempt_at) " +
-            "VALUES ('bench', 1, $1, $2, 'my_chat_member', $3::jsonb, 'processed', now(), 0, now()) ON CONFLICT DO NOTHING");
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)i });
-        command.Parameters.Add(new NpgsqlParameter { Value = 10_000_000L + i });
-        command.Parameters.Add(new NpgsqlParameter { Value = Updates.BlockedBot(i) });
-        await command.ExecuteNonQueryAsync();
-    });
-    bare.Print("  bare insert ceiling (no HTTP)");
+        var seconds = settings.Int("BENCH_SECONDS", 30);
+        var warmUp = settings.Int("BENCH_WARMUP_SECONDS", 5);
+        var wrkEnvironment = new Dictionary<string, string> { ["BENCH_WEBHOOK_SECRET"] = fake.WebhookSecret! };
+        string Wrk(int first, int duration) =>
+            $"-t2 -c{concurrency} -d{duration}s --latency -s {Path.Combine(AppContext.BaseDirectory, "ingest.lua")} {settings.ApiUrl}{webhook} -- {first}";
 
-    await StripeBench.RunAsync(http, db, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
+        // The same load first, unmeasured, so the figures are the JIT-compiled steady state, not start-up; its updates
+        // (ids from 1e9 up, apart from the measured run's) count in the totals below like any other.
+        var warmUpReport = await Processes.WrkAsync(Wrk(1, warmUp), wrkEnvironment);
+        Console.WriteLine($"webhook warm-up ({warmUp} s): {string.Join("; ", warmUpReport.Split('\n').Where(l => l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => l.Trim()))}");
+        Console.WriteLine($"webhook ingest: wrk, {concurrency} connections for {seconds} s after a {warmUp} s warm-up, distinct signed updates, inbox processed meanwhile");
+        var wrk = await Processes.WrkAsync(Wrk(0, seconds), wrkEnvironment);
+        Console.WriteLine(string.Join(Environment.NewLine, wrk.Split('\n').Where(l => l.Contains("Latency") || l.Contains('%') || l.Contains("Requests/sec") || l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => "  " + l.Trim())));
+        var stored = await CountAsync(db, "SELECT count(*) FROM telegram_updates");
+        var drained = Stopwatch.StartNew();
+        await WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", stored, TimeSpan.FromMinutes(10));
+        Console.WriteLine($"  stored {stored} distinct updates (every 200 answered is one row; duplicates are impossible by key); inbox drained {drained.Elapsed.TotalSeconds:F1} s after the load");
 
-    Console.WriteLine($"delivery: {messages} messages to {messages} users, fake allows 30 per sliding second");
-    await using (var insert = db.CreateCommand(
-        "INSERT INTO telegram_outbox (tenant_id, bot_role, bot_telegram_id, chat_id, method, payload, delivery, priority, kind, status, attempts, next_attempt_at, dedupe_key, created_at) " +
-        "SELECT 'bench', 'message_bot', $1, 20000000 + g, 'sendMessage', jsonb_build_object('chat_id', 20000000 + g, 'text', 'bench ' || g), 'at_least_once', 2, 'bench', 'pending', 0, now(), 'bench-' || g, now() " +
-        "FROM generate_series(1, $2) AS g"))
-    {
-        insert.Parameters.Add(new NpgsqlParameter { Value = BotId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = messages });
-        await insert.ExecuteNonQueryAsync();
+        var bare = await Load.RunAsync(updates, concurrency, async i =>
+        {
+            await using var command = db.CreateCommand(
+                "INSERT INTO telegram_updates (tenant_id, bot_telegram_id, update_id, chat_id, kind, payload, status, received_at, attempts, next_attempt_at) " +
+                "VALUES ('bench', 1, $1, $2, 'my_chat_member', $3::jsonb, 'processed', now(), 0, now()) ON CONFLICT DO NOTHING");
+            command.Parameters.Add(new NpgsqlParameter { Value = (long)i });
+            command.Parameters.Add(new NpgsqlParameter { Value = 10_000_000L + i });
+            command.Parameters.Add(new NpgsqlParameter { Value = Updates.BlockedBot(i) });
+            await command.ExecuteNonQueryAsync();
+        });
+        bare.Print("  bare insert ceiling (no HTTP)");
     }
 
-    var delivery = Stopwatch.StartNew();
-    await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'bench' AND status = 'sent'", messages, TimeSpan.FromMinutes(5));
-    Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
-                      $"429s received: {fake.RateLimited}; chats reached: {fake.Delivered}; duplicates: {fake.Duplicates}");
+    if (Settings.Runs("stripe"))
+    {
+        await StripeBench.RunAsync(http, db, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
+    }
+
+    if (Settings.Runs("delivery"))
+    {
+        Console.WriteLine($"delivery: {messages} messages to {messages} users, fake allows 30 per sliding second");
+        await using (var insert = db.CreateCommand(
+            "INSERT INTO telegram_outbox (tenant_id, bot_role, bot_telegram_id, chat_id, method, payload, delivery, priority, kind, status, attempts, next_attempt_at, dedupe_key, created_at) " +
+            "SELECT 'bench', 'message_bot', $1, 20000000 + g, 'sendMessage', jsonb_build_object('chat_id', 20000000 + g, 'text', 'bench ' || g), 'at_least_once', 2, 'bench', 'pending', 0, now(), 'bench-' || g, now() " +
+            "FROM generate_series(1, $2) AS g"))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = BotId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var delivery = Stopwatch.StartNew();
+        await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'bench' AND status = 'sent'", messages, TimeSpan.FromMinutes(5));
+        Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
+                          $"429s received: {fake.RateLimited}; chats reached: {fake.Delivered}; duplicates: {fake.Duplicates}");
+    }
 }
 finally
 {

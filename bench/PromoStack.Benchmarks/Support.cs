@@ -9,6 +9,11 @@ internal sealed record Settings(string Database, string ApiDll, string CliDll, s
         Required("BENCH_DB"), Required("BENCH_API_DLL"), Required("BENCH_CLI_DLL"), Required("BENCH_WEBAPI_DIR"),
         Environment.GetEnvironmentVariable("BENCH_API_URL") ?? "http://127.0.0.1:5091", Required("Secrets__MasterKey"), Required("Auth__DevKeyPath"));
 
+    /// <summary>Whether a part runs: all of them, or those BENCH_ONLY lists (e.g. <c>stripe</c> or <c>webhook,delivery</c>).</summary>
+    public static bool Runs(string part) =>
+        Environment.GetEnvironmentVariable("BENCH_ONLY") is not { Length: > 0 } only
+        || only.Split(',', StringSplitOptions.TrimEntries).Contains(part, StringComparer.OrdinalIgnoreCase);
+
     public int Int(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 
     public Dictionary<string, string> AppEnvironment(string telegramUrl) => new()

@@ -33,9 +33,10 @@ public sealed partial class DomainEventDispatcher(
         var (payload, pending) = await tenantScopes.RunAsync(work.TenantId, async (services, ct) =>
         {
             var db = services.GetRequiredService<AppDbContext>();
-            var record = await db.DomainEvents.AsNoTracking().SingleAsync(e => e.Id == work.Id, ct);
-            var done = await db.DomainEventHandlings.AsNoTracking().Where(h => h.EventId == work.Id).Select(h => h.Handler).ToListAsync(ct);
-            return ((record.EventType, record.Payload), done);
+            var record = await db.DomainEvents.AsNoTracking().Where(e => e.Id == work.Id)
+                .Select(e => new { e.EventType, e.Payload, Done = db.DomainEventHandlings.Where(h => h.EventId == e.Id).Select(h => h.Handler).ToList() })
+                .SingleAsync(ct);
+            return ((record.EventType, record.Payload), record.Done);
         }, cancellationToken);
 
         IDomainEvent domainEvent;

@@ -179,6 +179,15 @@ internal sealed class QueueSql(QueueDefinition queue)
         WHERE id = @id AND status = @claimed AND locked_until = @lease
         """;
 
+    /// <summary>Completes several claimed items in one statement, each fenced by its own lease; returns the ids it completed.</summary>
+    public string CompleteMany => field ??=
+        $"""
+        UPDATE {queue.Table} AS t SET status = @completed, locked_until = NULL, last_error = NULL{(queue.CompletedAtColumn is null ? string.Empty : $", {queue.CompletedAtColumn} = @now")}
+        FROM unnest(@ids, @leases) AS c(id, lease)
+        WHERE t.id = c.id AND t.status = @claimed AND t.locked_until = c.lease
+        RETURNING t.id
+        """;
+
     /// <summary>Puts an item back without spending an attempt (a rate limit, not a failure, held it back).</summary>
     public string Postpone => field ??=
         $"""

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -44,26 +45,42 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
     /// </summary>
     public virtual int Parallelism => 1;
 
+    /// <summary>
+    /// Claims a batch and processes it; the items done are marked completed together at the end (one round trip), the
+    /// others are recorded as failed one by one. A crash before that leaves done items to be run again after their
+    /// lease, which every queue's processing tolerates (handlings, dedupe keys, idempotent updates).
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claimed = await WithQueueAsync(q => q.ClaimAsync<TId>(Queue, BatchSize, Lease, cancellationToken));
+        var done = new ConcurrentBag<ClaimedWork<TId>>();
         if (Parallelism == 1)
         {
             foreach (var work in claimed)
             {
-                await RunClaimedAsync(work, cancellationToken);
+                await RunClaimedAsync(work, done, cancellationToken);
             }
         }
         else
         {
             await Parallel.ForEachAsync(
-                claimed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, RunClaimedAsync);
+                claimed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                (work, ct) => RunClaimedAsync(work, done, ct));
+        }
+
+        if (!done.IsEmpty)
+        {
+            var completed = await WithQueueAsync(q => q.CompleteManyAsync(Queue, done, cancellationToken));
+            foreach (var lost in done.Where(w => !completed.Contains(w.Id)))
+            {
+                LogLeaseLost(Logger, Queue.Table, lost.Id!.ToString()!);
+            }
         }
 
         return claimed.Count;
     }
 
-    private async ValueTask RunClaimedAsync(ClaimedWork<TId> work, CancellationToken cancellationToken)
+    private async ValueTask RunClaimedAsync(ClaimedWork<TId> work, ConcurrentBag<ClaimedWork<TId>> done, CancellationToken cancellationToken)
     {
         if (await HoldAsync(work, cancellationToken) is not { } held)
         {
@@ -72,10 +89,11 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
         }
 
         var outcome = await ProcessSafelyAsync(held, cancellationToken);
-        var recorded = outcome.Done
-            ? await WithQueueAsync(q => q.CompleteAsync(Queue, held, cancellationToken))
-            : await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken));
-        if (!recorded)
+        if (outcome.Done)
+        {
+            done.Add(held);
+        }
+        else if (!await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken)))
         {
             LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
         }

@@ -64,6 +64,28 @@ public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
             Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil),
             new NpgsqlParameter("result", NpgsqlDbType.Bigint) { Value = (object?)result ?? DBNull.Value }) == 1;
 
+    /// <summary>
+    /// Completes the items in one round trip (the queue's result column is left as it is); returns those it completed,
+    /// so the caller knows which leases were lost.
+    /// </summary>
+    public async Task<IReadOnlySet<TId>> CompleteManyAsync<TId>(QueueDefinition queue, IReadOnlyCollection<ClaimedWork<TId>> work, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(queue.Sql.CompleteMany);
+        command.Parameters.AddRange(new[]
+        {
+            Parameter("completed", queue.Completed), Parameter("now", Microseconds(clock.GetUtcNow())), Parameter("claimed", queue.Claimed),
+            Parameter("ids", work.Select(w => w.Id).ToArray()), Parameter("leases", work.Select(w => w.LockedUntil).ToArray()),
+        });
+        var completed = new HashSet<TId>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            completed.Add(reader.GetFieldValue<TId>(0));
+        }
+
+        return completed;
+    }
+
     /// <summary>Puts a claimed item back until <paramref name="until"/> without spending an attempt.</summary>
     public async Task<bool> PostponeAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, DateTimeOffset until, CancellationToken cancellationToken) =>
         await ExecuteAsync(

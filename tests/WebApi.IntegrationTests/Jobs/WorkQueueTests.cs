@@ -59,6 +59,27 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     }
 
     [Fact]
+    public async Task CompletingABatch_CompletesTheItemsStillHeld_AndReportsWhichLeasesWereLost()
+    {
+        await SeedTenantsAsync("alpha");
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Hello", Now, "b1", Now));
+        var first = (await Claim<int>(Queues.BroadcastJobs)).Single();
+        Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        await AddAsync("alpha", BroadcastJob.Create("alpha", "Again", Now, "b2", Now));
+        var second = await Claim<int>(Queues.BroadcastJobs);
+        second.Should().HaveCount(2, "the first lease expired and the new job is due");
+        var stolen = second.Single(w => w.Id == first.Id);
+        var fresh = second.Single(w => w.Id != first.Id);
+
+        var completed = await WithQueueAsync(q => q.CompleteManyAsync(Queues.BroadcastJobs, [first, fresh], CancellationToken.None));
+
+        completed.Should().BeEquivalentTo([fresh.Id], "the first holder lost its lease to the second claim");
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM broadcast_jobs WHERE id = {fresh.Id}")).Should().Be("completed");
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM broadcast_jobs WHERE id = {stolen.Id}")).Should().NotBe("completed");
+        (await WithQueueAsync(q => q.CompleteManyAsync(Queues.BroadcastJobs, [stolen], CancellationToken.None))).Should().BeEquivalentTo([stolen.Id]);
+    }
+
+    [Fact]
     public async Task AFailure_IsRetriedAfterABackoff_WithItsReasonRecorded()
     {
         await SeedTenantsAsync("alpha");

@@ -37,6 +37,7 @@ public sealed class SecretsTests(AppFixture fixture) : IntegrationTest(fixture)
     {
         var protector = Factory.Services.GetRequiredService<ISecretProtector>();
         var ciphertext = protector.Protect("a", Plaintext);
+        protector.Unprotect("a", ciphertext).Should().Be(Plaintext, "a value decrypted once is kept for its own purpose only");
 
         var act = () => protector.Unprotect("b", ciphertext);
 

@@ -32,9 +32,13 @@ internal sealed class VipInvites(IAppDbContext db, ITelegramOutbox outbox, TimeP
     /// <summary>Sends a new link when the subscription has access, a Telegram user and the bots to do it; false otherwise.</summary>
     public async Task<bool> SendAsync(TelegramSubscription subscription, CancellationToken cancellationToken)
     {
+        if (subscription is not { GrantsAccess: true, TelegramUserId: { } user })
+        {
+            return false;
+        }
+
         var channel = await TenantChannels.VipChatIdAsync(db, cancellationToken);
-        var canMessage = await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.MessageBot, cancellationToken);
-        if (subscription is not { GrantsAccess: true, TelegramUserId: { } user } || channel is null || !canMessage)
+        if (channel is null || !await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.MessageBot, cancellationToken))
         {
             return false;
         }
