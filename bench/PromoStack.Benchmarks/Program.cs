@@ -80,7 +80,7 @@ try
 
     if (Settings.Runs("stripe"))
     {
-        await StripeBench.RunAsync(http, db, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
+        await StripeBench.RunAsync(http, db, api, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
     }
 
     if (Settings.Runs("delivery"))

@@ -23,7 +23,7 @@ internal static class StripeBench
 {
     private const string WebhookSecret = "whsec_benchSigningSecret0123456789";
 
-    public static async Task RunAsync(HttpClient http, NpgsqlDataSource db, int events, int concurrency)
+    public static async Task RunAsync(HttpClient http, NpgsqlDataSource db, System.Diagnostics.Process api, int events, int concurrency)
     {
         (await http.PutAsJsonAsync("/api/stripe/settings", new { secretKey = "sk_test_bench0123456789", webhookSecret = WebhookSecret })).EnsureSuccessStatusCode();
         var tenant = "bench";
@@ -35,8 +35,10 @@ internal static class StripeBench
         var warmUp = Math.Max(1, events / 10);
         await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com")));
         Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)");
+        var cpu = CpuMeter.Start(api);
         var load = await Load.RunAsync(events, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_bench_{i}", $"payer{i}@example.com")));
         load.Print("  applied");
+        Console.WriteLine($"  {cpu.PerUnit(events)} (the activation events' dispatch included, as far as it ran meanwhile)");
 
         var storm = events / 5;
         Console.WriteLine($"  duplicate storm: {storm} more events, each delivered 5 times concurrently");

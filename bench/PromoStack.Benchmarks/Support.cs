@@ -142,3 +142,50 @@ internal static class Updates
 
     private static JsonObject Bot() => new() { ["id"] = 7_000_000_001, ["is_bot"] = true, ["first_name"] = "bench" };
 }
+
+/// <summary>CPU time spent by the API process and by PostgreSQL (all its processes, from /proc) over a stretch of load.</summary>
+internal sealed class CpuMeter(Process api)
+{
+    private TimeSpan _api;
+    private TimeSpan _postgres;
+
+    public static CpuMeter Start(Process api)
+    {
+        var meter = new CpuMeter(api);
+        meter._api = Api(api);
+        meter._postgres = Postgres();
+        return meter;
+    }
+
+    /// <summary>Milliseconds of CPU per unit of work since the start: API, PostgreSQL.</summary>
+    public string PerUnit(int units) =>
+        $"CPU per event: API {(Api(api) - _api).TotalMilliseconds / units:F2} ms, PostgreSQL {(Postgres() - _postgres).TotalMilliseconds / units:F2} ms";
+
+    private static TimeSpan Api(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    private static TimeSpan Postgres()
+    {
+        var ticks = 0L;
+        foreach (var directory in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(directory, "comm")).StartsWith("postgres", StringComparison.Ordinal))
+                {
+                    var fields = File.ReadAllText(Path.Combine(directory, "stat")).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // The process ended while it was read, or is not ours to read.
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10.0);
+    }
+}

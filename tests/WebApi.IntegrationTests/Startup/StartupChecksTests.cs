@@ -361,6 +361,17 @@ public sealed class StartupChecksTests
         builder.Database.Should().Be("cs_db");
     }
 
+    [Theory]
+    [InlineData("Host=cs-host;Database=cs_db;Username=cs_user", DatabaseConnection.DefaultMaxAutoPrepare)]
+    [InlineData("Host=cs-host;Database=cs_db;Username=cs_user;Max Auto Prepare=0", 0)]
+    [InlineData("Host=cs-host;Database=cs_db;Username=cs_user;MaxAutoPrepare=5", 5)]
+    public void Resolve_PreparesFrequentStatements_UnlessTheConnectionStringSaysOtherwise(string connectionString, int expected)
+    {
+        var configuration = Configuration(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString });
+
+        new NpgsqlConnectionStringBuilder(DatabaseConnection.Resolve(configuration)).MaxAutoPrepare.Should().Be(expected);
+    }
+
     [Fact]
     public void Resolve_WithDbHostAndNoPort_DefaultsTo5432()
     {
