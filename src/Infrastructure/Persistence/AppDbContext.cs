@@ -125,16 +125,23 @@ public sealed class AppDbContext(
     }
 
     /// <remarks>
-    /// When entities raised events, the change is saved first (so new rows get their identity values), then the
-    /// events, in one transaction. If the second save fails, the transaction rolls back while the first save's
+    /// Events of entities that already exist are saved with the change. When a new entity raised events, the change is
+    /// saved first (so new rows get their identity values), then the events, in one transaction. If the second save fails, the transaction rolls back while the first save's
     /// entities are already marked saved: as after any failed save in a transaction, discard this context (its unit
     /// of work has failed).
     /// </remarks>
     private async Task<int> SaveWithEventsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         EnsureTenantOwnership();
-        var raisers = ChangeTracker.Entries<AggregateRoot>().Where(e => e.Entity.HasPendingEvents).Select(e => e.Entity).ToList();
-        if (raisers.Count == 0)
+        var raising = ChangeTracker.Entries<AggregateRoot>().Where(e => e.Entity.HasPendingEvents).ToList();
+        var raisers = raising.ConvertAll(e => e.Entity);
+        if (raisers.Count > 0 && raising.TrueForAll(e => e.State != EntityState.Added))
+        {
+            // Every raiser already has its identity: the events go in the same save (one round trip, one statement batch).
+            DomainEvents.AddRange(eventOutbox.Record(raisers.SelectMany(r => r.DequeueEvents())));
+        }
+
+        if (!raisers.Exists(r => r.HasPendingEvents))
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (Database.CurrentTransaction is null)
