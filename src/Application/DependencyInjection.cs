@@ -34,6 +34,17 @@ public static class DependencyInjection
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionExpired>, Subscriptions.Access.RemoveVipAccess>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Telegram.UserJoinedChannel>, Subscriptions.Access.GuardVipJoins>();
         services.AddScoped<IJoinRequestHandler, Subscriptions.Access.VipJoinRequests>();
+        services.AddScoped<Journeys.JourneyEngine>();
+        services.AddScoped<Journeys.JourneyQueries>();
+        services.AddScoped<Journeys.JourneyTriggerIndex>();
+        services.AddScoped<Journeys.JourneyEventStarter>();
+        services.AddScoped<IDeepLinkHandler, Journeys.JourneyDeepLinks>();
+        services.AddScoped<IConversationHandler, Journeys.JourneyReplies>();
+        services.AddScoped<IConversationHandler, Journeys.JourneyKeywords>();
+        services.AddScoped<IButtonHandler, Journeys.JourneyChoiceButton>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Telegram.UserJoinedChannel>, Journeys.JourneysOnChannelJoin>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Journeys.JourneysOnPayment>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Journeys.JourneysOnCancellation>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();

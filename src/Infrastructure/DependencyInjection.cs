@@ -97,6 +97,8 @@ public static class DependencyInjection
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<DomainEventDispatcher>());
+        services.AddSingleton<Journeys.JourneyTimerWorker>();
+        services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<Journeys.JourneyTimerWorker>());
         services.AddSingleton<ScheduleRunner>();
         services.AddScoped<IScheduledJob, PruneSystemTables>();
         services.AddTransient<ScheduleTick>();

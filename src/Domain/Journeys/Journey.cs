@@ -32,8 +32,32 @@ public sealed class Journey : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    public const int MaxInactivityTimeoutMinutes = 60 * 24 * 30;
+
     public static Journey Create(string tenantId, string name, string? description, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), tenantId, Guard.NotBlank(name, "Name", 200), description, now);
+
+    public void Edit(string name, string? description, ReentryPolicy reentry, int? inactivityTimeoutMinutes, DateTimeOffset now)
+    {
+        if (inactivityTimeoutMinutes is < 1 or > MaxInactivityTimeoutMinutes)
+        {
+            throw new DomainException($"The inactivity timeout is between 1 and {MaxInactivityTimeoutMinutes} minutes.");
+        }
+
+        Name = Guard.NotBlank(name, "Name", 200);
+        Description = description;
+        ReentryPolicy = reentry;
+        InactivityTimeoutMinutes = inactivityTimeoutMinutes;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A copy (not published) with the same settings, named <paramref name="name"/>.</summary>
+    public Journey Duplicate(string name, DateTimeOffset now)
+    {
+        var copy = Create(TenantId, name, Description, now);
+        copy.Edit(name, Description, ReentryPolicy, InactivityTimeoutMinutes, now);
+        return copy;
+    }
 
     public void Publish(DateTimeOffset now)
     {
@@ -80,6 +104,9 @@ public sealed class JourneyTrigger : ITenantOwned
 
     public static JourneyTrigger Create(string tenantId, Guid journeyId, string triggerType, string triggerConfigJson) =>
         new(Guid.CreateVersion7(), tenantId, journeyId, Guard.NotBlank(triggerType, "Trigger type", 50), triggerConfigJson);
+
+    /// <summary>The same trigger on another journey (a duplicate); it cannot collide before that journey is published.</summary>
+    public JourneyTrigger CopyTo(Guid journeyId) => new(Guid.CreateVersion7(), TenantId, journeyId, TriggerType, TriggerConfig);
 }
 
 /// <summary>One ordered step of a journey. Step ids are stable across edits so running sessions keep their place.</summary>
@@ -104,4 +131,38 @@ public sealed class JourneyStep : ITenantOwned
 
     public static JourneyStep Create(string tenantId, Guid journeyId, int stepOrder, string stepType, string configJson) =>
         new(Guid.CreateVersion7(), tenantId, journeyId, stepOrder, Guard.NotBlank(stepType, "Step type", 50), configJson);
+
+    /// <summary>An edit keeps the step's id, so sessions at this step stay on it.</summary>
+    public void Change(int stepOrder, string stepType, string configJson)
+    {
+        StepOrder = stepOrder;
+        StepType = Guard.NotBlank(stepType, "Step type", 50);
+        Config = configJson;
+    }
+}
+
+/// <summary>An event trigger that did not start its journey for a user (e.g. the bot cannot reach them), and why.</summary>
+public sealed class JourneySkip : ITenantOwned
+{
+    private JourneySkip(Guid id, string tenantId, Guid journeyId, long telegramUserId, string trigger, string reason, DateTimeOffset occurredAt)
+    {
+        Id = id;
+        TenantId = tenantId;
+        JourneyId = journeyId;
+        TelegramUserId = telegramUserId;
+        Trigger = trigger;
+        Reason = reason;
+        OccurredAt = occurredAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string TenantId { get; private set; }
+    public Guid JourneyId { get; private set; }
+    public long TelegramUserId { get; private set; }
+    public string Trigger { get; private set; }
+    public string Reason { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public static JourneySkip Record(string tenantId, Guid journeyId, long telegramUserId, string trigger, string reason, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), tenantId, journeyId, telegramUserId, trigger, reason, now);
 }

@@ -21,7 +21,7 @@ public sealed class JourneyScheduledMessage : WorkItem, ITenantOwned
     ]);
 
     private JourneyScheduledMessage(
-        Guid id, string tenantId, Guid sessionId, Guid stepId, long telegramChatId, string messageContent, DateTimeOffset scheduledFor)
+        Guid id, string tenantId, Guid sessionId, Guid? stepId, long telegramChatId, string messageContent, DateTimeOffset scheduledFor)
     {
         Id = id;
         TenantId = tenantId;
@@ -35,7 +35,8 @@ public sealed class JourneyScheduledMessage : WorkItem, ITenantOwned
     public Guid Id { get; private set; }
     public string TenantId { get; private set; }
     public Guid SessionId { get; private set; }
-    public Guid StepId { get; private set; }
+    /// <summary>The step it was set at; null once an edit removed that step.</summary>
+    public Guid? StepId { get; private set; }
     public long TelegramChatId { get; private set; }
     public string MessageContent { get; private set; }
     public DateTimeOffset ScheduledFor { get; private set; }

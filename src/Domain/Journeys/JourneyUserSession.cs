@@ -48,6 +48,15 @@ public sealed class JourneyUserSession : ITenantOwned
     public JourneySessionStatus Status { get; private set; }
     public string Answers { get; private set; }
     public string? EndReason { get; private set; }
+
+    /// <summary>
+    /// How many steps this session has passed: each step's messages and timers are keyed by it, so a step visited
+    /// again (a branch back) sends again, and a timer set for an earlier position does nothing when it falls due.
+    /// </summary>
+    public int StepsTaken { get; private set; }
+
+    /// <summary>Invalid answers given to the current question.</summary>
+    public int RetryCount { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset LastActivityAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -62,12 +71,27 @@ public sealed class JourneyUserSession : ITenantOwned
 
     public void AwaitReply(DateTimeOffset now) => Move(JourneySessionStatus.AwaitingReply, now);
 
+    /// <summary>The wait is over (delay due, reply given, timeout): on to <paramref name="stepId"/>.</summary>
     public void Resume(Guid? stepId, DateTimeOffset now)
     {
         Move(JourneySessionStatus.Active, now);
-        CurrentStepId = stepId;
+        Passed(stepId);
     }
 
+    /// <summary>An invalid answer to the current question; true while the user may try again.</summary>
+    public bool RecordInvalidAnswer(int maxRetries, DateTimeOffset now)
+    {
+        if (Status != JourneySessionStatus.AwaitingReply)
+        {
+            throw new InvalidTransitionException("Journey session", Status.ToString(), "invalid answer");
+        }
+
+        RetryCount++;
+        LastActivityAt = now;
+        return RetryCount <= maxRetries;
+    }
+
+    /// <summary>The current step is done (a message sent): on to <paramref name="stepId"/>.</summary>
     public void AdvanceTo(Guid stepId, DateTimeOffset now)
     {
         if (Status != JourneySessionStatus.Active)
@@ -75,7 +99,7 @@ public sealed class JourneyUserSession : ITenantOwned
             throw new InvalidTransitionException("Journey session", Status.ToString(), "next step");
         }
 
-        CurrentStepId = stepId;
+        Passed(stepId);
         LastActivityAt = now;
     }
 
@@ -104,6 +128,13 @@ public sealed class JourneyUserSession : ITenantOwned
         Move(JourneySessionStatus.Failed, now);
         EndReason = reason;
         CompletedAt = now;
+    }
+
+    private void Passed(Guid? stepId)
+    {
+        CurrentStepId = stepId;
+        StepsTaken++;
+        RetryCount = 0;
     }
 
     private void Move(JourneySessionStatus to, DateTimeOffset now)

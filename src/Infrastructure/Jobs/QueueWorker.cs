@@ -97,7 +97,14 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
         {
             LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
         }
+        else if (outcome.Permanent || Queue.Retry.IsFinal(held.Attempts))
+        {
+            await GaveUpAsync(held, outcome.Error!, cancellationToken);
+        }
     }
+
+    /// <summary>An item failed for good (its attempts spent, or a permanent failure): e.g. tell what depended on it.</summary>
+    protected virtual Task GaveUpAsync(ClaimedWork<TId> work, string error, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The item with a lease that outlasts its processing timeout with a margin, or null once it is lost.</summary>
     private async Task<ClaimedWork<TId>?> HoldAsync(ClaimedWork<TId> work, CancellationToken cancellationToken) =>

@@ -48,6 +48,7 @@ public sealed class AppDbContext(
     public DbSet<JourneyStep> JourneySteps => Set<JourneyStep>();
     public DbSet<JourneyUserSession> JourneyUserSessions => Set<JourneyUserSession>();
     public DbSet<JourneyScheduledMessage> JourneyScheduledMessages => Set<JourneyScheduledMessage>();
+    public DbSet<JourneySkip> JourneySkips => Set<JourneySkip>();
     public DbSet<TenantCrosspromoSettings> CrosspromoSettings => Set<TenantCrosspromoSettings>();
     public DbSet<CrosspromoJob> CrosspromoJobs => Set<CrosspromoJob>();
     public DbSet<TenantStripeSettings> StripeSettings => Set<TenantStripeSettings>();

@@ -38,6 +38,7 @@ public interface IAppDbContext
     DbSet<JourneyStep> JourneySteps { get; }
     DbSet<JourneyUserSession> JourneyUserSessions { get; }
     DbSet<JourneyScheduledMessage> JourneyScheduledMessages { get; }
+    DbSet<JourneySkip> JourneySkips { get; }
     DbSet<TenantCrosspromoSettings> CrosspromoSettings { get; }
     DbSet<CrosspromoJob> CrosspromoJobs { get; }
     DbSet<TenantStripeSettings> StripeSettings { get; }

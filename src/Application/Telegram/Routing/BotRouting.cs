@@ -27,6 +27,15 @@ public interface IStartPayloadHandler
 }
 
 /// <summary>
+/// A <c>/start &lt;payload&gt;</c> that no reserved prefix owns (e.g. a journey's deep link); the first handler that
+/// takes it ends the routing, else the welcome is sent.
+/// </summary>
+public interface IDeepLinkHandler
+{
+    Task<bool> TryHandleAsync(BotMessageContext context, string payload, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// A press on an inline button in a private chat whose callback data starts with <see cref="Prefix"/> (e.g.
 /// <c>vip_plan:</c>). The press is always answered; the handler's text, if any, is shown as a short notice.
 /// </summary>

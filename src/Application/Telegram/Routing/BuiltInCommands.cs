@@ -1,7 +1,10 @@
 namespace PromoStack.Application.Telegram.Routing;
 
-/// <summary><c>/start</c>: a feature's deep link when the payload has its prefix, else the welcome; it also re-subscribes.</summary>
-internal sealed class StartCommand(BotReplies replies, IEnumerable<IStartPayloadHandler> payloads) : IBotCommand
+/// <summary>
+/// <c>/start</c>: a feature's deep link when the payload has its reserved prefix, else a deep link a handler takes
+/// (journeys), else the welcome; it also re-subscribes.
+/// </summary>
+internal sealed class StartCommand(BotReplies replies, IEnumerable<IStartPayloadHandler> payloads, IEnumerable<IDeepLinkHandler> deepLinks) : IBotCommand
 {
     public string Name => "start";
 
@@ -15,6 +18,17 @@ internal sealed class StartCommand(BotReplies replies, IEnumerable<IStartPayload
         {
             await owner.HandleAsync(context, argument!, cancellationToken);
             return;
+        }
+
+        if (argument is not null)
+        {
+            foreach (var deepLink in deepLinks)
+            {
+                if (await deepLink.TryHandleAsync(context, argument, cancellationToken))
+                {
+                    return;
+                }
+            }
         }
 
         await replies.ReplyAsync(context, await replies.SettingAsync("welcome_message", cancellationToken), cancellationToken);

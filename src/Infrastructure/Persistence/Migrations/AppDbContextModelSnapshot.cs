@@ -517,7 +517,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
-                    b.Property<Guid>("StepId")
+                    b.Property<Guid?>("StepId")
                         .HasColumnType("uuid")
                         .HasColumnName("step_id");
 
@@ -548,7 +548,58 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_journey_scheduled_messages_tenant_id_dedupe_key");
 
+                    b.HasIndex("TenantId", "SessionId")
+                        .HasDatabaseName("ix_journey_scheduled_messages_tenant_id_session_id");
+
                     b.ToTable("journey_scheduled_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Journeys.JourneySkip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journey_skips");
+
+                    b.HasIndex("JourneyId")
+                        .HasDatabaseName("ix_journey_skips_journey_id");
+
+                    b.HasIndex("TenantId", "JourneyId", "OccurredAt")
+                        .HasDatabaseName("ix_journey_skips_tenant_id_journey_id_occurred_at");
+
+                    b.ToTable("journey_skips", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Journeys.JourneyStep", b =>
@@ -669,6 +720,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
 
+                    b.Property<int>("RetryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("retry_count");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -678,6 +733,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<int>("StepsTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps_taken");
 
                     b.Property<long>("TelegramChatId")
                         .HasColumnType("bigint")
@@ -692,6 +751,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_journey_user_sessions");
@@ -2126,8 +2191,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasOne("PromoStack.Domain.Journeys.JourneyStep", null)
                         .WithMany()
                         .HasForeignKey("StepId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_journey_scheduled_messages_journey_steps_step_id");
 
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -2136,6 +2200,23 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journey_scheduled_messages_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Journeys.JourneySkip", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journey_skips_journeys_journey_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journey_skips_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Journeys.JourneyStep", b =>

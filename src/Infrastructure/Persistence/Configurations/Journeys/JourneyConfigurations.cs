@@ -60,6 +60,8 @@ internal sealed class JourneyUserSessionConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Status).StoredAsLower();
         builder.Property(s => s.Answers).IsJson().IsRequired();
         builder.Property(s => s.EndReason).HasMaxLength(64);
+        // A reply and a due timer may race for one session: the second save fails and is retried with fresh state.
+        builder.Property<uint>("xmin").IsRowVersion();
         builder.HasOne<Journey>().WithMany().HasForeignKey(s => s.JourneyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<JourneyStep>().WithMany().HasForeignKey(s => s.CurrentStepId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(s => new { s.TenantId, s.TelegramChatId, s.Status });
@@ -81,7 +83,23 @@ internal sealed class JourneyScheduledMessageConfiguration : IEntityTypeConfigur
         builder.Property(m => m.MessageContent).IsJson().IsRequired();
         builder.Property(m => m.Status).StoredAsLower();
         builder.HasOne<JourneyUserSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<JourneyStep>().WithMany().HasForeignKey(m => m.StepId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<JourneyStep>().WithMany().HasForeignKey(m => m.StepId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => new { m.TenantId, m.SessionId });
         builder.IsWorkQueue(Queues.JourneyScheduledMessages);
+    }
+}
+
+internal sealed class JourneySkipConfiguration : IEntityTypeConfiguration<JourneySkip>
+{
+    public void Configure(EntityTypeBuilder<JourneySkip> builder)
+    {
+        builder.ToTable("journey_skips");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.OwnedByTenant();
+        builder.Property(s => s.Trigger).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Reason).HasMaxLength(200).IsRequired();
+        builder.HasOne<Journey>().WithMany().HasForeignKey(s => s.JourneyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.TenantId, s.JourneyId, s.OccurredAt });
     }
 }
