@@ -203,8 +203,10 @@ internal sealed class JourneyEngine(IAppDbContext db, ITenantContext tenant, ITe
     /// <summary>Runs the active session from its current step until it waits or ends.</summary>
     private async Task RunAsync(JourneyUserSession session, Journey journey, JourneyFlow flow, CancellationToken cancellationToken)
     {
-        var user = await db.BotUsers.AsNoTracking().Where(u => u.ChatId == session.TelegramChatId)
-            .Select(u => new { u.FirstName, u.Username }).FirstOrDefaultAsync(cancellationToken);
+        // The user may be new in this very update (not saved yet): the tracked one first.
+        var user = db.BotUsers.Local.Where(u => u.ChatId == session.TelegramChatId).Select(u => new { u.FirstName, u.Username }).FirstOrDefault()
+                   ?? await db.BotUsers.AsNoTracking().Where(u => u.ChatId == session.TelegramChatId)
+                       .Select(u => new { u.FirstName, u.Username }).FirstOrDefaultAsync(cancellationToken);
         string Render(string text) => Placeholders.Render(text, user?.FirstName, user?.Username, Answers(session));
 
         // A validated flow has no cycle without user input; the bound only guards against an unforeseen one.

@@ -1,0 +1,135 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Journeys;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.Journeys;
+
+/// <summary>A tenant with its message bot on a fake Bot API, a fake clock, and the bot conversation driven through the real webhook.</summary>
+public abstract class JourneyTestBase(AppFixture fixture) : IntegrationTest(fixture)
+{
+    protected const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
+    private int _updateId;
+
+    protected PromoStackFactory App { get; private set; } = null!;
+
+    protected HttpClient Admin { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        App = new PromoStackFactory(Identity, telegram: Telegram);
+        Admin = App.CreateClient();
+        Admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_admin", "user_journey_admin@example.com"));
+        (await Admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(BotToken, 222222222, "alpha_bot");
+        Telegram.AcceptsMessages(BotToken);
+        (await Admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>Creates a journey with these steps and triggers, published unless told otherwise; returns its id.</summary>
+    protected async Task<Guid> JourneyAsync(object[] steps, object[] triggers, string reentry = "block", bool publish = true, int? inactivity = null)
+    {
+        var created = await (await Admin.PostAsJsonAsync("/api/journeys", new { name = "Welcome flow", reentryPolicy = reentry, inactivityTimeoutMinutes = inactivity }))
+            .JsonAsync(System.Net.HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        (await Admin.PutAsJsonAsync($"/api/journeys/{id}/steps", new { steps })).EnsureSuccessStatusCode();
+        foreach (var trigger in triggers)
+        {
+            (await Admin.PostAsJsonAsync($"/api/journeys/{id}/triggers", trigger)).EnsureSuccessStatusCode();
+        }
+
+        if (publish)
+        {
+            (await Admin.PostAsync($"/api/journeys/{id}/publish", null)).EnsureSuccessStatusCode();
+        }
+
+        return id;
+    }
+
+    protected static object Step(string type, object config) => new { type, config };
+
+    protected static object DeepLink(string code) => new { type = "deep_link", config = new { code } };
+
+    /// <summary>The user writes to the bot; returns the texts the bot sent back.</summary>
+    protected Task<List<string>> SayAsync(string text, long fromId = 4242) => DeliverAsync(new JsonObject
+    {
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = ++_updateId, ["date"] = 1_700_000_000, ["text"] = text,
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Ana", ["username"] = "ana" },
+            ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private", ["first_name"] = "Ana" },
+        },
+    }, fromId);
+
+    protected Task<List<string>> PressAsync(string data, long fromId = 4242) => DeliverAsync(new JsonObject
+    {
+        ["callback_query"] = new JsonObject
+        {
+            ["id"] = $"cbq-{++_updateId}", ["chat_instance"] = "1", ["data"] = data,
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Ana" },
+            ["message"] = new JsonObject { ["message_id"] = 500, ["date"] = 1_700_000_000, ["text"] = "?", ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private" } },
+        },
+    }, fromId);
+
+    /// <summary>Moves the clock on and runs due timers and events; returns what the bot sent to <paramref name="chatId"/>.</summary>
+    protected async Task<List<string>> LaterAsync(TimeSpan by, long chatId = 4242)
+    {
+        var before = SentTo(chatId).Count;
+        App.Clock.Advance(by);
+        await DrainAsync();
+        return SentTo(chatId).Skip(before).ToList();
+    }
+
+    /// <summary>Runs the inbox, timers, domain events and the sender until nothing is left.</summary>
+    protected async Task DrainAsync()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var work = 0;
+            while (await App.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) is var n and > 0)
+            {
+                work += n;
+            }
+
+            work += await App.Services.GetRequiredService<JourneyTimerWorker>().RunOnceAsync(CancellationToken.None);
+            work += await App.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
+            App.Clock.Advance(TimeSpan.FromSeconds(2));
+            work += await App.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
+            if (work == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    protected List<string> SentTo(long chatId) =>
+        [.. Telegram.Calls("sendMessage").Where(c => c.Body.GetProperty("chat_id").GetInt64() == chatId).Select(c => c.Body.GetProperty("text").GetString()!)];
+
+    protected async Task<JsonElement> SessionAsync(Guid journeyId, int index = 0) =>
+        (await (await Admin.GetAsync($"/api/journeys/{journeyId}/sessions")).JsonAsync()).GetProperty("items")[index];
+
+    private async Task<List<string>> DeliverAsync(JsonObject update, long chatId)
+    {
+        var before = SentTo(chatId).Count;
+        update["update_id"] = ++_updateId;
+        var connection = await (await Admin.GetAsync("/api/connections")).JsonAsync();
+        var webhookId = connection.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "message_bot").GetProperty("webhookId").GetGuid();
+        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook") { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await App.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        await DrainAsync();
+        return SentTo(chatId).Skip(before).ToList();
+    }
+}
