@@ -72,7 +72,7 @@ internal sealed class JourneyEngine(IAppDbContext db, ITenantContext tenant, ITe
                 await EndAsync(session, "step_removed", cancellationToken);
                 return;
             case QuestionStep question:
-                if (Answer(question, text) is { } answer)
+                if (AnswerRules.Valid(question, text) is { } answer)
                 {
                     var answers = Answers(session);
                     answers[question.AnswerKey] = answer;
@@ -171,31 +171,6 @@ internal sealed class JourneyEngine(IAppDbContext db, ITenantContext tenant, ITe
     public Task CancelTimersAsync(Guid sessionId, CancellationToken cancellationToken) =>
         db.JourneyScheduledMessages.Where(m => m.SessionId == sessionId && m.Status == ScheduledMessageStatus.Pending)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, ScheduledMessageStatus.Cancelled).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), cancellationToken);
-
-    /// <summary>The valid form of an answer, or null when it is not valid for the question.</summary>
-    public static string? Answer(QuestionStep question, string text)
-    {
-        var trimmed = text.Trim();
-        switch (question.Validation)
-        {
-            case AnswerValidation.Number:
-                var normalized = trimmed.Replace(',', '.').Replace(" ", string.Empty, StringComparison.Ordinal);
-                return decimal.TryParse(normalized, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-                    ? number.ToString(CultureInfo.InvariantCulture)
-                    : null;
-            case AnswerValidation.Email:
-                return trimmed.Length <= 320 && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)
-                    ? trimmed.ToLowerInvariant()
-                    : null;
-            case AnswerValidation.Choice:
-                return question.Options.FirstOrDefault(o => o.Equals(trimmed, StringComparison.OrdinalIgnoreCase))
-                       ?? (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var pick) && pick >= 1 && pick <= question.Options.Count
-                           ? question.Options[pick - 1]
-                           : null);
-            default:
-                return trimmed.Length == 0 ? null : trimmed.Length > 1000 ? trimmed[..1000] : trimmed;
-        }
-    }
 
     public static Dictionary<string, string> Answers(JourneyUserSession session) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(session.Answers) ?? [];
@@ -300,4 +275,33 @@ internal enum TimerKind
     Delay,
     ReplyTimeout,
     Inactivity,
+}
+
+/// <summary>How an answer to a question is checked and normalised (numbers invariant, emails lower case, a choice by text or number).</summary>
+public static class AnswerRules
+{
+    /// <summary>The valid form of an answer, or null when it is not valid for the question.</summary>
+    public static string? Valid(QuestionStep question, string text)
+    {
+        var trimmed = text.Trim();
+        switch (question.Validation)
+        {
+            case AnswerValidation.Number:
+                var normalized = trimmed.Replace(',', '.').Replace(" ", string.Empty, StringComparison.Ordinal);
+                return decimal.TryParse(normalized, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                    ? number.ToString(CultureInfo.InvariantCulture)
+                    : null;
+            case AnswerValidation.Email:
+                return trimmed.Length <= 320 && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)
+                    ? trimmed.ToLowerInvariant()
+                    : null;
+            case AnswerValidation.Choice:
+                return question.Options.FirstOrDefault(o => o.Equals(trimmed, StringComparison.OrdinalIgnoreCase))
+                       ?? (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var pick) && pick >= 1 && pick <= question.Options.Count
+                           ? question.Options[pick - 1]
+                           : null);
+            default:
+                return trimmed.Length == 0 ? null : trimmed.Length > 1000 ? trimmed[..1000] : trimmed;
+        }
+    }
 }

@@ -146,3 +146,36 @@ public sealed class JourneyUserSessionTests
         session.CurrentStepId.Should().Be(Step1);
     }
 }
+
+public sealed class JourneySessionPositionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void EveryPassedStep_MovesThePosition_AndResetsTheRetries()
+    {
+        var step = Guid.NewGuid();
+        var session = JourneyUserSession.Start("acme", Guid.NewGuid(), 1, 1, step, Now);
+
+        session.AdvanceTo(Guid.NewGuid(), Now);
+        session.AwaitReply(Now);
+        session.RecordInvalidAnswer(maxRetries: 1, Now).Should().BeTrue();
+        session.RetryCount.Should().Be(1);
+        session.RecordInvalidAnswer(maxRetries: 1, Now).Should().BeFalse("the retries are spent");
+        session.Resume(null, Now);
+
+        session.StepsTaken.Should().Be(2);
+        session.RetryCount.Should().Be(0);
+        session.CurrentStepId.Should().BeNull();
+    }
+
+    [Fact]
+    public void AnInvalidAnswer_WhenNotWaitingForOne_Throws()
+    {
+        var session = JourneyUserSession.Start("acme", Guid.NewGuid(), 1, 1, Guid.NewGuid(), Now);
+
+        var act = () => session.RecordInvalidAnswer(2, Now);
+
+        act.Should().Throw<PromoStack.Domain.Common.InvalidTransitionException>();
+    }
+}
