@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IConversationHandler, Journeys.JourneyReplies>();
         services.AddScoped<IConversationHandler, Journeys.JourneyKeywords>();
         services.AddScoped<IButtonHandler, Journeys.JourneyChoiceButton>();
+        services.AddScoped<Telegram.IDeliveryFailureHandler, Journeys.JourneyDeliveryFailures>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Telegram.UserJoinedChannel>, Journeys.JourneysOnChannelJoin>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Journeys.JourneysOnPayment>();
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Journeys.JourneysOnCancellation>();

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
+using PromoStack.Application.Telegram;
 using PromoStack.Domain.Telegram;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Jobs;
@@ -47,7 +49,7 @@ public sealed partial class TelegramSenderWorker(
     private const string RowsSql =
         """
         SELECT o.id, o.chat_id, o.method, o.payload::text AS payload, o.delivery, p.telegram_message_id::bigint AS parent_message_id,
-               p.result_text AS parent_result_text
+               p.result_text AS parent_result_text, o.kind, o.dedupe_key
         FROM telegram_outbox AS o LEFT JOIN telegram_outbox AS p ON p.id = o.depends_on_id
         WHERE o.id = ANY(@ids)
         ORDER BY o.priority, o.next_attempt_at, o.id
@@ -102,7 +104,7 @@ public sealed partial class TelegramSenderWorker(
         {
             foreach (var row in rows)
             {
-                await WithQueueAsync(q => q.FailAsync(Queue, byId[row.Id], "The bot is no longer connected.", permanent: true, cancellationToken));
+                await GiveUpAsync(due, row, byId[row.Id], "The bot is no longer connected.", permanent: true, cancellationToken);
             }
 
             return 0;
@@ -158,13 +160,13 @@ public sealed partial class TelegramSenderWorker(
             case SendResult.Blocked blocked:
                 await tenantScopes.RunAsync(due.TenantId, (services, ct) => services.GetRequiredService<AppDbContext>().BotUsers
                     .Where(u => u.ChatId == row.ChatId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsBlocked, true), ct), cancellationToken);
-                await WithQueueAsync(q => q.FailAsync(Queue, work, blocked.Reason, permanent: true, cancellationToken));
+                await GiveUpAsync(due, row, work, blocked.Reason, permanent: true, cancellationToken);
                 return false;
             case SendResult.Rejected rejected:
-                await WithQueueAsync(q => q.FailAsync(Queue, work, rejected.Reason, permanent: true, cancellationToken));
+                await GiveUpAsync(due, row, work, rejected.Reason, permanent: true, cancellationToken);
                 return false;
             case SendResult.Transient transient:
-                await WithQueueAsync(q => q.FailAsync(Queue, work, transient.Reason, permanent: false, cancellationToken));
+                await GiveUpAsync(due, row, work, transient.Reason, permanent: false, cancellationToken);
                 return false;
             default:
                 throw new InvalidOperationException($"Unknown send result {result.GetType().Name}.");
@@ -181,6 +183,21 @@ public sealed partial class TelegramSenderWorker(
         }
 
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Records a failed call (retried later unless permanent or out of attempts); when the message is given up, the
+    /// feature that queued it is told (e.g. a journey fails its session). A crash between the two leaves the feature
+    /// untold: its own timers still move it on.
+    /// </summary>
+    private async Task GiveUpAsync(DueBot due, OutboxRow row, ClaimedWork<long> work, string reason, bool permanent, CancellationToken cancellationToken)
+    {
+        var recorded = await WithQueueAsync(q => q.FailAsync(Queue, work, reason, permanent, cancellationToken));
+        if (recorded && (permanent || Queue.Retry.IsFinal(work.Attempts)))
+        {
+            await tenantScopes.RunAsync(due.TenantId, async (services, ct) =>
+                await services.GetRequiredService<ISender>().Send(new TelegramDeliveryGaveUp(row.Kind, row.DedupeKey, reason), ct), cancellationToken);
+        }
     }
 
     private async Task CompleteAsync(OutboxRow row, ClaimedWork<long> work, SendResult.Sent sent, CancellationToken cancellationToken)
@@ -232,5 +249,6 @@ public sealed partial class TelegramSenderWorker(
 
     private sealed record DueBot(string TenantId, long BotTelegramId);
 
-    private sealed record OutboxRow(long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId, string? ParentResultText);
+    private sealed record OutboxRow(
+        long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId, string? ParentResultText, string Kind, string? DedupeKey);
 }

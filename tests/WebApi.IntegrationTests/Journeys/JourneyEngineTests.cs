@@ -92,4 +92,39 @@ public sealed class JourneyEngineTests(AppFixture fixture) : JourneyTestBase(fix
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_outbox WHERE kind = 'journey' AND payload->>'text' = 'B'")).Should().Be(1);
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM journey_user_sessions")).Should().Be("completed");
     }
+
+    [Fact]
+    public async Task AUserWhoBlockedTheBot_FailsTheSession_WhenItsNextMessageIsRefused()
+    {
+        var journey = await JourneyAsync([.. DelayThenB, Step("question", new { text = "C?", answer_key = "c" })], [DeepLink("blocked")]);
+        await SayAsync("/start blocked");
+        Telegram.Fail(BotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+
+        await LaterAsync(TimeSpan.FromMinutes(2));
+
+        var session = await SessionAsync(journey);
+        session.GetProperty("status").GetString().Should().Be("failed");
+        session.GetProperty("endReason").GetString().Should().StartWith("delivery_failed");
+    }
+
+    [Fact]
+    public async Task ATimerThatKeepsFailing_IsRetriedWithBackoff_ThenFailsItsSession()
+    {
+        var journey = await JourneyAsync(DelayThenB, [DeepLink("doomed")]);
+        await SayAsync("/start doomed");
+        (await Admin.DeleteAsync("/api/connections/message_bot")).EnsureSuccessStatusCode();
+
+        await LaterAsync(TimeSpan.FromMinutes(2));
+        (await TestDatabase.ScalarAsync<int>("SELECT attempts FROM journey_scheduled_messages")).Should().Be(1);
+        (await SessionAsync(journey)).GetProperty("status").GetString().Should().Be("waiting_delay", "a failed attempt is retried");
+        for (var i = 0; i < 10; i++)
+        {
+            await LaterAsync(TimeSpan.FromHours(1));
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM journey_scheduled_messages")).Should().Be("failed");
+        var session = await SessionAsync(journey);
+        session.GetProperty("status").GetString().Should().Be("failed");
+        session.GetProperty("endReason").GetString().Should().StartWith("failed: ");
+    }
 }
