@@ -56,7 +56,10 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public ConcurrentDictionary<long, int> Sent { get; } = new();
 
-    public int Duplicates => Sent.Values.Count(n => n > 1);
+    /// <summary>How often each chat got each text: a count above one is a duplicate.</summary>
+    public ConcurrentDictionary<(long Chat, string Text), int> Texts { get; } = new();
+
+    public int Duplicates => Texts.Values.Count(n => n > 1);
 
     public Task StartAsync() => _app.StartAsync();
 
@@ -90,6 +93,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         var chat = (long)body["chat_id"]!;
         Sent.AddOrUpdate(chat, 1, (_, n) => n + 1);
+        Texts.AddOrUpdate((chat, (string?)body["text"] ?? string.Empty), 1, (_, n) => n + 1);
         return Ok(new { message_id = Interlocked.Increment(ref _messageId), date = now.ToUnixTimeSeconds(), chat = new { id = chat, type = "private" }, text = "ok" });
     }
 

@@ -9,6 +9,7 @@ using PromoStack.Benchmarks;
 // Load benchmarks of the Telegram paths against the real API (Release) on 127.0.0.1 and a fake Bot API:
 //   webhook  — sustained webhook ingest (valid, signed updates), latency, then the inbox drained; plus a bare insert ceiling;
 //   stripe   — signed webhook events per second, then a duplicate storm, counted afterwards;
+//   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
 //   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second.
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
 var settings = Settings.FromEnvironment();
@@ -83,6 +84,11 @@ try
         await StripeBench.RunAsync(http, db, api, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
     }
 
+    if (Settings.Runs("journeys"))
+    {
+        await JourneyBench.RunAsync(http, db, fake, webhook, settings.Int("BENCH_JOURNEY_USERS", 3_000), concurrency);
+    }
+
     if (Settings.Runs("delivery"))
     {
         Console.WriteLine($"delivery: {messages} messages to {messages} users, fake allows 30 per sliding second");
@@ -96,10 +102,12 @@ try
             await insert.ExecuteNonQueryAsync();
         }
 
+        var rateLimited = fake.RateLimited;
         var delivery = Stopwatch.StartNew();
         await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'bench' AND status = 'sent'", messages, TimeSpan.FromMinutes(5));
         Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
-                          $"429s received: {fake.RateLimited}; chats reached: {fake.Delivered}; duplicates: {fake.Duplicates}");
+                          $"429s received: {fake.RateLimited - rateLimited}; chats reached: {fake.Sent.Keys.Count(c => c > 20_000_000 && c <= 20_000_000 + messages)}; " +
+                          $"duplicates: {fake.Duplicates}");
     }
 }
 finally
