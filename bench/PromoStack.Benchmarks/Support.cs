@@ -124,6 +124,28 @@ internal static class Load
     }
 }
 
+internal static class Paced
+{
+    /// <summary>Starts call i at i / <paramref name="perSecond"/> seconds (not waiting for earlier ones), then waits for all.</summary>
+    public static async Task RunAsync(int first, int count, int perSecond, Func<int, Task> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var calls = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            calls.Add(call(first + i));
+        }
+
+        await Task.WhenAll(calls);
+    }
+}
+
 internal static class Updates
 {
     /// <summary>A private-chat user blocking the bot: stored, processed (the bot user is marked), no reply queued.</summary>
