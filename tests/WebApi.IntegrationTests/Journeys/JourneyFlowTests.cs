@@ -149,4 +149,30 @@ public sealed class JourneyFlowTests(AppFixture fixture) : JourneyTestBase(fixtu
         (await SessionAsync(journey)).GetProperty("endReason").GetString().Should().Be("journey_stopped");
         (await SayAsync("/start stopme")).Should().ContainSingle().Which.Should().StartWith("Welcome!");
     }
+
+    [Fact]
+    public async Task APhotoWithButtons_AndARandomDelay_GoOutAsConfigured()
+    {
+        await JourneyAsync(
+        [
+            Step("message", new
+            {
+                text = "Our results, {username}", photo = "https://cdn.example.com/results.png",
+                buttons = new[] { new { text = "Join VIP", url = "https://t.me/alpha_bot?start=vip" } },
+            }),
+            Step("delay", new { min_seconds = 600, max_seconds = 1200 }),
+            Step("message", new { text = "Still thinking?" }),
+        ], [DeepLink("photo")]);
+
+        await SayAsync("/start photo");
+
+        var photo = Telegram.Calls("sendPhoto").Single().Body;
+        photo.GetProperty("photo").GetString().Should().Be("https://cdn.example.com/results.png");
+        photo.GetProperty("caption").GetString().Should().Be("Our results, @ana");
+        photo.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("url").GetString().Should().Be("https://t.me/alpha_bot?start=vip");
+        var due = await TestDatabase.ScalarAsync<DateTime>("SELECT scheduled_for FROM journey_scheduled_messages");
+        (due - App.Clock.GetUtcNow().UtcDateTime).Should().BeCloseTo(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10));
+        (await LaterAsync(TimeSpan.FromMinutes(9))).Should().BeEmpty();
+        (await LaterAsync(TimeSpan.FromMinutes(11))).Should().Equal("Still thinking?");
+    }
 }
