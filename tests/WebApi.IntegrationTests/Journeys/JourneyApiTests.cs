@@ -94,6 +94,12 @@ public sealed class JourneyApiTests(AppFixture fixture) : JourneyTestBase(fixtur
         await (await Admin.PutAsJsonAsync($"/api/journeys/{Guid.NewGuid()}", new { name = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await Admin.PutAsJsonAsync($"/api/journeys/{Guid.NewGuid()}/steps", new { steps = new[] { Step("message", new { text = "Hi" }) } }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var id = await JourneyAsync([Step("message", new { text = "Hi" })], [], publish: false);
+        await (await Admin.GetAsync($"/api/journeys/{id}/sessions?page=0")).ShouldHaveFieldErrorAsync("page");
+        (await Admin.GetAsync($"/api/journeys/{id}/sessions?status=sleeping")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await (await Admin.PostAsync($"/api/journeys/{id}/stop", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await Admin.PutAsync($"/api/journeys/{id}/steps", new StringContent("{\"steps\":", System.Text.Encoding.UTF8, "application/json")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -146,6 +152,10 @@ public sealed class JourneyApiTests(AppFixture fixture) : JourneyTestBase(fixtur
         copy.GetProperty("steps")[0].GetProperty("config").GetProperty("name").GetString().Should().Be("hi");
         copy.GetProperty("steps")[0].GetProperty("id").GetGuid().Should().NotBe((await (await Admin.GetAsync($"/api/journeys/{id}")).JsonAsync()).GetProperty("steps")[0].GetProperty("id").GetGuid());
         copy.GetProperty("triggers")[0].GetProperty("config").GetProperty("code").GetString().Should().Be("dup");
+        var triggers = await (await Admin.GetAsync($"/api/journeys/{copy.GetProperty("id").GetGuid()}/triggers")).JsonAsync();
+        triggers.EnumerateArray().Select(t => t.GetProperty("type").GetString()).Should().Equal("deep_link");
+        (await Admin.DeleteAsync($"/api/journeys/{copy.GetProperty("id").GetGuid()}/triggers/{triggers[0].GetProperty("id").GetGuid()}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await (await Admin.GetAsync($"/api/journeys/{copy.GetProperty("id").GetGuid()}/triggers")).JsonAsync()).GetArrayLength().Should().Be(0);
     }
 
     [Fact]
