@@ -63,6 +63,9 @@ builder.Services.AddRateLimiter(limits =>
     limits.AddPolicy(PublicCheckoutController.RateLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
         $"{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+    limits.AddPolicy(PublicCampaignsController.RateLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+        $"{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
+        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
 });
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
@@ -122,28 +123,17 @@ internal sealed class ExportJourneyAnswersHandler(IAppDbContext db) : Mediator.I
         var keys = stepKeys.Concat(answers.SelectMany(a => a.Values.Keys)).Distinct(StringComparer.Ordinal).ToList();
 
         var csv = new StringBuilder();
-        csv.AppendJoin(',', ["session_id", "telegram_user_id", "telegram_chat_id", "status", "started_at", "completed_at", .. keys.Select(Cell)]).Append("\r\n");
+        csv.AppendJoin(',', ["session_id", "telegram_user_id", "telegram_chat_id", "status", "started_at", "completed_at", .. keys.Select(Csv.Cell)]).Append("\r\n");
         foreach (var (session, values) in answers)
         {
             csv.AppendJoin(',', [
                 session.Id.ToString(), session.TelegramUserId.ToString(CultureInfo.InvariantCulture), session.TelegramChatId.ToString(CultureInfo.InvariantCulture),
                 session.Status.ToString().ToLowerInvariant(), session.StartedAt.ToString("O", CultureInfo.InvariantCulture),
                 session.CompletedAt?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
-                .. keys.Select(k => Cell(values.GetValueOrDefault(k) ?? string.Empty)),
+                .. keys.Select(k => Csv.Cell(values.GetValueOrDefault(k) ?? string.Empty)),
             ]).Append("\r\n");
         }
 
         return csv.ToString();
-    }
-
-    /// <summary>RFC 4180 quoting; a value a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -56,6 +56,7 @@ public sealed class AppDbContext(
     public DbSet<TenantStripePrice> StripePrices => Set<TenantStripePrice>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignEntry> CampaignEntries => Set<CampaignEntry>();
     public DbSet<BroadcastJob> BroadcastJobs => Set<BroadcastJob>();
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
     public DbSet<DomainEventHandling> DomainEventHandlings => Set<DomainEventHandling>();

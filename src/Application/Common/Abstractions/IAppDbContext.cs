@@ -46,6 +46,7 @@ public interface IAppDbContext
     DbSet<TenantStripePrice> StripePrices { get; }
     DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents { get; }
     DbSet<Campaign> Campaigns { get; }
+    DbSet<CampaignEntry> CampaignEntries { get; }
     DbSet<BroadcastJob> BroadcastJobs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

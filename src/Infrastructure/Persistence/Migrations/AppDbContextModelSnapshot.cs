@@ -136,6 +136,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
@@ -144,6 +148,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("prize");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
@@ -167,6 +175,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("WinnerEntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("winner_entry_id");
+
                     b.HasKey("Id")
                         .HasName("pk_campaigns");
 
@@ -174,6 +190,62 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_campaigns_tenant_id_status");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Campaigns.CampaignEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disqualified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disqualified");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("SocialLinks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("social_links");
+
+                    b.Property<string>("TelegramUsername")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("telegram_username");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_entries");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_entries_campaign_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_entries_tenant_id_campaign_id_email");
+
+                    b.ToTable("campaign_entries", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Connections.TenantBotConnection", b =>
@@ -2137,6 +2209,23 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_campaigns_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Campaigns.CampaignEntry", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_entries_campaigns_campaign_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_entries_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Connections.TenantBotConnection", b =>
