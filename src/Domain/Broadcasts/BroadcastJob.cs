@@ -13,6 +13,25 @@ public enum BroadcastJobStatus
     Failed,
 }
 
+/// <summary>Stored as <c>all</c>, <c>vip</c>, <c>free_leads</c>: every reachable bot user, active VIP subscribers, or free leads who never paid.</summary>
+public enum BroadcastAudience
+{
+    All,
+    Vip,
+    FreeLeads,
+}
+
+/// <summary>Stored as <c>pending</c>, <c>queued</c>, <c>sent</c>, <c>failed</c>, <c>blocked</c>, <c>skipped</c>.</summary>
+public enum DeliveryStatus
+{
+    Pending,
+    Queued,
+    Sent,
+    Failed,
+    Blocked,
+    Skipped,
+}
+
 /// <summary>A message to an audience of a tenant's bot users, sent at Telegram's rate limits.</summary>
 public sealed class BroadcastJob : WorkItem, ITenantOwned
 {
@@ -38,12 +57,42 @@ public sealed class BroadcastJob : WorkItem, ITenantOwned
     public BroadcastJobStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    public BroadcastAudience Audience { get; private set; }
 
-    public static BroadcastJob Create(string tenantId, string message, DateTimeOffset dueAt, string? dedupeKey, DateTimeOffset now)
+    /// <summary>A photo (URL or Telegram file id) sent with <see cref="Message"/> as its caption.</summary>
+    public string? Photo { get; private set; }
+
+    /// <summary>URL buttons as JSON (<c>[{"text","url"}]</c>), or null.</summary>
+    public string? Buttons { get; private set; }
+
+    /// <summary>When its recipients were fixed (the audience at that moment); null before.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public int? Recipients { get; private set; }
+
+    public static BroadcastJob Create(string tenantId, string message, DateTimeOffset dueAt, string? dedupeKey, DateTimeOffset now) =>
+        Create(tenantId, message, BroadcastAudience.All, null, null, dueAt, dedupeKey, now);
+
+    public static BroadcastJob Create(
+        string tenantId, string message, BroadcastAudience audience, string? photo, string? buttonsJson, DateTimeOffset dueAt, string? dedupeKey, DateTimeOffset now)
     {
-        var job = new BroadcastJob(tenantId, Guard.NotBlank(message, "Message", MessageMaxLength), now);
+        var job = new BroadcastJob(tenantId, Guard.NotBlank(message, "Message", MessageMaxLength), now) { Audience = audience, Photo = photo, Buttons = buttonsJson };
         job.InitializeWork(dueAt, dedupeKey);
         return job;
+    }
+
+    public bool IsFinished => Status is BroadcastJobStatus.Completed or BroadcastJobStatus.Cancelled or BroadcastJobStatus.Failed;
+
+    /// <summary>The recipients are fixed: from now on the broadcast goes to exactly these.</summary>
+    public void FixRecipients(int count, DateTimeOffset now)
+    {
+        if (StartedAt is not null)
+        {
+            throw new DomainException("The broadcast's recipients are already fixed.");
+        }
+
+        Recipients = count;
+        StartedAt = now;
     }
 
     /// <summary>Stops a broadcast that has not finished; recipients not yet reached are not sent to.</summary>
@@ -52,5 +101,38 @@ public sealed class BroadcastJob : WorkItem, ITenantOwned
         Transitions.EnsureCanMove(Status, BroadcastJobStatus.Cancelled);
         Status = BroadcastJobStatus.Cancelled;
         CompletedAt = now;
+    }
+}
+
+/// <summary>One recipient of a broadcast: queued once (dedupe key per broadcast and chat), then its outcome.</summary>
+public sealed class BroadcastDelivery : ITenantOwned
+{
+    private BroadcastDelivery(string tenantId, int broadcastId, long chatId, DateTimeOffset updatedAt)
+    {
+        TenantId = tenantId;
+        BroadcastId = broadcastId;
+        ChatId = chatId;
+        UpdatedAt = updatedAt;
+    }
+
+    public string TenantId { get; private set; }
+    public int BroadcastId { get; private set; }
+    public long ChatId { get; private set; }
+    public DeliveryStatus Status { get; private set; }
+    public long? OutboxId { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static BroadcastDelivery For(BroadcastJob broadcast, long chatId, DateTimeOffset now) => new(broadcast.TenantId, broadcast.Id, chatId, now);
+
+    public void Queued(long outboxId, DateTimeOffset now)
+    {
+        if (Status != DeliveryStatus.Pending)
+        {
+            throw new InvalidTransitionException("Delivery", Status.ToString(), DeliveryStatus.Queued.ToString());
+        }
+
+        Status = DeliveryStatus.Queued;
+        OutboxId = outboxId;
+        UpdatedAt = now;
     }
 }

@@ -188,6 +188,12 @@ internal sealed class QueueSql(QueueDefinition queue)
         RETURNING t.id
         """;
 
+    public string ContinueLater => field ??=
+        $"""
+        UPDATE {queue.Table} SET locked_until = NULL, next_attempt_at = @at, attempts = greatest(attempts - 1, 0)
+        WHERE id = @id AND status = @claimed AND locked_until = @lease
+        """;
+
     /// <summary>Puts an item back without spending an attempt (a rate limit, not a failure, held it back).</summary>
     public string Postpone => field ??=
         $"""

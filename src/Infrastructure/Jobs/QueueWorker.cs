@@ -5,9 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace PromoStack.Infrastructure.Jobs;
 
 /// <summary>What became of one claimed item.</summary>
-public readonly record struct WorkOutcome(bool Done, string? Error, bool Permanent)
+public readonly record struct WorkOutcome(bool Done, string? Error, bool Permanent, DateTimeOffset? ContinueAt = null)
 {
     public static WorkOutcome Completed { get; } = new(true, null, false);
+
+    /// <summary>Not finished, and fine: continue at <paramref name="at"/> (long work done in slices, e.g. a broadcast), keeping its status.</summary>
+    public static WorkOutcome ContinueLater(DateTimeOffset at) => new(false, null, false, at);
 
     /// <summary>Try again after the queue's backoff (or fail for good once its attempts are spent).</summary>
     public static WorkOutcome Retry(string error) => new(false, error, false);
@@ -92,6 +95,13 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
         if (outcome.Done)
         {
             done.Add(held);
+        }
+        else if (outcome.ContinueAt is { } at)
+        {
+            if (!await WithQueueAsync(q => q.ContinueLaterAsync(Queue, held, at, cancellationToken)))
+            {
+                LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
+            }
         }
         else if (!await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken)))
         {

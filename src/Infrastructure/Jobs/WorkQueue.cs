@@ -86,6 +86,15 @@ public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
         return completed;
     }
 
+    /// <summary>
+    /// Releases a claimed item until <paramref name="at"/> keeping its in-flight status (its work goes on in slices);
+    /// the claim takes it again then. No attempt is spent.
+    /// </summary>
+    public async Task<bool> ContinueLaterAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            queue.Sql.ContinueLater, cancellationToken,
+            Parameter("at", Microseconds(at)), Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)) == 1;
+
     /// <summary>Puts a claimed item back until <paramref name="until"/> without spending an attempt.</summary>
     public async Task<bool> PostponeAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, DateTimeOffset until, CancellationToken cancellationToken) =>
         await ExecuteAsync(

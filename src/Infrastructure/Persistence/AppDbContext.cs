@@ -58,6 +58,7 @@ public sealed class AppDbContext(
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignEntry> CampaignEntries => Set<CampaignEntry>();
     public DbSet<BroadcastJob> BroadcastJobs => Set<BroadcastJob>();
+    public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
     public DbSet<DomainEventHandling> DomainEventHandlings => Set<DomainEventHandling>();
     public DbSet<ScheduleSlot> ScheduleSlots => Set<ScheduleSlot>();

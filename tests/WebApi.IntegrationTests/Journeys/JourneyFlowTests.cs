@@ -4,7 +4,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Journeys;
 
 /// <summary>Whole conversations over the webhook: deep link, messages, questions, delays, reply waits, branches, re-entry, keywords.</summary>
-public sealed class JourneyFlowTests(AppFixture fixture) : JourneyTestBase(fixture)
+public sealed class JourneyFlowTests(AppFixture fixture) : BotTestBase(fixture)
 {
     private static readonly object[] Funnel =
     [

@@ -48,6 +48,7 @@ public interface IAppDbContext
     DbSet<Campaign> Campaigns { get; }
     DbSet<CampaignEntry> CampaignEntries { get; }
     DbSet<BroadcastJob> BroadcastJobs { get; }
+    DbSet<BroadcastDelivery> BroadcastDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

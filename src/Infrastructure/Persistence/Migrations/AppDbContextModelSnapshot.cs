@@ -45,6 +45,45 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastDelivery", b =>
+                {
+                    b.Property<int>("BroadcastId")
+                        .HasColumnType("integer")
+                        .HasColumnName("broadcast_id");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<long?>("OutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BroadcastId", "ChatId")
+                        .HasName("pk_broadcast_deliveries");
+
+                    b.HasIndex("TenantId", "BroadcastId", "Status")
+                        .HasDatabaseName("ix_broadcast_deliveries_tenant_id_broadcast_id_status");
+
+                    b.ToTable("broadcast_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastJob", b =>
                 {
                     b.Property<int>("Id")
@@ -59,6 +98,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("attempts");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Buttons")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("buttons");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -89,6 +138,19 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Photo")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("photo");
+
+                    b.Property<int?>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2189,6 +2251,23 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasName("pk_telegram_bot_senders");
 
                     b.ToTable("telegram_bot_senders", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastDelivery", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Broadcasts.BroadcastJob", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_deliveries_broadcast_jobs_broadcast_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_deliveries_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastJob", b =>

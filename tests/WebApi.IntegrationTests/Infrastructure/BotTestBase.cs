@@ -2,15 +2,15 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromoStack.Infrastructure.Broadcasts;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Journeys;
 using PromoStack.Infrastructure.Telegram;
-using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Journeys;
+namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-/// <summary>A tenant with its message bot on a fake Bot API, a fake clock, and the bot conversation driven through the real webhook.</summary>
-public abstract class JourneyTestBase(AppFixture fixture) : IntegrationTest(fixture)
+/// <summary>A tenant with its message bot on a fake Bot API, a fake clock, and bot conversations driven through the real webhook; the workers run by hand.</summary>
+public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
 {
     protected const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private int _updateId;
@@ -62,15 +62,7 @@ public abstract class JourneyTestBase(AppFixture fixture) : IntegrationTest(fixt
     protected static object DeepLink(string code) => new { type = "deep_link", config = new { code } };
 
     /// <summary>The user writes to the bot; returns the texts the bot sent back.</summary>
-    protected Task<List<string>> SayAsync(string text, long fromId = 4242) => DeliverAsync(new JsonObject
-    {
-        ["message"] = new JsonObject
-        {
-            ["message_id"] = ++_updateId, ["date"] = 1_700_000_000, ["text"] = text,
-            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Ana", ["username"] = "ana" },
-            ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private", ["first_name"] = "Ana" },
-        },
-    }, fromId);
+    protected Task<List<string>> SayAsync(string text, long fromId = 4242) => DeliverAsync(Message(text, fromId), fromId);
 
     protected Task<List<string>> PressAsync(string data, long fromId = 4242) => DeliverAsync(new JsonObject
     {
@@ -103,6 +95,7 @@ public abstract class JourneyTestBase(AppFixture fixture) : IntegrationTest(fixt
             }
 
             work += await App.Services.GetRequiredService<JourneyTimerWorker>().RunOnceAsync(CancellationToken.None);
+            work += await App.Services.GetRequiredService<BroadcastWorker>().RunOnceAsync(CancellationToken.None);
             work += await App.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
             App.Clock.Advance(TimeSpan.FromSeconds(2));
             work += await App.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
@@ -119,9 +112,35 @@ public abstract class JourneyTestBase(AppFixture fixture) : IntegrationTest(fixt
     protected async Task<JsonElement> SessionAsync(Guid journeyId, int index = 0) =>
         (await (await Admin.GetAsync($"/api/journeys/{journeyId}/sessions")).JsonAsync()).GetProperty("items")[index];
 
+    /// <summary>The user writes; only the inbox runs (nothing is sent yet).</summary>
+    protected async Task DeliverOnlyAsync(string text, long fromId)
+    {
+        await PostUpdateAsync(Message(text, fromId));
+        while (await App.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    private static JsonObject Message(string text, long fromId) => new()
+    {
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = 1, ["date"] = 1_700_000_000, ["text"] = text,
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Ana", ["username"] = "ana" },
+            ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private", ["first_name"] = "Ana" },
+        },
+    };
+
     private async Task<List<string>> DeliverAsync(JsonObject update, long chatId)
     {
         var before = SentTo(chatId).Count;
+        await PostUpdateAsync(update);
+        await DrainAsync();
+        return SentTo(chatId).Skip(before).ToList();
+    }
+
+    private async Task PostUpdateAsync(JsonObject update)
+    {
         update["update_id"] = ++_updateId;
         var connection = await (await Admin.GetAsync("/api/connections")).JsonAsync();
         var webhookId = connection.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "message_bot").GetProperty("webhookId").GetGuid();
@@ -129,7 +148,5 @@ public abstract class JourneyTestBase(AppFixture fixture) : IntegrationTest(fixt
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook") { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         (await App.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-        await DrainAsync();
-        return SentTo(chatId).Skip(before).ToList();
     }
 }
