@@ -10,6 +10,7 @@ using PromoStack.Benchmarks;
 //   webhook  — sustained webhook ingest (valid, signed updates), latency, then the inbox drained; plus a bare insert ceiling;
 //   stripe   — signed webhook events per second, then a duplicate storm, counted afterwards;
 //   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
+//   broadcast — 5,000 bot users, the API killed and restarted halfway, a /start answered while it runs;
 //   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second.
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
 var settings = Settings.FromEnvironment();
@@ -30,7 +31,7 @@ foreach (var (key, value) in StripeBench.FakeStripeEnvironment(fakeStripe.Url))
 
 await Processes.RunAsync(settings.CliDll, "migrate", environment, settings.WebApiDir);
 var token = (await Processes.RunAsync(settings.CliDll, "dev-token --tenant bench --role admin", environment, settings.WebApiDir)).Trim().Split('\n')[^1];
-using var api = Processes.Start(settings.ApiDll, $"--urls {settings.ApiUrl}", environment, settings.WebApiDir);
+var api = Processes.Start(settings.ApiDll, $"--urls {settings.ApiUrl}", environment, settings.WebApiDir);
 try
 {
     using var http = new HttpClient { BaseAddress = new Uri(settings.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -89,6 +90,18 @@ try
         await JourneyBench.RunAsync(http, db, fake, webhook, settings.Int("BENCH_JOURNEY_USERS", 3_000), concurrency);
     }
 
+    if (Settings.Runs("broadcast"))
+    {
+        await BroadcastBench.RunAsync(http, db, fake, webhook, settings.Int("BENCH_BROADCAST_USERS", 5_000), async () =>
+        {
+            api.Kill(entireProcessTree: true);
+            await api.WaitForExitAsync();
+            api.Dispose();
+            api = Processes.Start(settings.ApiDll, $"--urls {settings.ApiUrl}", environment, settings.WebApiDir);
+            await WaitReadyAsync(http);
+        });
+    }
+
     if (Settings.Runs("delivery"))
     {
         Console.WriteLine($"delivery: {messages} messages to {messages} users, fake allows 30 per sliding second");
@@ -113,6 +126,7 @@ try
 finally
 {
     api.Kill(entireProcessTree: true);
+    api.Dispose();
 }
 
 static async Task WaitReadyAsync(HttpClient http)
