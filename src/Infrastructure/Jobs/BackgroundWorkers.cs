@@ -17,6 +17,23 @@ public sealed partial class QueueWorkerHost(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(workers.Select(worker => RunAsync(worker, stoppingToken)));
 
+    /// <summary>A clean shutdown (e.g. a deployment) lets the workers hand over what they hold, instead of others waiting for leases to run out.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var worker in workers)
+        {
+            try
+            {
+                await worker.ReleaseAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogReleaseFailed(exception, worker.Queue.Table);
+            }
+        }
+    }
+
     private async Task RunAsync(IQueueWorker worker, CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
@@ -40,6 +57,9 @@ public sealed partial class QueueWorkerHost(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Queue} worker could not hand over its leases on shutdown; they will expire")]
+    private partial void LogReleaseFailed(Exception exception, string queue);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Queue} worker failed; it carries on after the poll interval")]
     private partial void LogWorkerFailed(Exception exception, string queue);

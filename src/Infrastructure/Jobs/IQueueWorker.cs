@@ -10,4 +10,7 @@ public interface IQueueWorker
 
     /// <summary>Claims and processes one batch of due items; returns how many were claimed.</summary>
     Task<int> RunOnceAsync(CancellationToken cancellationToken);
+
+    /// <summary>After its loop stopped on shutdown: give up what this instance holds so another takes over at once.</summary>
+    Task ReleaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -46,6 +46,8 @@ public sealed partial class TelegramSenderWorker(
         WHERE telegram_bot_senders.holder = EXCLUDED.holder OR telegram_bot_senders.locked_until < @now
         """;
 
+    private const string ReleaseBotsSql = "UPDATE telegram_bot_senders SET locked_until = @past WHERE holder = @holder";
+
     private const string RowsSql =
         """
         SELECT o.id, o.chat_id, o.method, o.payload::text AS payload, o.delivery, p.telegram_message_id::bigint AS parent_message_id,
@@ -211,6 +213,11 @@ public sealed partial class TelegramSenderWorker(
 
         await WithQueueAsync(q => q.CompleteAsync(Queue, work, cancellationToken, sent.MessageId));
     }
+
+    /// <summary>Hands the bots this instance sends for to the next instance at once (a clean shutdown, e.g. a deployment).</summary>
+    public Task ReleaseAsync(CancellationToken cancellationToken) =>
+        WithDbAsync(db => db.Database.ExecuteSqlRawAsync(ReleaseBotsSql,
+            [new NpgsqlParameter("holder", _holder), new NpgsqlParameter("past", WorkQueue.Microseconds(clock.GetUtcNow()) - TimeSpan.FromSeconds(1))], cancellationToken));
 
     private Task<bool> HoldAsync(DueBot bot, CancellationToken cancellationToken)
     {

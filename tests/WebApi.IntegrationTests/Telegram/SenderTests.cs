@@ -193,6 +193,23 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task ASenderThatShutsDownCleanly_HandsItsBotToTheNextInstanceAtOnce()
+    {
+        await EnqueueAsync(new SendText(1, "first"), "first");
+        var leaving = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
+        var next = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
+        await leaving.RunOnceAsync(CancellationToken.None);
+        await EnqueueAsync(new SendText(2, "second"), "second");
+        await next.RunOnceAsync(CancellationToken.None);
+        Telegram.Calls("sendMessage").Should().ContainSingle("the first instance still holds the bot");
+
+        await leaving.ReleaseAsync(CancellationToken.None);
+        await next.RunOnceAsync(CancellationToken.None);
+
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().Equal("first", "second");
+    }
+
+    [Fact]
     public async Task ACrashedSender_ResendsAtLeastOnceMessages_ButNeverResendsAnAtMostOnceCallThatMayHaveGoneOut()
     {
         await EnqueueAsync(new SendText(1, "reply"), "reply", delivery: DeliverySemantics.AtLeastOnce);
