@@ -53,26 +53,25 @@ public sealed record StopJourney(Guid Id) : ITenantCommand<JourneyDto>;
 /// <summary>A draft copy with the same settings, steps (new ids, same names) and triggers.</summary>
 public sealed record DuplicateJourney(Guid Id, string? Name) : ITenantCommand<JourneyDto>;
 
-internal sealed class CreateJourneyValidator : AbstractValidator<CreateJourney>
+internal abstract class JourneySettingsValidator<T> : AbstractValidator<T>
 {
-    public CreateJourneyValidator()
+    protected void Settings(Func<T, string> name, Func<T, string?> description, Func<T, ReentryPolicy> reentry, Func<T, int?> inactivity)
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Description).MaximumLength(2000);
-        RuleFor(c => c.ReentryPolicy).IsInEnum();
-        RuleFor(c => c.InactivityTimeoutMinutes).InclusiveBetween(1, Journey.MaxInactivityTimeoutMinutes);
+        RuleFor(c => name(c)).NotEmpty().MaximumLength(200).OverridePropertyName("name");
+        RuleFor(c => description(c)).MaximumLength(2000).OverridePropertyName("description");
+        RuleFor(c => reentry(c)).IsInEnum().OverridePropertyName("reentryPolicy");
+        RuleFor(c => inactivity(c)).InclusiveBetween(1, Journey.MaxInactivityTimeoutMinutes).OverridePropertyName("inactivityTimeoutMinutes");
     }
 }
 
-internal sealed class UpdateJourneyValidator : AbstractValidator<UpdateJourney>
+internal sealed class CreateJourneyValidator : JourneySettingsValidator<CreateJourney>
 {
-    public UpdateJourneyValidator()
-    {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Description).MaximumLength(2000);
-        RuleFor(c => c.ReentryPolicy).IsInEnum();
-        RuleFor(c => c.InactivityTimeoutMinutes).InclusiveBetween(1, Journey.MaxInactivityTimeoutMinutes);
-    }
+    public CreateJourneyValidator() => Settings(c => c.Name, c => c.Description, c => c.ReentryPolicy, c => c.InactivityTimeoutMinutes);
+}
+
+internal sealed class UpdateJourneyValidator : JourneySettingsValidator<UpdateJourney>
+{
+    public UpdateJourneyValidator() => Settings(c => c.Name, c => c.Description, c => c.ReentryPolicy, c => c.InactivityTimeoutMinutes);
 }
 
 internal sealed class ReplaceJourneyStepsValidator : AbstractValidator<ReplaceJourneySteps>

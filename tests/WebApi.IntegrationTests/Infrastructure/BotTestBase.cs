@@ -19,10 +19,13 @@ public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
 
     protected HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>Configuration for the app under test (e.g. a fake Stripe's base URL).</summary>
+    protected virtual Dictionary<string, string?> Overrides => [];
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = new PromoStackFactory(Identity, telegram: Telegram);
+        App = new PromoStackFactory(Identity, Overrides, telegram: Telegram);
         Admin = App.CreateClient();
         Admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_admin", "user_journey_admin@example.com"));
         (await Admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Persistence;
-using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -14,25 +13,16 @@ using WireMock.Server;
 namespace PromoStack.WebApi.IntegrationTests.Stripe;
 
 /// <summary>Paying from the bot: /start vip shows the plans, a plan button opens a Stripe Checkout for exactly that Telegram user.</summary>
-public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
 {
     private const string WebhookSecret = "whsec_botCheckoutSigningSecret0123";
-    private const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private readonly WireMockServer _stripe = WireMockServer.Start();
-    private PromoStackFactory _app = null!;
-    private HttpClient _admin = null!;
-    private int _updateId;
+
+    protected override Dictionary<string, string?> Overrides => new() { ["Stripe:ApiBase"] = _stripe.Url };
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_botpay_admin", "user_botpay_admin@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(BotToken, 222222222, "alpha_vip_bot");
-        Telegram.AcceptsMessages(BotToken);
-        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
         _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
         _stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
@@ -50,7 +40,6 @@ public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixtu
 
     public override async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
         _stripe.Stop();
         await base.DisposeAsync();
     }
@@ -83,7 +72,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixtu
         form["metadata[plan]"].Should().Be("annual");
         form["metadata[telegram_user_id]"].Should().Be("4242");
         form["subscription_data[metadata][telegram_user_id]"].Should().Be("4242");
-        form["success_url"].Should().Be("https://t.me/alpha_vip_bot");
+        form["success_url"].Should().Be("https://t.me/alpha_bot");
         form.Should().NotContainKey("customer_email");
         var reply = Telegram.Calls("sendMessage").Last().Body;
         reply.GetProperty("text").GetString().Should().Contain("Annual").And.Contain("€490.00/year");
@@ -99,7 +88,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixtu
         (await SignedAsync(Event("evt_sub", "customer.subscription.created", new JsonObject
         {
             ["id"] = "sub_9", ["object"] = "subscription", ["customer"] = "cus_9", ["status"] = "active",
-            ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(365).ToUnixTimeSeconds(),
+            ["current_period_end"] = App.Clock.GetUtcNow().AddDays(365).ToUnixTimeSeconds(),
         }))).EnsureSuccessStatusCode();
 
         (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || plan_type || ' ' || telegram_user_id || ' ' || email FROM telegram_subscriptions"))
@@ -123,9 +112,9 @@ public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixtu
         await SellAsync(monthly: "price_M123");
         await InTenantAsync("alpha", async services =>
         {
-            var subscription = TelegramSubscription.Begin("alpha", "vip@example.com", PlanType.Lifetime, _app.Clock.GetUtcNow());
+            var subscription = TelegramSubscription.Begin("alpha", "vip@example.com", PlanType.Lifetime, App.Clock.GetUtcNow());
             subscription.LinkTelegramUser(4242, null, wasFreeLead: false);
-            subscription.Activate(null, _app.Clock.GetUtcNow());
+            subscription.Activate(null, App.Clock.GetUtcNow());
             var db = services.GetRequiredService<AppDbContext>();
             db.TelegramSubscriptions.Add(subscription);
             await db.SaveChangesAsync();
@@ -160,11 +149,11 @@ public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixtu
 
     private async Task SellAsync(string? monthly = null, string? annual = null, string? lifetime = null)
     {
-        (await _admin.PutAsJsonAsync("/api/stripe/settings", new
+        (await Admin.PutAsJsonAsync("/api/stripe/settings", new
         {
             secretKey = "sk_test_51AbCdEfGhIjKlMnOpQrStUv", webhookSecret = WebhookSecret, monthlyPriceId = monthly, annualPriceId = annual, lifetimePriceId = lifetime,
         })).EnsureSuccessStatusCode();
-        (await _admin.PostAsync("/api/stripe/sync", null)).EnsureSuccessStatusCode();
+        (await Admin.PostAsync("/api/stripe/sync", null)).EnsureSuccessStatusCode();
     }
 
     private Dictionary<string, string> StripeForm()
@@ -173,59 +162,18 @@ public sealed class BotCheckoutTests(AppFixture fixture) : IntegrationTest(fixtu
         return body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
     }
 
-    private Task SayAsync(string text, long fromId = 4242) => DeliverAsync(new JsonObject
-    {
-        ["message"] = new JsonObject
-        {
-            ["message_id"] = ++_updateId, ["date"] = 1_700_000_000, ["text"] = text,
-            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Buyer", ["username"] = "buyer" },
-            ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private", ["first_name"] = "Buyer" },
-        },
-    });
-
-    private Task PressAsync(string data, long fromId = 4242) => DeliverAsync(new JsonObject
-    {
-        ["callback_query"] = new JsonObject
-        {
-            ["id"] = $"cbq-{++_updateId}", ["chat_instance"] = "1", ["data"] = data,
-            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "Buyer", ["username"] = "buyer" },
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = 500, ["date"] = 1_700_000_000, ["text"] = "Choose your plan",
-                ["chat"] = new JsonObject { ["id"] = fromId, ["type"] = "private" },
-            },
-        },
-    });
-
-    private async Task DeliverAsync(JsonObject update)
-    {
-        update["update_id"] = ++_updateId;
-        var connection = await (await _admin.GetAsync("/api/connections")).JsonAsync();
-        var webhookId = connection.EnumerateArray().Single(c => c.GetProperty("role").GetString() == "message_bot").GetProperty("webhookId").GetGuid();
-        var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook") { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-        while (await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
-        {
-        }
-
-        _app.Clock.Advance(TimeSpan.FromSeconds(2));
-        await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
-    }
-
     private string Event(string id, string type, JsonObject data) => new JsonObject
     {
-        ["id"] = id, ["object"] = "event", ["created"] = _app.Clock.GetUtcNow().ToUnixTimeSeconds(), ["type"] = type,
+        ["id"] = id, ["object"] = "event", ["created"] = App.Clock.GetUtcNow().ToUnixTimeSeconds(), ["type"] = type,
         ["data"] = new JsonObject { ["object"] = data },
     }.ToJsonString();
 
     private async Task<HttpResponseMessage> SignedAsync(string body)
     {
-        var t = _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var t = App.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
-        return await _app.CreateClient().SendAsync(request);
+        return await App.CreateClient().SendAsync(request);
     }
 }
