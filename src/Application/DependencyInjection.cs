@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Journeys.JourneysOnCancellation>();
         services.AddScoped<Campaigns.CampaignQueries>();
         services.AddScoped<Broadcasts.BroadcastQueries>();
+        services.AddScoped<CrossPromo.CrosspromoSettingsStore>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Campaigns.CampaignDatesJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();

@@ -29,8 +29,70 @@ public sealed class TenantCrosspromoSettings : ITenantOwned
 
     public string Timezone { get; private set; }
     public string Weekdays { get; private set; }
+
+    /// <summary>How long after the morning post the VIP teaser goes.</summary>
+    public int TeaserOffsetMinutes { get; private set; } = 120;
+
+    /// <summary>At most this many winning-signal posts a day.</summary>
+    public int WinningSignalsPerDay { get; private set; } = 3;
+
+    /// <summary>A post missed while the app was down is still sent within this long after its time, else skipped.</summary>
+    public int CatchUpMinutes { get; private set; } = 120;
+
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     public static TenantCrosspromoSettings CreateDefault(string tenantId, string tenantTimezone, DateTimeOffset now) =>
         new(tenantId, tenantTimezone, now);
+
+    /// <summary>
+    /// Saves the settings. The morning time is local to <paramref name="timezone"/> (08:00 stays 08:00 across DST);
+    /// its UTC equivalent on the day of saving is kept for information.
+    /// </summary>
+    public void Configure(
+        bool enabled, string botRole, string? ctaUrl, TimeOnly? morningLocal, TimeZoneInfo timezone, IReadOnlyCollection<string> weekdays,
+        int teaserOffsetMinutes, int winningSignalsPerDay, int catchUpMinutes, DateTimeOffset now)
+    {
+        if (weekdays.Count == 0 || weekdays.Any(d => !DayNames.Contains(d)))
+        {
+            throw new DomainException("Weekdays are some of mon, tue, wed, thu, fri, sat, sun.");
+        }
+
+        if (enabled && (morningLocal is null || ctaUrl is null))
+        {
+            throw new DomainException("Cross-promotion needs a morning post time and a CTA URL before it can be enabled.");
+        }
+
+        Enabled = enabled;
+        BotRole = botRole;
+        CtaUrl = ctaUrl;
+        MorningPostTimeLocal = morningLocal;
+        Timezone = timezone.Id;
+        Weekdays = string.Join(',', DayNames.Where(weekdays.Contains));
+        TeaserOffsetMinutes = teaserOffsetMinutes;
+        WinningSignalsPerDay = winningSignalsPerDay;
+        CatchUpMinutes = catchUpMinutes;
+        MorningPostTimeUtc = morningLocal is { } local ? UtcOn(local, timezone, now) : null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The channels the posting bot works in, as the signal bot connection names them.</summary>
+    public void MirrorChannels(string? vipChannelId, string? freeChannelId)
+    {
+        VipChannelId = vipChannelId;
+        FreeChannelId = freeChannelId;
+    }
+
+    private static TimeOnly UtcOn(TimeOnly local, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var wall = today.ToDateTime(local);
+        if (zone.IsInvalidTime(wall))
+        {
+            wall = wall.AddHours(1);
+        }
+
+        return TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeToUtc(wall, zone));
+    }
 }

@@ -497,6 +497,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("bot_role");
 
+                    b.Property<int>("CatchUpMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("catch_up_minutes");
+
                     b.Property<string>("CtaUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
@@ -519,6 +523,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("time without time zone")
                         .HasColumnName("morning_post_time_utc");
 
+                    b.Property<int>("TeaserOffsetMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("teaser_offset_minutes");
+
                     b.Property<string>("Timezone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -539,6 +547,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("weekdays");
+
+                    b.Property<int>("WinningSignalsPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("winning_signals_per_day");
 
                     b.HasKey("TenantId")
                         .HasName("pk_tenant_crosspromo_settings");
