@@ -49,6 +49,9 @@ public static class DependencyInjection
         services.AddScoped<Campaigns.CampaignQueries>();
         services.AddScoped<Broadcasts.BroadcastQueries>();
         services.AddScoped<CrossPromo.CrosspromoSettingsStore>();
+        services.AddScoped<CrossPromo.CrosspromoTexts>();
+        services.AddScoped<Common.Abstractions.IScheduledJob, CrossPromo.CrosspromoPlanJob>();
+        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Signals.SignalTargetHit>, CrossPromo.WinningSignalPromo>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Campaigns.CampaignDatesJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
         services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();

@@ -97,6 +97,8 @@ public static class DependencyInjection
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<DomainEventDispatcher>());
+        services.AddSingleton<CrossPromo.CrosspromoWorker>();
+        services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<CrossPromo.CrosspromoWorker>());
         services.AddSingleton<Broadcasts.BroadcastWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<Broadcasts.BroadcastWorker>());
         services.AddSingleton<Journeys.JourneyTimerWorker>();

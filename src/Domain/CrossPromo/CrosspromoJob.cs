@@ -40,6 +40,19 @@ public sealed class CrosspromoJob : WorkItem, ITenantOwned
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public const string MorningNews = "morning_news";
+    public const string VipTeaser = "vip_teaser";
+    public const string WinningSignal = "winning_signal";
+
+    /// <summary>Not posted, on purpose (missed beyond the catch-up window, nothing to report, the daily cap): why, kept in <c>last_error</c>.</summary>
+    public void Skip(string reason, DateTimeOffset now)
+    {
+        Transitions.EnsureCanMove(Status, CrosspromoJobStatus.Skipped);
+        Status = CrosspromoJobStatus.Skipped;
+        RecordSkip(reason);
+        CompletedAt = now;
+    }
+
     public static CrosspromoJob Schedule(
         string tenantId, string jobType, string payloadJson, DateTimeOffset dueAt, string dedupeKey, DateTimeOffset now)
     {

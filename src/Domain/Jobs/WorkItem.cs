@@ -42,4 +42,11 @@ public abstract class WorkItem
         LastError = null;
         LockedUntil = null;
     }
+
+    /// <summary>Work settled without being done (skipped on purpose): the reason, and no lease.</summary>
+    protected void RecordSkip(string reason)
+    {
+        LastError = reason.Length <= 2000 ? reason : reason[..2000];
+        LockedUntil = null;
+    }
 }

@@ -5,9 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace PromoStack.Infrastructure.Jobs;
 
 /// <summary>What became of one claimed item.</summary>
-public readonly record struct WorkOutcome(bool Done, string? Error, bool Permanent, DateTimeOffset? ContinueAt = null)
+public readonly record struct WorkOutcome(bool Done, string? Error, bool Permanent, DateTimeOffset? ContinueAt = null, bool AlreadyRecorded = false)
 {
     public static WorkOutcome Completed { get; } = new(true, null, false);
+
+    /// <summary>Done, and its final status already recorded with the work (e.g. skipped on purpose): nothing more to mark.</summary>
+    public static WorkOutcome Settled { get; } = new(true, null, false, AlreadyRecorded: true);
 
     /// <summary>Not finished, and fine: continue at <paramref name="at"/> (long work done in slices, e.g. a broadcast), keeping its status.</summary>
     public static WorkOutcome ContinueLater(DateTimeOffset at) => new(false, null, false, at);
@@ -92,6 +95,11 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
         }
 
         var outcome = await ProcessSafelyAsync(held, cancellationToken);
+        if (outcome.AlreadyRecorded)
+        {
+            return;
+        }
+
         if (outcome.Done)
         {
             done.Add(held);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.CrossPromo;
+using PromoStack.Domain.CrossPromo;
 using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;
@@ -22,7 +23,27 @@ public sealed class CrosspromoController(ISender sender) : ControllerBase
         await sender.Send(new SaveCrosspromoSettings(
             request.Enabled ?? false, request.BotRole, request.CtaUrl, request.MorningPostTime, request.Timezone, request.Weekdays,
             request.TeaserOffsetMinutes, request.WinningSignalsPerDay, request.CatchUpMinutes), cancellationToken);
+
+    [HttpGet("jobs")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<CrosspromoJobPage> Jobs(
+        [FromQuery] CrosspromoJobStatus? status, [FromQuery] string? type, [FromQuery] DateOnly? date, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
+        CancellationToken cancellationToken = default) =>
+        await sender.Send(new ListCrosspromoJobs(status, type, date, page, pageSize), cancellationToken);
+
+    /// <summary>Today's morning post as it would go out (nothing is sent), or why there would be none.</summary>
+    [HttpPost("preview")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<CrosspromoPreview> Preview(CancellationToken cancellationToken) => await sender.Send(new PreviewMorningNews(), cancellationToken);
+
+    /// <summary>Sends today's morning post to a test chat the admin names; the live channels are refused.</summary>
+    [HttpPost("test")]
+    [Authorize(Policies.TenantAdmin)]
+    public async Task<CrosspromoPreview> Test(CrosspromoTestRequest request, CancellationToken cancellationToken) =>
+        await sender.Send(new SendCrosspromoTest(request.ChatId ?? 0), cancellationToken);
 }
+
+public sealed record CrosspromoTestRequest(long? ChatId);
 
 public sealed record CrosspromoSettingsRequest(
     bool? Enabled, string? BotRole, string? CtaUrl, string? MorningPostTime, string? Timezone, IReadOnlyList<string>? Weekdays,

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Signals;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.CrossPromo;
+using PromoStack.Infrastructure.Events;
+using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Schedules;
+using PromoStack.Infrastructure.Telegram;
+using PromoStack.Infrastructure.Tenancy;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+
+namespace PromoStack.WebApi.IntegrationTests.CrossPromo;
+
+/// <summary>The daily sequence in the tenant's zone across DST, catch-up after downtime, winning signals once and capped, and crashes.</summary>
+public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
+    private const long Vip = -1001111111111;
+    private const long Free = -1002222222222;
+    private PromoStackFactory _app = null!;
+    private HttpClient _admin = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        // Friday 27 March 2026, 06:00 in London (GMT); British Summer Time starts on Sunday the 29th.
+        _app = new PromoStackFactory(Identity, telegram: Telegram) { Clock = new(new DateTimeOffset(2026, 3, 27, 6, 0, 0, TimeSpan.Zero)) };
+        _admin = _app.CreateClient();
+        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_jobs", "user_promo_jobs@example.com"));
+        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Europe/London" })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(SignalToken, 333333333, "alpha_signal_bot");
+        Telegram.AcceptsMessages(SignalToken);
+        Telegram.Answer(SignalToken, "getChatMember", new
+        {
+            status = "administrator", user = new { id = 333333333, is_bot = true, first_name = "bot" }, can_be_edited = false, is_anonymous = false,
+            can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true, can_restrict_members = true, can_promote_members = false,
+            can_change_info = true, can_invite_users = true, can_post_messages = true, can_edit_messages = true, can_post_stories = false,
+            can_edit_stories = false, can_delete_stories = false,
+        });
+        (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = Vip.ToString(), freeChannelId = Free.ToString() }))
+            .EnsureSuccessStatusCode();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheMorningPostAndTeaser_GoAtTheLocalTimeOnTheTenantsDays_BeforeAndAfterTheDstChange()
+    {
+        await EnableAsync(new { weekdays = new[] { "fri", "mon" }, teaserOffsetMinutes = 60 });
+
+        await TickAsync(TimeSpan.FromMinutes(115));
+        Posts().Should().BeEmpty("07:55 in London");
+        await TickAsync(TimeSpan.FromMinutes(10));
+        Posts().Should().ContainSingle().Which.Should().StartWith("☀️ <b>Good morning!</b>").And.Contain("XAU/USD now:");
+        await TickAsync(TimeSpan.FromMinutes(60));
+        Posts().Should().HaveCount(2).And.Contain(p => p.Contains("VIP members get every setup live"));
+
+        // Saturday and Sunday are not the tenant's days; Monday 08:00 is 07:00 UTC in summer time.
+        await TickAsync(new DateTimeOffset(2026, 3, 30, 6, 55, 0, TimeSpan.Zero) - _app.Clock.GetUtcNow());
+        Posts().Should().HaveCount(2);
+        await TickAsync(TimeSpan.FromMinutes(10));
+        Posts().Should().HaveCount(3);
+        var jobs = await (await _admin.GetAsync("/api/crosspromo/jobs?type=morning_news")).JsonAsync();
+        jobs.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("dueAt").GetDateTimeOffset())
+            .Should().Equal(new DateTimeOffset(2026, 3, 30, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 27, 8, 0, 0, TimeSpan.Zero));
+        (await (await _admin.GetAsync("/api/crosspromo/jobs?date=2026-03-27")).JsonAsync()).GetProperty("total").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task APostMissedWhileDown_IsSentWithinTheCatchUpWindow_AndSkippedWithItsReasonBeyondIt()
+    {
+        await EnableAsync(new { weekdays = new[] { "fri", "mon" }, teaserOffsetMinutes = 240, catchUpMinutes = 60 });
+
+        // Down from 06:00 to 09:30: the 08:00 post is 90 minutes late (beyond the hour), the 12:00 teaser not due yet.
+        await TickAsync(TimeSpan.FromHours(3.5));
+        Posts().Should().BeEmpty();
+        var skipped = (await (await _admin.GetAsync("/api/crosspromo/jobs?status=skipped")).JsonAsync()).GetProperty("items")[0];
+        skipped.GetProperty("type").GetString().Should().Be("morning_news");
+        skipped.GetProperty("reason").GetString().Should().Contain("catch-up window");
+
+        // Down again until 12:40: the teaser is 40 minutes late, inside the window.
+        await TickAsync(TimeSpan.FromMinutes(190));
+        Posts().Should().ContainSingle().Which.Should().Contain("VIP members");
+    }
+
+    [Fact]
+    public async Task ATp1Hit_CopiesTheVipPostOnceWithACta_EvenWhenTheEventIsHandledTwice_WithinTheDailyCap()
+    {
+        await EnableAsync(new { winningSignalsPerDay = 1 });
+        var first = await LiveSignalAsync();
+        var second = await LiveSignalAsync();
+        await HitTp1Async(first);
+        await HitTp1Async(first);
+        await HitTp1Async(second);
+        await TickAsync(TimeSpan.FromSeconds(5));
+        await TickAsync(TimeSpan.FromSeconds(5));
+
+        var copies = Telegram.Calls("copyMessage");
+        copies.Should().ContainSingle();
+        copies[0].Body.GetProperty("chat_id").GetInt64().Should().Be(Free);
+        copies[0].Body.GetProperty("from_chat_id").GetInt64().Should().Be(Vip);
+        var cta = Posts().Should().ContainSingle().Subject;
+        cta.Should().Contain("first target");
+        var jobs = (await (await _admin.GetAsync("/api/crosspromo/jobs?type=winning_signal")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        jobs.Should().HaveCount(2);
+        jobs.Single(j => j.GetProperty("status").GetString() == "skipped").GetProperty("reason").GetString().Should().Contain("daily cap");
+    }
+
+    [Fact]
+    public async Task AJobWhoseWorkerDied_IsFailed_NeverPosted()
+    {
+        await EnableAsync(new { weekdays = new[] { "fri" } });
+        _app.Clock.Advance(TimeSpan.FromHours(2.1));
+        await _app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+        var claimed = await _app.Services.GetRequiredService<WorkQueue>().ClaimAsync<int>(Queues.CrosspromoJobs, 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+        claimed.Should().ContainSingle("the morning post was due; this worker dies holding it");
+
+        await TickAsync(TimeSpan.FromMinutes(5));
+
+        Posts().Should().BeEmpty();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM crosspromo_jobs WHERE job_type = 'morning_news'")).Should().Be("failed");
+    }
+
+    [Fact]
+    public async Task Preview_RendersWithoutSending_AndTheTestGoesToTheNamedChatOnly()
+    {
+        await EnableAsync(new { });
+
+        var preview = await (await _admin.PostAsync("/api/crosspromo/preview", null)).JsonAsync();
+        preview.GetProperty("text").GetString().Should().Contain("Good morning");
+        await (await _admin.PostAsJsonAsync("/api/crosspromo/test", new { chatId = Free })).ShouldHaveFieldErrorAsync("chatId");
+        await (await _admin.PostAsJsonAsync("/api/crosspromo/test", new { chatId = 0 })).ShouldHaveFieldErrorAsync("chatId");
+        (await _admin.PostAsJsonAsync("/api/crosspromo/test", new { chatId = 555 })).EnsureSuccessStatusCode();
+        await TickAsync(TimeSpan.FromSeconds(5));
+
+        Telegram.Calls("sendMessage").Should().ContainSingle().Which.Body.GetProperty("chat_id").GetInt64().Should().Be(555);
+        await (await _admin.GetAsync("/api/crosspromo/jobs?type=weekly")).ShouldHaveFieldErrorAsync("type");
+        await (await _admin.GetAsync("/api/crosspromo/jobs?page=0")).ShouldHaveFieldErrorAsync("page");
+
+        var beta = _app.CreateClient();
+        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_jobs_beta", "user_promo_jobs_beta@example.com"));
+        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+        (await (await beta.GetAsync("/api/crosspromo/jobs")).JsonAsync()).GetProperty("total").GetInt32().Should().Be(0);
+        (await beta.PostAsJsonAsync("/api/crosspromo/test", new { chatId = 555 })).StatusCode.Should().Be(HttpStatusCode.Conflict, "beta has no bot");
+    }
+
+    private async Task EnableAsync(object extra)
+    {
+        var settings = new Dictionary<string, object?> { ["enabled"] = true, ["morningPostTime"] = "08:00", ["ctaUrl"] = "https://t.me/alpha_signal_bot?start=vip" };
+        foreach (var property in extra.GetType().GetProperties())
+        {
+            settings[property.Name] = property.GetValue(extra);
+        }
+
+        (await _admin.PutAsJsonAsync("/api/crosspromo/settings", settings)).EnsureSuccessStatusCode();
+    }
+
+    private List<string> Posts() =>
+        [.. Telegram.Calls("sendMessage").Where(c => c.Body.GetProperty("chat_id").GetInt64() == Free).Select(c => c.Body.GetProperty("text").GetString()!)];
+
+    private async Task TickAsync(TimeSpan by)
+    {
+        _app.Clock.Advance(by);
+        await _app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
+            await _app.Services.GetRequiredService<CrosspromoWorker>().RunOnceAsync(CancellationToken.None);
+            _app.Clock.Advance(TimeSpan.FromSeconds(2));
+            await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<int> LiveSignalAsync()
+    {
+        var id = 0;
+        await _app.Services.GetRequiredService<TenantScopes>().RunAsync("alpha", async (services, ct) =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var signal = ForexSignal.Open("alpha", SignalDirection.Buy, "15min", new SignalLevels(2000m, 1990m, 2010m, 2020m, 2030m), "{}", _app.Clock.GetUtcNow(),
+                new SignalOrigin(Instrument.XauUsd, "aggressive", SignalSource.Live, ExitPlan.Default));
+            db.ForexSignals.Add(signal);
+            var post = await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(new SendText(Vip, "BUY XAU/USD 2000"),
+                new OutboxOptions(BotRole.SignalBot, $"test-post:{Guid.NewGuid():N}", "signal", OutboxPriority.Notification, DeliverySemantics.AtLeastOnce), ct);
+            await db.SaveChangesAsync(ct);
+            signal.RecordTelegramPost(post.Id);
+            await db.SaveChangesAsync(ct);
+            id = signal.Id;
+        }, CancellationToken.None);
+        return id;
+    }
+
+    private async Task HitTp1Async(int signalId) =>
+        await _app.Services.GetRequiredService<TenantScopes>().RunAsync("alpha", async (services, ct) =>
+        {
+            foreach (var handler in services.GetServices<IDomainEventHandler<SignalTargetHit>>())
+            {
+                await handler.HandleAsync(new SignalTargetHit("alpha", signalId, 1), ct);
+            }
+        }, CancellationToken.None);
+}
