@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddOptions<MarketData.MarketDataOptions>().Bind(configuration.GetSection(MarketData.MarketDataOptions.Section));
         services.AddHttpClient(MarketData.TwelveDataMarketData.HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));
+        services.AddSingleton<Application.CrossPromo.IMarketNews, MarketData.NoMarketNews>();
         services.AddSingleton<Application.Forex.IMarketData>(sp => new MarketData.CachedMarketData(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.Provider.Equals("twelvedata", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<MarketData.TwelveDataMarketData>(

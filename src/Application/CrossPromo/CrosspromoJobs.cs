@@ -136,7 +136,7 @@ internal sealed class CrosspromoPlanJob(ISender sender) : IScheduledJob
 }
 
 /// <summary>The texts of the posts, from the tenant's own data; no line that would be empty or misleading.</summary>
-internal sealed class CrosspromoTexts(IAppDbContext db, IMarketData market)
+internal sealed class CrosspromoTexts(IAppDbContext db, IMarketData market, IMarketNews news)
 {
     public async Task<CrosspromoPreview> MorningNewsAsync(TimeZoneInfo zone, DateOnly day, CancellationToken cancellationToken)
     {
@@ -167,6 +167,9 @@ internal sealed class CrosspromoTexts(IAppDbContext db, IMarketData market)
         {
             // No price line rather than a stale or made-up one.
         }
+
+        lines.AddRange((await news.HeadlinesAsync(settings.Instrument, 3, cancellationToken))
+            .Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => $"📰 {TelegramHtml.Escape(h.Trim())}"));
 
         return lines.Count == 0
             ? new CrosspromoPreview(null, "Nothing to report: no closed signals in the last 7 days and no price available.")

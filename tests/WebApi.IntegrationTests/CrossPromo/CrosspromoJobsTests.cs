@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.CrossPromo;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
@@ -29,7 +30,11 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
     {
         await base.InitializeAsync();
         // Friday 27 March 2026, 06:00 in London (GMT); British Summer Time starts on Sunday the 29th.
-        _app = new PromoStackFactory(Identity, telegram: Telegram) { Clock = new(new DateTimeOffset(2026, 3, 27, 6, 0, 0, TimeSpan.Zero)) };
+        _app = new PromoStackFactory(Identity, telegram: Telegram)
+        {
+            Clock = new(new DateTimeOffset(2026, 3, 27, 6, 0, 0, TimeSpan.Zero)),
+            ConfigureServices = services => services.AddSingleton<IMarketNews>(new OneHeadline()),
+        };
         _admin = _app.CreateClient();
         _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_jobs", "user_promo_jobs@example.com"));
         (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Europe/London" })).EnsureSuccessStatusCode();
@@ -64,14 +69,25 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         await TickAsync(TimeSpan.FromMinutes(60));
         Posts().Should().HaveCount(2).And.Contain(p => p.Contains("VIP members get every setup live"));
 
-        // Saturday and Sunday are not the tenant's days; Monday 08:00 is 07:00 UTC in summer time.
+        // New York's 08:00 is 12:00 UTC on both Fridays and Mondays here (its summer time began on 8 March).
+        var beta = await SecondTenantAsync("America/New_York");
+        await TickAsync(new DateTimeOffset(2026, 3, 27, 12, 5, 0, TimeSpan.Zero) - _app.Clock.GetUtcNow());
+        Posts(BetaFree).Should().ContainSingle();
+
+        // Saturday and Sunday are not the tenants' days; London's Monday 08:00 is 07:00 UTC in summer time.
         await TickAsync(new DateTimeOffset(2026, 3, 30, 6, 55, 0, TimeSpan.Zero) - _app.Clock.GetUtcNow());
         Posts().Should().HaveCount(2);
         await TickAsync(TimeSpan.FromMinutes(10));
         Posts().Should().HaveCount(3);
-        var jobs = await (await _admin.GetAsync("/api/crosspromo/jobs?type=morning_news")).JsonAsync();
-        jobs.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("dueAt").GetDateTimeOffset())
+        await TickAsync(new DateTimeOffset(2026, 3, 30, 12, 5, 0, TimeSpan.Zero) - _app.Clock.GetUtcNow());
+        Posts(BetaFree).Should().HaveCount(2, "Friday's and Monday's posts (nothing ran while Friday's teaser fell due, three days back)");
+
+        var london = await (await _admin.GetAsync("/api/crosspromo/jobs?type=morning_news")).JsonAsync();
+        london.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("dueAt").GetDateTimeOffset())
             .Should().Equal(new DateTimeOffset(2026, 3, 30, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 27, 8, 0, 0, TimeSpan.Zero));
+        var newYork = await (await beta.GetAsync("/api/crosspromo/jobs?type=morning_news")).JsonAsync();
+        newYork.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("dueAt").GetDateTimeOffset())
+            .Should().Equal(new DateTimeOffset(2026, 3, 30, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
         (await (await _admin.GetAsync("/api/crosspromo/jobs?date=2026-03-27")).JsonAsync()).GetProperty("total").GetInt32().Should().Be(2);
     }
 
@@ -96,8 +112,10 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
     public async Task ATp1Hit_CopiesTheVipPostOnceWithACta_EvenWhenTheEventIsHandledTwice_WithinTheDailyCap()
     {
         await EnableAsync(new { winningSignalsPerDay = 1 });
+        var demo = await LiveSignalAsync(SignalSource.Demo);
         var first = await LiveSignalAsync();
         var second = await LiveSignalAsync();
+        await HitTp1Async(demo);
         await HitTp1Async(first);
         await HitTp1Async(first);
         await HitTp1Async(second);
@@ -111,7 +129,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         var cta = Posts().Should().ContainSingle().Subject;
         cta.Should().Contain("first target");
         var jobs = (await (await _admin.GetAsync("/api/crosspromo/jobs?type=winning_signal")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
-        jobs.Should().HaveCount(2);
+        jobs.Should().HaveCount(2, "a demo signal is never promoted");
         jobs.Single(j => j.GetProperty("status").GetString() == "skipped").GetProperty("reason").GetString().Should().Contain("daily cap");
     }
 
@@ -136,7 +154,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         await EnableAsync(new { });
 
         var preview = await (await _admin.PostAsync("/api/crosspromo/preview", null)).JsonAsync();
-        preview.GetProperty("text").GetString().Should().Contain("Good morning");
+        preview.GetProperty("text").GetString().Should().Contain("Good morning").And.Contain("📰 Gold steadies as the Fed &lt;meets&gt;");
         await (await _admin.PostAsJsonAsync("/api/crosspromo/test", new { chatId = Free })).ShouldHaveFieldErrorAsync("chatId");
         await (await _admin.PostAsJsonAsync("/api/crosspromo/test", new { chatId = 0 })).ShouldHaveFieldErrorAsync("chatId");
         (await _admin.PostAsJsonAsync("/api/crosspromo/test", new { chatId = 555 })).EnsureSuccessStatusCode();
@@ -164,8 +182,34 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         (await _admin.PutAsJsonAsync("/api/crosspromo/settings", settings)).EnsureSuccessStatusCode();
     }
 
-    private List<string> Posts() =>
-        [.. Telegram.Calls("sendMessage").Where(c => c.Body.GetProperty("chat_id").GetInt64() == Free).Select(c => c.Body.GetProperty("text").GetString()!)];
+    private const long BetaFree = -1004444444444;
+
+    private List<string> Posts(long channel = Free) =>
+        [.. Telegram.Calls("sendMessage").Where(c => c.Body.GetProperty("chat_id").GetInt64() == channel).Select(c => c.Body.GetProperty("text").GetString()!)];
+
+    /// <summary>Another tenant, in another zone, with its own signal bot and the same daily settings.</summary>
+    private async Task<HttpClient> SecondTenantAsync(string timezone)
+    {
+        const string token = "444444444:AAH-beta-signal-token-secret-abcdefg";
+        var beta = _app.CreateClient();
+        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_second", "user_promo_second@example.com"));
+        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta", timezone })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(token, 444444444, "beta_signal_bot");
+        Telegram.AcceptsMessages(token);
+        Telegram.Answer(token, "getChatMember", new
+        {
+            status = "administrator", user = new { id = 444444444, is_bot = true, first_name = "bot" }, can_be_edited = false, is_anonymous = false,
+            can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true, can_restrict_members = true, can_promote_members = false,
+            can_change_info = true, can_invite_users = true, can_post_messages = true, can_edit_messages = true, can_post_stories = false,
+            can_edit_stories = false, can_delete_stories = false,
+        });
+        (await beta.PutAsJsonAsync("/api/connections/signal_bot", new { token, channelId = "-1003333333333", freeChannelId = BetaFree.ToString() })).EnsureSuccessStatusCode();
+        (await beta.PutAsJsonAsync("/api/crosspromo/settings", new
+        {
+            enabled = true, morningPostTime = "08:00", ctaUrl = "https://t.me/beta_signal_bot?start=vip", weekdays = new[] { "fri", "mon" }, teaserOffsetMinutes = 60,
+        })).EnsureSuccessStatusCode();
+        return beta;
+    }
 
     private async Task TickAsync(TimeSpan by)
     {
@@ -180,14 +224,14 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         }
     }
 
-    private async Task<int> LiveSignalAsync()
+    private async Task<int> LiveSignalAsync(SignalSource source = SignalSource.Live)
     {
         var id = 0;
         await _app.Services.GetRequiredService<TenantScopes>().RunAsync("alpha", async (services, ct) =>
         {
             var db = services.GetRequiredService<AppDbContext>();
             var signal = ForexSignal.Open("alpha", SignalDirection.Buy, "15min", new SignalLevels(2000m, 1990m, 2010m, 2020m, 2030m), "{}", _app.Clock.GetUtcNow(),
-                new SignalOrigin(Instrument.XauUsd, "aggressive", SignalSource.Live, ExitPlan.Default));
+                new SignalOrigin(Instrument.XauUsd, "aggressive", source, ExitPlan.Default));
             db.ForexSignals.Add(signal);
             var post = await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(new SendText(Vip, "BUY XAU/USD 2000"),
                 new OutboxOptions(BotRole.SignalBot, $"test-post:{Guid.NewGuid():N}", "signal", OutboxPriority.Notification, DeliverySemantics.AtLeastOnce), ct);
@@ -207,4 +251,10 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
                 await handler.HandleAsync(new SignalTargetHit("alpha", signalId, 1), ct);
             }
         }, CancellationToken.None);
+
+    private sealed class OneHeadline : IMarketNews
+    {
+        public Task<IReadOnlyList<string>> HeadlinesAsync(Instrument instrument, int count, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<string>>(["Gold steadies as the Fed <meets>"]);
+    }
 }
