@@ -219,10 +219,20 @@ internal sealed class RunCrosspromoJobHandler(IAppDbContext db, ITelegramOutbox 
                     return Skip(job, "The signal's VIP post is not known.", now);
                 }
 
-                var copy = await PostAsync(new CopyMessage(free, vip, null, post), job, bot, cancellationToken);
+                // The VIP post, then the VIP channel's own "TP1 hit" reply when there is one, then the CTA under them.
+                var last = await PostAsync(new CopyMessage(free, vip, null, post), job, bot, cancellationToken);
+                var winKey = $"signal:{signal.Id}:tp1:reply";
+                if (await db.TelegramOutbox.Where(m => m.DedupeKey == winKey).Select(m => (long?)m.Id).SingleOrDefaultAsync(cancellationToken) is { } win)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    last = await outbox.EnqueueAsync(
+                        new CopyMessage(free, vip, null, win),
+                        new OutboxOptions(bot, $"{job.DedupeKey}:win", "crosspromo", OutboxPriority.Notification, DeliverySemantics.AtMostOnce), cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await outbox.EnqueueAsync(
-                    new SendText(free, CrosspromoTexts.WinningCta, cta, ReplyToOutboxId: copy.Id),
+                    new SendText(free, CrosspromoTexts.WinningCta, cta, ReplyToOutboxId: last.Id),
                     new OutboxOptions(bot, $"{job.DedupeKey}:cta", "crosspromo", OutboxPriority.Notification, DeliverySemantics.AtMostOnce),
                     cancellationToken);
                 break;

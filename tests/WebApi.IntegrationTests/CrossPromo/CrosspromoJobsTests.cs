@@ -123,9 +123,12 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         await TickAsync(TimeSpan.FromSeconds(5));
 
         var copies = Telegram.Calls("copyMessage");
-        copies.Should().ContainSingle();
-        copies[0].Body.GetProperty("chat_id").GetInt64().Should().Be(Free);
-        copies[0].Body.GetProperty("from_chat_id").GetInt64().Should().Be(Vip);
+        copies.Should().HaveCount(2, "the VIP post and its TP1 reply, once");
+        copies.Should().AllSatisfy(c =>
+        {
+            c.Body.GetProperty("chat_id").GetInt64().Should().Be(Free);
+            c.Body.GetProperty("from_chat_id").GetInt64().Should().Be(Vip);
+        });
         var cta = Posts().Should().ContainSingle().Subject;
         cta.Should().Contain("first target");
         var jobs = (await (await _admin.GetAsync("/api/crosspromo/jobs?type=winning_signal")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
@@ -237,6 +240,9 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
                 new OutboxOptions(BotRole.SignalBot, $"test-post:{Guid.NewGuid():N}", "signal", OutboxPriority.Notification, DeliverySemantics.AtLeastOnce), ct);
             await db.SaveChangesAsync(ct);
             signal.RecordTelegramPost(post.Id);
+            await db.SaveChangesAsync(ct);
+            await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(new SendText(Vip, "✅ TP1 hit", ReplyToOutboxId: post.Id),
+                new OutboxOptions(BotRole.SignalBot, $"signal:{signal.Id}:tp1:reply", "signal", OutboxPriority.Notification, DeliverySemantics.AtLeastOnce), ct);
             await db.SaveChangesAsync(ct);
             id = signal.Id;
         }, CancellationToken.None);
