@@ -81,6 +81,30 @@ public sealed class BroadcastTests(AppFixture fixture) : BotTestBase(fixture)
     }
 
     [Fact]
+    public async Task ARecipientWhoseMessageMayHaveGoneOutWhenTheSenderDied_IsSkipped_NeverMessagedTwice()
+    {
+        await SayAsync("/start", fromId: 501);
+        await SayAsync("/start", fromId: 502);
+        var id = (await (await Admin.PostAsJsonAsync("/api/broadcasts", new { message = "Once only" })).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        await App.Services.GetRequiredService<BroadcastWorker>().RunOnceAsync(CancellationToken.None);
+        App.Clock.Advance(BroadcastWorker.SliceInterval);
+        await App.Services.GetRequiredService<BroadcastWorker>().RunOnceAsync(CancellationToken.None);
+
+        // A sender takes both messages and dies in the middle of the call for 501.
+        (await App.Services.GetRequiredService<WorkQueue>().ClaimAsync<long>(Queues.TelegramOutbox, 10, TimeSpan.FromMinutes(1), CancellationToken.None))
+            .Should().HaveCount(2);
+        await TestDatabase.ExecuteAsync("UPDATE telegram_outbox SET send_started_at = now() WHERE dedupe_key = @p0", $"broadcast:{id}:501");
+        var before = Telegram.Calls("sendMessage").Count;
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await DrainAsync();
+
+        Telegram.Calls("sendMessage").Skip(before).Select(c => c.Body.GetProperty("chat_id").GetInt64()).Should().Equal(502);
+        var progress = (await (await Admin.GetAsync($"/api/broadcasts/{id}")).JsonAsync()).GetProperty("progress");
+        progress.GetProperty("sent").GetInt32().Should().Be(1);
+        progress.GetProperty("skipped").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
     public async Task Cancelling_StopsTheRest_AndAReplyOvertakesTheBroadcast()
     {
         for (var chat = 400; chat < 440; chat++)
