@@ -32,7 +32,7 @@ internal static class BroadcastBench
         var clock = Stopwatch.StartNew();
         var created = await (await admin.PostAsJsonAsync("/api/broadcasts", new { message = "Weekly results are in" })).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
-        await WaitForAsync(db, $"SELECT count(*) FROM broadcast_deliveries WHERE broadcast_id = {id} AND status = 'sent'", users / 4, TimeSpan.FromMinutes(10));
+        await Rows.WaitForAsync(db, $"SELECT count(*) FROM broadcast_deliveries WHERE broadcast_id = {id} AND status = 'sent'", users / 4, TimeSpan.FromMinutes(10));
 
         // A new user writes /start while the broadcast runs: the welcome must not wait behind it.
         var startedAt = Stopwatch.StartNew();
@@ -45,7 +45,7 @@ internal static class BroadcastBench
 
         Console.WriteLine($"  a /start during the broadcast was answered in {startedAt.Elapsed.TotalMilliseconds:F0} ms");
 
-        await WaitForAsync(db, $"SELECT count(*) FROM broadcast_deliveries WHERE broadcast_id = {id} AND status = 'sent'", users / 2, TimeSpan.FromMinutes(10));
+        await Rows.WaitForAsync(db, $"SELECT count(*) FROM broadcast_deliveries WHERE broadcast_id = {id} AND status = 'sent'", users / 2, TimeSpan.FromMinutes(10));
         var restartAt = clock.Elapsed;
         var reachedBefore = fake.Texts.Count(t => t.Key.Text == "Weekly results are in");
         await restartApi();
@@ -57,7 +57,7 @@ internal static class BroadcastBench
 
         Console.WriteLine($"  API killed (no clean shutdown) and restarted after {restartAt.TotalSeconds:F1} s with {reachedBefore} reached; " +
                           $"sending resumed {resumed.Elapsed.TotalSeconds:F1} s after it was ready (the dead instance's bot lease, 60 s, had to run out)");
-        await WaitForAsync(db, $"SELECT count(*) FROM broadcast_jobs WHERE id = {id} AND status = 'completed'", 1, TimeSpan.FromMinutes(10));
+        await Rows.WaitForAsync(db, $"SELECT count(*) FROM broadcast_jobs WHERE id = {id} AND status = 'completed'", 1, TimeSpan.FromMinutes(10));
         var broadcast = (await admin.GetFromJsonAsync<JsonElement>($"/api/broadcasts/{id}")).GetProperty("progress").ToString();
         var delivered = fake.Texts.Count(t => t.Key.Text == "Weekly results are in");
         Console.WriteLine($"  completed in {clock.Elapsed.TotalSeconds:F1} s ({delivered / clock.Elapsed.TotalSeconds:F1}/s); chats reached: {delivered}; " +
@@ -82,23 +82,4 @@ internal static class BroadcastBench
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task WaitForAsync(NpgsqlDataSource db, string sql, long expected, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var command = db.CreateCommand(sql);
-            if ((long)(await command.ExecuteScalarAsync())! >= expected)
-            {
-                return;
-            }
-
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Still waiting for {expected} rows: {sql}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

@@ -37,7 +37,7 @@ internal static class JourneyBench
         using var telegram = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
         var updateId = 1_500_000_000L;
         await Load.RunAsync(users, concurrency, i => PostAsync(telegram, webhook, fake.WebhookSecret!, Interlocked.Increment(ref updateId), FirstChat + i, "/start bench"));
-        await WaitForAsync(db, "SELECT count(*) FROM journey_user_sessions WHERE status = 'awaiting_reply'", users, TimeSpan.FromMinutes(5));
+        await Rows.WaitForAsync(db, "SELECT count(*) FROM journey_user_sessions WHERE status = 'awaiting_reply'", users, TimeSpan.FromMinutes(5));
 
         // Half the users answer at a steady 200 a second (below what the inbox processes), the other half all at once.
         var repliedAt = new DateTimeOffset[users + 1];
@@ -51,7 +51,7 @@ internal static class JourneyBench
         await Paced.RunAsync(1, paced, 200, ReplyAsync);
         var burst = await Load.RunAsync(users - paced, concurrency, i => ReplyAsync(paced + i));
         burst.Print($"  {users - paced} replies posted at once");
-        await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'journey' AND payload->>'text' LIKE 'Thanks %'", users, TimeSpan.FromMinutes(5));
+        await Rows.WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'journey' AND payload->>'text' LIKE 'Thanks %'", users, TimeSpan.FromMinutes(5));
         var queued = new List<(int User, double Ms)>();
         await using (var command = db.CreateCommand("SELECT chat_id, created_at FROM telegram_outbox WHERE kind = 'journey' AND payload->>'text' LIKE 'Thanks %'"))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -81,9 +81,9 @@ internal static class JourneyBench
 
         var rateLimited = fake.RateLimited;
         var delivery = Stopwatch.StartNew();
-        await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'journey' AND status = 'sent'", users * 3L, TimeSpan.FromMinutes(15));
+        await Rows.WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'journey' AND status = 'sent'", users * 3L, TimeSpan.FromMinutes(15));
         var followUps = fake.Texts.Count(t => t.Key.Text == "Follow-up");
-        var completed = await CountAsync(db, "SELECT count(*) FROM journey_user_sessions WHERE status = 'completed'");
+        var completed = await Rows.CountAsync(db, "SELECT count(*) FROM journey_user_sessions WHERE status = 'completed'");
         Console.WriteLine($"  all {users * 3} journey messages sent {delivery.Elapsed.TotalSeconds:F1} s after the replies; follow-ups delivered: {followUps}; " +
                           $"sessions completed: {completed}; duplicates: {fake.Duplicates}; 429s received meanwhile: {fake.RateLimited - rateLimited}");
     }
@@ -114,23 +114,4 @@ internal static class JourneyBench
         }
     }
 
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitForAsync(NpgsqlDataSource db, string sql, long expected, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (await CountAsync(db, sql) < expected)
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Still waiting for {expected} rows: {sql}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

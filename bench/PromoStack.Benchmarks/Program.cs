@@ -62,9 +62,9 @@ try
         Console.WriteLine($"webhook ingest: wrk, {concurrency} connections for {seconds} s after a {warmUp} s warm-up, distinct signed updates, inbox processed meanwhile");
         var wrk = await Processes.WrkAsync(Wrk(0, seconds), wrkEnvironment);
         Console.WriteLine(string.Join(Environment.NewLine, wrk.Split('\n').Where(l => l.Contains("Latency") || l.Contains('%') || l.Contains("Requests/sec") || l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => "  " + l.Trim())));
-        var stored = await CountAsync(db, "SELECT count(*) FROM telegram_updates");
+        var stored = await Rows.CountAsync(db, "SELECT count(*) FROM telegram_updates");
         var drained = Stopwatch.StartNew();
-        await WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", stored, TimeSpan.FromMinutes(10));
+        await Rows.WaitForAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'", stored, TimeSpan.FromMinutes(10));
         Console.WriteLine($"  stored {stored} distinct updates (every 200 answered is one row; duplicates are impossible by key); inbox drained {drained.Elapsed.TotalSeconds:F1} s after the load");
 
         var bare = await Load.RunAsync(updates, concurrency, async i =>
@@ -117,7 +117,7 @@ try
 
         var rateLimited = fake.RateLimited;
         var delivery = Stopwatch.StartNew();
-        await WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'bench' AND status = 'sent'", messages, TimeSpan.FromMinutes(5));
+        await Rows.WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'bench' AND status = 'sent'", messages, TimeSpan.FromMinutes(5));
         Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
                           $"429s received: {fake.RateLimited - rateLimited}; chats reached: {fake.Sent.Keys.Count(c => c > 20_000_000 && c <= 20_000_000 + messages)}; " +
                           $"duplicates: {fake.Duplicates}");
@@ -148,24 +148,4 @@ static async Task WaitReadyAsync(HttpClient http)
     }
 
     throw new TimeoutException("The API did not become ready.");
-}
-
-static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
-{
-    await using var command = db.CreateCommand(sql);
-    return (long)(await command.ExecuteScalarAsync())!;
-}
-
-static async Task WaitForAsync(NpgsqlDataSource db, string sql, long expected, TimeSpan timeout)
-{
-    var deadline = Stopwatch.StartNew();
-    while (await CountAsync(db, sql) < expected)
-    {
-        if (deadline.Elapsed > timeout)
-        {
-            throw new TimeoutException($"Still waiting for {expected} rows: {sql}");
-        }
-
-        await Task.Delay(200);
-    }
 }

@@ -48,9 +48,9 @@ internal static class StripeBench
             await SendAsync(stripe, tenant, Checkout($"evt_storm_{n}", $"storm{n}@example.com"));
         });
         stormLoad.Print("  storm deliveries");
-        var subscriptions = await CountAsync(db, "SELECT count(*) FROM telegram_subscriptions WHERE email LIKE 'storm%'");
-        var ledger = await CountAsync(db, "SELECT count(*) FROM processed_webhook_events WHERE event_id LIKE 'evt_storm_%'");
-        var activations = await CountAsync(db, "SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionActivated%'");
+        var subscriptions = await Rows.CountAsync(db, "SELECT count(*) FROM telegram_subscriptions WHERE email LIKE 'storm%'");
+        var ledger = await Rows.CountAsync(db, "SELECT count(*) FROM processed_webhook_events WHERE event_id LIKE 'evt_storm_%'");
+        var activations = await Rows.CountAsync(db, "SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionActivated%'");
         Console.WriteLine($"  after the storm: {subscriptions} subscriptions and {ledger} ledger rows for {storm} events (exactly one effect each: {subscriptions == storm && ledger == storm}); " +
                           $"activation events in all: {activations} (expected {warmUp + events + storm})");
     }
@@ -84,11 +84,6 @@ internal static class StripeBench
         },
     }.ToJsonString();
 
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }
 
 /// <summary>Stripe's API, as far as saving settings needs it (the key check).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Npgsql;
 
 namespace PromoStack.Benchmarks;
 
@@ -121,6 +122,30 @@ internal static class Load
             }
         }));
         return new LoadResult(count, clock.Elapsed, latencies);
+    }
+}
+
+/// <summary>Counting rows in the bench database, and waiting for a count.</summary>
+internal static class Rows
+{
+    public static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public static async Task WaitForAsync(NpgsqlDataSource db, string sql, long expected, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await CountAsync(db, sql) < expected)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Still waiting for {expected} rows: {sql}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 }
 

@@ -61,13 +61,14 @@ public sealed class CampaignsController(ISender sender) : ControllerBase
     [Authorize(Policies.TenantAdmin)]
     public async Task<CampaignDto> Draw(int id, CancellationToken cancellationToken) => await sender.Send(new DrawCampaignWinner(id), cancellationToken);
 
+    /// <summary>Entries carry entrants' emails: admins only.</summary>
     [HttpGet("{id:int}/entries")]
-    [Authorize(Policies.TenantMember)]
+    [Authorize(Policies.TenantAdmin)]
     public async Task<CampaignEntryPage> Entries(int id, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
         await sender.Send(new ListCampaignEntries(id, page, pageSize), cancellationToken);
 
     [HttpGet("{id:int}/entries.csv")]
-    [Authorize(Policies.TenantMember)]
+    [Authorize(Policies.TenantAdmin)]
     [Produces("text/csv")]
     public async Task<IActionResult> EntriesCsv(int id, CancellationToken cancellationToken) =>
         File(Encoding.UTF8.GetBytes(await sender.Send(new ExportCampaignEntries(id), cancellationToken)), "text/csv; charset=utf-8", $"campaign-{id}-entries.csv");

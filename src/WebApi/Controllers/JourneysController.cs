@@ -96,8 +96,9 @@ public sealed class JourneysController(ISender sender) : ControllerBase
     [Authorize(Policies.TenantMember)]
     public async Task<JourneyAnalyticsDto> Analytics(Guid id, CancellationToken cancellationToken) => await sender.Send(new GetJourneyAnalytics(id), cancellationToken);
 
+    /// <summary>Answers may carry personal data (emails): admins only.</summary>
     [HttpGet("{id:guid}/answers.csv")]
-    [Authorize(Policies.TenantMember)]
+    [Authorize(Policies.TenantAdmin)]
     [Produces("text/csv")]
     public async Task<IActionResult> Answers(Guid id, CancellationToken cancellationToken) =>
         File(Encoding.UTF8.GetBytes(await sender.Send(new ExportJourneyAnswers(id), cancellationToken)), "text/csv; charset=utf-8", $"journey-{id:N}-answers.csv");

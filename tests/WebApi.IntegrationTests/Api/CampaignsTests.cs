@@ -122,6 +122,8 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
         member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_member", "user_campaign_member@example.com"));
         (await member.GetAsync($"/api/campaigns/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await member.PostAsync($"/api/campaigns/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await member.GetAsync($"/api/campaigns/{id}/entries")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "entries carry emails");
+        (await member.GetAsync($"/api/campaigns/{id}/entries.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
         var beta = _app.CreateClient();
         beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_beta", "user_campaign_beta@example.com"));

@@ -196,6 +196,7 @@ public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
         asMember.DefaultRequestHeaders.Authorization = new("Bearer", member);
         (await asMember.GetAsync($"/api/journeys/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await asMember.PostAsync($"/api/journeys/{id}/stop", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await asMember.GetAsync($"/api/journeys/{id}/answers.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "answers may carry personal data");
 
         var beta = App.CreateClient();
         beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_beta_owner", "user_beta_owner@example.com"));
