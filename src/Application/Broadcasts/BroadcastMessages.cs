@@ -60,17 +60,26 @@ internal sealed class CreateBroadcastValidator : AbstractValidator<CreateBroadca
 
 internal sealed class BroadcastQueries(IAppDbContext db)
 {
-    public async Task<BroadcastDto> DtoAsync(BroadcastJob job, CancellationToken cancellationToken)
+    public async Task<BroadcastDto> DtoAsync(BroadcastJob job, CancellationToken cancellationToken) => (await DtosAsync([job], cancellationToken))[0];
+
+    /// <summary>The broadcasts with their progress, in one query whatever their number.</summary>
+    public async Task<IReadOnlyList<BroadcastDto>> DtosAsync(IReadOnlyList<BroadcastJob> jobs, CancellationToken cancellationToken)
     {
-        var counts = await db.BroadcastDeliveries.Where(d => d.BroadcastId == job.Id).GroupBy(d => d.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        int Count(DeliveryStatus status) => counts.GetValueOrDefault(status);
-        return new BroadcastDto(
-            job.Id, job.Message, job.Photo, job.Buttons is null ? [] : JsonSerializer.Deserialize<List<BroadcastButton>>(job.Buttons) ?? [], job.Audience, job.Status.ToString().ToLowerInvariant(),
-            new BroadcastProgress(
-                job.Recipients ?? 0, Count(DeliveryStatus.Sent), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Skipped),
-                Count(DeliveryStatus.Pending) + Count(DeliveryStatus.Queued)),
-            job.CreatedAt, job.StartedAt, job.CompletedAt);
+        var ids = jobs.Select(j => j.Id).ToList();
+        var counts = (await db.BroadcastDeliveries.Where(d => ids.Contains(d.BroadcastId)).GroupBy(d => new { d.BroadcastId, d.Status })
+            .Select(g => new { g.Key.BroadcastId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.BroadcastId, c.Status), c => c.Count);
+        return [.. jobs.Select(job =>
+        {
+            int Count(DeliveryStatus status) => counts.GetValueOrDefault((job.Id, status));
+            return new BroadcastDto(
+                job.Id, job.Message, job.Photo, job.Buttons is null ? [] : JsonSerializer.Deserialize<List<BroadcastButton>>(job.Buttons) ?? [], job.Audience,
+                job.Status.ToString().ToLowerInvariant(),
+                new BroadcastProgress(
+                    job.Recipients ?? 0, Count(DeliveryStatus.Sent), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Skipped),
+                    Count(DeliveryStatus.Pending) + Count(DeliveryStatus.Queued)),
+                job.CreatedAt, job.StartedAt, job.CompletedAt);
+        })];
     }
 
     public async Task<BroadcastJob> TrackedAsync(int id, CancellationToken cancellationToken) =>
@@ -101,13 +110,7 @@ internal sealed class ListBroadcastsHandler(IAppDbContext db, BroadcastQueries b
 {
     public async ValueTask<IReadOnlyList<BroadcastDto>> Handle(ListBroadcasts query, CancellationToken cancellationToken)
     {
-        var list = new List<BroadcastDto>();
-        foreach (var job in await db.BroadcastJobs.AsNoTracking().OrderByDescending(b => b.Id).Take(100).ToListAsync(cancellationToken))
-        {
-            list.Add(await broadcasts.DtoAsync(job, cancellationToken));
-        }
-
-        return list;
+        return await broadcasts.DtosAsync(await db.BroadcastJobs.AsNoTracking().OrderByDescending(b => b.Id).Take(100).ToListAsync(cancellationToken), cancellationToken);
     }
 }
 

@@ -11,6 +11,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
 using PromoStack.Application.Forex;
+using PromoStack.Domain.Common;
 using PromoStack.Domain.Campaigns;
 
 namespace PromoStack.Application.Campaigns;
@@ -104,20 +105,31 @@ internal sealed class CampaignQueries(IAppDbContext db)
     public async Task<Campaign> TrackedAsync(int id, CancellationToken cancellationToken) =>
         await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Campaign", id);
 
-    public async Task<CampaignDto> DtoAsync(Campaign c, CancellationToken cancellationToken)
+    public async Task<CampaignDto> DtoAsync(Campaign c, CancellationToken cancellationToken) => (await DtosAsync([c], cancellationToken))[0];
+
+    /// <summary>The campaigns with their entry counts and winners, in two queries whatever their number.</summary>
+    public async Task<IReadOnlyList<CampaignDto>> DtosAsync(IReadOnlyList<Campaign> campaigns, CancellationToken cancellationToken)
     {
-        var entries = await db.CampaignEntries.CountAsync(e => e.CampaignId == c.Id, cancellationToken);
-        var winner = c.WinnerEntryId is { } id ? await db.CampaignEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) : null;
-        return new CampaignDto(
-            c.Id, c.Title, c.Description, c.StartDate, c.EndDate, c.Prize, c.Status, c.PublishedAt is not null, entries,
-            winner is null ? null : Dto(winner), c.DrawnAt, c.CreatedAt, c.UpdatedAt);
+        var ids = campaigns.Select(c => c.Id).ToList();
+        var entries = await db.CampaignEntries.Where(e => ids.Contains(e.CampaignId)).GroupBy(e => e.CampaignId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var winnerIds = campaigns.Where(c => c.WinnerEntryId is not null).Select(c => c.WinnerEntryId!.Value).ToList();
+        var winners = winnerIds.Count == 0
+            ? []
+            : await db.CampaignEntries.AsNoTracking().Where(e => winnerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        return
+        [
+            .. campaigns.Select(c => new CampaignDto(
+                c.Id, c.Title, c.Description, c.StartDate, c.EndDate, c.Prize, c.Status, c.PublishedAt is not null, entries.GetValueOrDefault(c.Id),
+                c.WinnerEntryId is { } w && winners.TryGetValue(w, out var winner) ? Dto(winner) : null, c.DrawnAt, c.CreatedAt, c.UpdatedAt)),
+        ];
     }
 
     public static CampaignEntryDto Dto(CampaignEntry e) =>
         new(e.Id, e.Email, e.TelegramUsername, JsonSerializer.Deserialize<List<string>>(e.SocialLinks) ?? [], e.Disqualified, e.CreatedAt);
 
     public async Task<DateOnly> TodayAsync(TimeProvider clock, CancellationToken cancellationToken) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), await ForexConfigStore.TenantZoneAsync(db, cancellationToken)).DateTime);
+        ZonedTime.Today(clock.GetUtcNow(), await ForexConfigStore.TenantZoneAsync(db, cancellationToken));
 }
 
 internal sealed class ListCampaignsHandler(IAppDbContext db, CampaignQueries campaigns) : IQueryHandler<ListCampaigns, IReadOnlyList<CampaignDto>>
@@ -130,13 +142,8 @@ internal sealed class ListCampaignsHandler(IAppDbContext db, CampaignQueries cam
             rows = rows.Where(c => c.Status == status);
         }
 
-        var list = new List<CampaignDto>();
-        foreach (var campaign in await rows.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken))
-        {
-            list.Add(await campaigns.DtoAsync(campaign, cancellationToken));
-        }
-
-        return list;
+        return await campaigns.DtosAsync(
+            await rows.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken), cancellationToken);
     }
 }
 

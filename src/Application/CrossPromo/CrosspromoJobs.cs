@@ -8,8 +8,10 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
+using PromoStack.Application.Connections;
 using PromoStack.Application.Forex;
 using PromoStack.Application.Telegram;
+using PromoStack.Domain.Common;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Signals;
@@ -76,7 +78,7 @@ internal sealed class PlanCrosspromoHandler(IAppDbContext db, ITenantContext ten
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = ZonedTime.Today(now, zone);
         var days = settings.Weekdays.Split(',');
         var created = 0;
         foreach (var day in new[] { today.AddDays(-1), today })
@@ -86,7 +88,7 @@ internal sealed class PlanCrosspromoHandler(IAppDbContext db, ITenantContext ten
                 continue;
             }
 
-            var morningAt = Instant(day, morning, zone);
+            var morningAt = ZonedTime.Instant(day, morning, zone);
             foreach (var (type, due) in new[] { (CrosspromoJob.MorningNews, morningAt), (CrosspromoJob.VipTeaser, morningAt.AddMinutes(settings.TeaserOffsetMinutes)) })
             {
                 var key = $"crosspromo:{type}:{day:yyyy-MM-dd}";
@@ -108,18 +110,6 @@ internal sealed class PlanCrosspromoHandler(IAppDbContext db, ITenantContext ten
 
         await db.SaveChangesAsync(cancellationToken);
         return created;
-    }
-
-    /// <summary>The instant of a local wall time (a time skipped by DST moves on by the gap).</summary>
-    public static DateTimeOffset Instant(DateOnly day, TimeOnly time, TimeZoneInfo zone)
-    {
-        var wall = day.ToDateTime(time);
-        if (zone.IsInvalidTime(wall))
-        {
-            wall = wall.AddHours(1);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wall, zone), TimeSpan.Zero);
     }
 }
 
@@ -144,8 +134,8 @@ internal sealed class CrosspromoTexts(IAppDbContext db, IMarketData market, IMar
         var lines = new List<string>();
         foreach (var (label, from) in new[] { ("Yesterday", day.AddDays(-1)), ("Last 7 days", day.AddDays(-7)) })
         {
-            var start = PlanCrosspromoHandler.Instant(from, TimeOnly.MinValue, zone);
-            var end = PlanCrosspromoHandler.Instant(day, TimeOnly.MinValue, zone);
+            var start = ZonedTime.Instant(from, TimeOnly.MinValue, zone);
+            var end = ZonedTime.Instant(day, TimeOnly.MinValue, zone);
             var closed = await db.ForexSignals.AsNoTracking()
                 .Where(s => s.Source == source && s.ClosedAt >= start && s.ClosedAt < end && s.ResultPips != null)
                 .Select(s => s.ResultPips!.Value).ToListAsync(cancellationToken);
@@ -273,7 +263,7 @@ internal sealed class WinningSignalPromo(IAppDbContext db, ITenantContext tenant
 
         var now = clock.GetUtcNow();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Timezone);
-        var dayStart = PlanCrosspromoHandler.Instant(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), TimeOnly.MinValue, zone);
+        var dayStart = ZonedTime.Instant(ZonedTime.Today(now, zone), TimeOnly.MinValue, zone);
         var today = await db.CrosspromoJobs.CountAsync(
             j => j.JobType == CrosspromoJob.WinningSignal && j.CreatedAt >= dayStart && j.Status != CrosspromoJobStatus.Skipped, cancellationToken);
         var job = CrosspromoJob.Schedule(tenant.RequiredTenantId, CrosspromoJob.WinningSignal, JsonSerializer.Serialize(new CrosspromoPayload(null, domainEvent.SignalId)), now, key, now);
@@ -323,7 +313,7 @@ internal sealed class PreviewMorningNewsHandler(CrosspromoSettingsStore store, C
     {
         var settings = await store.LoadAsync(track: false, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Timezone);
-        return await texts.MorningNewsAsync(zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), cancellationToken);
+        return await texts.MorningNewsAsync(zone, ZonedTime.Today(clock.GetUtcNow(), zone), cancellationToken);
     }
 }
 
@@ -333,17 +323,16 @@ internal sealed class SendCrosspromoTestHandler(IAppDbContext db, CrosspromoSett
     public async ValueTask<CrosspromoPreview> Handle(SendCrosspromoTest command, CancellationToken cancellationToken)
     {
         var settings = await store.LoadAsync(track: false, cancellationToken);
-        var channels = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot)
-            .Select(c => new { c.ChannelId, c.FreeChannelId }).SingleOrDefaultAsync(cancellationToken);
+        var channels = await TenantChannels.ConfiguredAsync(db, cancellationToken);
         var id = command.ChatId.ToString(CultureInfo.InvariantCulture);
-        if (id == channels?.ChannelId || id == channels?.FreeChannelId)
+        if (id == channels?.Vip || id == channels?.Free)
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("chatId", "A test never goes to the live VIP or FREE channel: name a test chat.")]);
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Timezone);
         var now = clock.GetUtcNow();
-        var preview = await texts.MorningNewsAsync(zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), cancellationToken);
+        var preview = await texts.MorningNewsAsync(zone, ZonedTime.Today(now, zone), cancellationToken);
         var text = preview.Text ?? $"(Test) {TelegramHtml.Escape(preview.WhyNothing!)}";
         var bot = settings.BotRole == "message_bot" ? BotRole.MessageBot : BotRole.SignalBot;
         await outbox.EnqueueAsync(new SendText(command.ChatId, text),

@@ -69,12 +69,11 @@ internal sealed class CrosspromoSettingsStore(IAppDbContext db, ITenantContext t
 
     public async Task<CrosspromoSettingsDto> DtoAsync(TenantCrosspromoSettings s, CancellationToken cancellationToken)
     {
-        var channels = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot)
-            .Select(c => new { c.ChannelId, c.FreeChannelId }).SingleOrDefaultAsync(cancellationToken);
+        var channels = await TenantChannels.ConfiguredAsync(db, cancellationToken);
         return new CrosspromoSettingsDto(
             s.Enabled, s.BotRole, s.CtaUrl, s.MorningPostTimeLocal?.ToString("HH:mm", CultureInfo.InvariantCulture),
             s.MorningPostTimeUtc?.ToString("HH:mm", CultureInfo.InvariantCulture), s.Timezone, s.Weekdays.Split(','), s.TeaserOffsetMinutes,
-            s.WinningSignalsPerDay, s.CatchUpMinutes, channels?.ChannelId ?? s.VipChannelId, channels?.FreeChannelId ?? s.FreeChannelId,
+            s.WinningSignalsPerDay, s.CatchUpMinutes, channels?.Vip ?? s.VipChannelId, channels?.Free ?? s.FreeChannelId,
             s.UpdatedAt);
     }
 }
@@ -93,11 +92,10 @@ internal sealed class SaveCrosspromoSettingsHandler(
     {
         var settings = await store.LoadAsync(track: true, cancellationToken);
         var role = command.BotRole ?? settings.BotRole;
-        var channels = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.SignalBot)
-            .Select(c => new { c.ChannelId, c.FreeChannelId }).SingleOrDefaultAsync(cancellationToken);
+        var channels = await TenantChannels.ConfiguredAsync(db, cancellationToken);
         if (command.Enabled)
         {
-            await EnsureBotCanPostAsync(role, channels?.ChannelId, channels?.FreeChannelId, cancellationToken);
+            await EnsureBotCanPostAsync(role, channels?.Vip, channels?.Free, cancellationToken);
         }
 
         settings.Configure(
@@ -106,7 +104,7 @@ internal sealed class SaveCrosspromoSettingsHandler(
             TimeZoneInfo.FindSystemTimeZoneById(command.Timezone ?? settings.Timezone),
             command.Weekdays ?? settings.Weekdays.Split(','), command.TeaserOffsetMinutes ?? settings.TeaserOffsetMinutes,
             command.WinningSignalsPerDay ?? settings.WinningSignalsPerDay, command.CatchUpMinutes ?? settings.CatchUpMinutes, clock.GetUtcNow());
-        settings.MirrorChannels(channels?.ChannelId, channels?.FreeChannelId);
+        settings.MirrorChannels(channels?.Vip, channels?.Free);
         await db.SaveChangesAsync(cancellationToken);
         return await store.DtoAsync(settings, cancellationToken);
     }

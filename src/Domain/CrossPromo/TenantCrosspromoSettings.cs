@@ -73,7 +73,7 @@ public sealed class TenantCrosspromoSettings : ITenantOwned
         TeaserOffsetMinutes = teaserOffsetMinutes;
         WinningSignalsPerDay = winningSignalsPerDay;
         CatchUpMinutes = catchUpMinutes;
-        MorningPostTimeUtc = morningLocal is { } local ? UtcOn(local, timezone, now) : null;
+        MorningPostTimeUtc = morningLocal is { } local ? TimeOnly.FromTimeSpan(ZonedTime.Instant(ZonedTime.Today(now, timezone), local, timezone).TimeOfDay) : null;
         UpdatedAt = now;
     }
 
@@ -82,17 +82,5 @@ public sealed class TenantCrosspromoSettings : ITenantOwned
     {
         VipChannelId = vipChannelId;
         FreeChannelId = freeChannelId;
-    }
-
-    private static TimeOnly UtcOn(TimeOnly local, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var wall = today.ToDateTime(local);
-        if (zone.IsInvalidTime(wall))
-        {
-            wall = wall.AddHours(1);
-        }
-
-        return TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeToUtc(wall, zone));
     }
 }

@@ -40,13 +40,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Europe/London" })).EnsureSuccessStatusCode();
         Telegram.KnowsBot(SignalToken, 333333333, "alpha_signal_bot");
         Telegram.AcceptsMessages(SignalToken);
-        Telegram.Answer(SignalToken, "getChatMember", new
-        {
-            status = "administrator", user = new { id = 333333333, is_bot = true, first_name = "bot" }, can_be_edited = false, is_anonymous = false,
-            can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true, can_restrict_members = true, can_promote_members = false,
-            can_change_info = true, can_invite_users = true, can_post_messages = true, can_edit_messages = true, can_post_stories = false,
-            can_edit_stories = false, can_delete_stories = false,
-        });
+        Telegram.AdministersChannels(SignalToken, 333333333);
         (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = Vip.ToString(), freeChannelId = Free.ToString() }))
             .EnsureSuccessStatusCode();
     }
@@ -199,13 +193,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta", timezone })).EnsureSuccessStatusCode();
         Telegram.KnowsBot(token, 444444444, "beta_signal_bot");
         Telegram.AcceptsMessages(token);
-        Telegram.Answer(token, "getChatMember", new
-        {
-            status = "administrator", user = new { id = 444444444, is_bot = true, first_name = "bot" }, can_be_edited = false, is_anonymous = false,
-            can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true, can_restrict_members = true, can_promote_members = false,
-            can_change_info = true, can_invite_users = true, can_post_messages = true, can_edit_messages = true, can_post_stories = false,
-            can_edit_stories = false, can_delete_stories = false,
-        });
+        Telegram.AdministersChannels(token, 444444444);
         (await beta.PutAsJsonAsync("/api/connections/signal_bot", new { token, channelId = "-1003333333333", freeChannelId = BetaFree.ToString() })).EnsureSuccessStatusCode();
         (await beta.PutAsJsonAsync("/api/crosspromo/settings", new
         {

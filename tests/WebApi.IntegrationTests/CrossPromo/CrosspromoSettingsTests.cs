@@ -59,13 +59,7 @@ public sealed class CrosspromoSettingsTests(AppFixture fixture) : IntegrationTes
         Telegram.Answer(SignalToken, "getChatMember", new { status = "member", user = new { id = 333333333, is_bot = true, first_name = "bot" } });
         await (await _admin.PutAsJsonAsync("/api/crosspromo/settings", enable)).ShouldHaveFieldErrorAsync("botRole");
 
-        Telegram.Answer(SignalToken, "getChatMember", new
-        {
-            status = "administrator", user = new { id = 333333333, is_bot = true, first_name = "bot" }, can_be_edited = false, is_anonymous = false,
-            can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true, can_restrict_members = true, can_promote_members = false,
-            can_change_info = true, can_invite_users = true, can_post_messages = true, can_edit_messages = true, can_post_stories = false,
-            can_edit_stories = false, can_delete_stories = false,
-        }, priority: 1);
+        Telegram.AdministersChannels(SignalToken, 333333333, priority: 1);
         var saved = await (await _admin.PutAsJsonAsync("/api/crosspromo/settings", enable)).JsonAsync();
 
         saved.GetProperty("enabled").GetBoolean().Should().BeTrue();

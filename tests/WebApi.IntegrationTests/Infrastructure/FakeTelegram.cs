@@ -45,6 +45,15 @@ public sealed class FakeTelegram : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result }));
 
     /// <summary>The bot sees a channel (asked for by its @username) with the numeric id <paramref name="chatId"/>.</summary>
+    /// <summary><c>getChatMember</c> says the bot is an administrator with every right the features need.</summary>
+    public void AdministersChannels(string token, long botId, int priority = 10) => Answer(token, "getChatMember", new
+    {
+        status = "administrator", user = new { id = botId, is_bot = true, first_name = "bot" }, can_be_edited = false, is_anonymous = false,
+        can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true, can_restrict_members = true, can_promote_members = false,
+        can_change_info = true, can_invite_users = true, can_post_messages = true, can_edit_messages = true, can_post_stories = false,
+        can_edit_stories = false, can_delete_stories = false,
+    }, priority);
+
     public void KnowsChannel(string token, long chatId, string username) =>
         Answer(token, "getChat", new { id = chatId, type = "channel", title = username, username, accent_color_id = 0, max_reaction_count = 11, accepted_gift_types = new { unlimited_gifts = false, limited_gifts = false, unique_gifts = false, premium_subscription = false } });
 

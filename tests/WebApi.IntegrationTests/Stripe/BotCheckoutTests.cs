@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using PromoStack.Domain.Subscriptions;
@@ -170,10 +168,8 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
 
     private async Task<HttpResponseMessage> SignedAsync(string body)
     {
-        var t = App.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
+        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, WebhookSecret, App.Clock.GetUtcNow()));
         return await App.CreateClient().SendAsync(request);
     }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using PromoStack.Infrastructure.Telegram;
@@ -148,10 +146,8 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
 
     private async Task<HttpResponseMessage> SignedAsync(string body)
     {
-        var t = _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
+        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, WebhookSecret, _app.Clock.GetUtcNow()));
         return await _app.CreateClient().SendAsync(request);
     }
 }

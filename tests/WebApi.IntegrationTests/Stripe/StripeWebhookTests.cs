@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using PromoStack.Application.Common.Abstractions;
@@ -58,7 +57,7 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         };
         if (problem != "missing")
         {
-            request.Headers.Add("Stripe-Signature", Sign(body, problem == "wrong-secret" ? "whsec_someoneElse0123456789" : Secret, problem == "stale" ? _now.AddMinutes(-6) : _now));
+            request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, problem == "wrong-secret" ? "whsec_someoneElse0123456789" : Secret, problem == "stale" ? _now.AddMinutes(-6) : _now));
         }
 
         var response = await Factory.CreateClient().SendAsync(request);
@@ -173,16 +172,8 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
     private async Task<HttpResponseMessage> SendAsync(string body, string tenant = "alpha")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stripe/webhook/{tenant}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", Sign(body, Secret, _now));
+        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, Secret, _now));
         return await Factory.CreateClient().SendAsync(request);
-    }
-
-    /// <summary>Stripe's scheme: <c>t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256(key = the whole whsec_ secret, "t.body")&gt;</c>.</summary>
-    private static string Sign(string body, string secret, DateTimeOffset at)
-    {
-        var t = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}"));
-        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
     }
 
     private string Event(string type, JsonObject obj, int createdOffset = 0) => new JsonObject

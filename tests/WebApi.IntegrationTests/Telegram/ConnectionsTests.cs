@@ -200,13 +200,7 @@ public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixtu
             new { token = SignalToken, channelId = "-1001111111111", freeChannelId = "-1002222222222" })).JsonAsync();
         Telegram.Reset();
         Telegram.KnowsBot(SignalToken, 111111111, "alpha_bot", $"https://promostack.test/api/telegram/{saved.GetProperty("webhookId").GetGuid()}/webhook");
-        Telegram.Answer(SignalToken, "getChatMember", new
-        {
-            status = "administrator", user = new { id = 111111111, is_bot = true, first_name = "alpha_bot" }, can_be_edited = false,
-            is_anonymous = false, can_manage_chat = true, can_delete_messages = true, can_manage_video_chats = true,
-            can_restrict_members = true, can_promote_members = false, can_change_info = true, can_invite_users = true,
-            can_post_messages = true, can_edit_messages = true, can_post_stories = false, can_edit_stories = false, can_delete_stories = false,
-        });
+        Telegram.AdministersChannels(SignalToken, 111111111);
 
         var report = await (await admin.Client.PostAsync("/api/connections/signal_bot/test", null)).JsonAsync();
 
