@@ -243,6 +243,28 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         Queues.All.Select(q => q.Table).Should().OnlyHaveUniqueItems();
     }
 
+    [Fact]
+    public async Task ExpiringDeadWorkersLeases_ReadsOnlyTheRowsHeldNow_NotTheBacklog()
+    {
+        await SeedTenantsAsync("alpha");
+        await TestDatabase.ExecuteAsync(
+            "INSERT INTO telegram_updates (tenant_id, bot_telegram_id, update_id, chat_id, kind, payload, status, received_at, attempts, next_attempt_at) " +
+            "SELECT 'alpha', 1, g, g, 'message', '{}'::jsonb, CASE WHEN g % 2 = 0 THEN 'processed' ELSE 'pending' END, now(), 0, now() " +
+            "FROM generate_series(1, 20000) AS g");
+        await TestDatabase.ExecuteAsync("ANALYZE telegram_updates");
+
+        // The shape of the expiry each claim runs first (QueueSql.Expire): held by a worker whose lease has run out.
+        var plan = await TestDatabase.ScalarAsync<string>(
+            "EXPLAIN (FORMAT JSON) UPDATE telegram_updates SET status = 'failed', locked_until = NULL " +
+            "WHERE status = 'processing' AND locked_until < now() AND attempts >= 10");
+
+        plan.Should().Contain("ix_telegram_updates_leases").And.NotContain("Seq Scan");
+        var leaseIndexes = await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_' || tablename || '_leases' AND tablename = ANY(@p0) AND indexdef LIKE '%(locked_until) WHERE (locked_until IS NOT NULL)'",
+            new object[] { Queues.All.Select(q => q.Table).ToArray() });
+        leaseIndexes.Should().Be(Queues.All.Count, "every queue's claim expires leases first");
+    }
+
     private static bool Allowed<TStatus>(PromoStack.Domain.Common.StateMachine<TStatus> machine, QueueDefinition queue) where TStatus : struct, Enum
     {
         TStatus Parse(string value) => PromoStack.Infrastructure.Persistence.EnumNames<TStatus>.Parse(value);

@@ -23,8 +23,10 @@ internal static class ModelConventions
     }
 
     /// <summary>
-    /// The claim columns every queue table shares, and the index the shared claim query walks: the queue's claim
-    /// order over its unfinished rows only, so a claim stops after the rows it takes instead of sorting the backlog.
+    /// The claim columns every queue table shares, and the indexes of the claim mechanism: the queue's claim order over
+    /// its unfinished rows only, so a claim stops after the rows it takes instead of sorting the backlog; and the leases
+    /// held right now, so the expiry of dead workers' leases that precedes each claim reads a handful of rows instead of
+    /// scanning the table (100 ms per claim over 300,000 rows, which capped the inbox at ~170 updates/s).
     /// </summary>
     public static EntityTypeBuilder<T> IsWorkQueue<T>(this EntityTypeBuilder<T> builder, QueueDefinition queue) where T : WorkItem, ITenantOwned
     {
@@ -38,6 +40,7 @@ internal static class ModelConventions
         builder.HasIndex([.. queue.ClaimOrder.Select(PropertyName)])
             .HasFilter($"status IN ({unfinished})")
             .HasDatabaseName($"ix_{queue.Table}_claim");
+        builder.HasIndex(e => e.LockedUntil).HasFilter("locked_until IS NOT NULL").HasDatabaseName($"ix_{queue.Table}_leases");
         return builder;
     }
 

@@ -167,6 +167,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_broadcast_jobs");
 
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_broadcast_jobs_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
                     b.HasIndex("NextAttemptAt", "Id")
                         .HasDatabaseName("ix_broadcast_jobs_claim")
                         .HasFilter("status IN ('pending', 'processing')");
@@ -470,6 +474,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_crosspromo_jobs");
 
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_crosspromo_jobs_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
                     b.HasIndex("NextAttemptAt", "Id")
                         .HasDatabaseName("ix_crosspromo_jobs_claim")
                         .HasFilter("status IN ('pending', 'claimed')");
@@ -679,6 +687,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_journey_scheduled_messages");
+
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_journey_scheduled_messages_leases")
+                        .HasFilter("locked_until IS NOT NULL");
 
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_journey_scheduled_messages_session_id");
@@ -1841,6 +1853,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("DependsOnId")
                         .HasDatabaseName("ix_telegram_outbox_depends_on_id");
 
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_telegram_outbox_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_dedupe_key");
@@ -1935,6 +1951,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_telegram_updates");
+
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_telegram_updates_leases")
+                        .HasFilter("locked_until IS NOT NULL");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_telegram_updates_received_at");
@@ -2179,6 +2199,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_domain_events");
+
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_domain_events_leases")
+                        .HasFilter("locked_until IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "Id")
                         .HasDatabaseName("ix_domain_events_claim")
