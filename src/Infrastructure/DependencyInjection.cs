@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddMemoryCache(cache => cache.SizeLimit = 100_000);
         services.AddScoped<ITelegramWebhooks, CachedTelegramWebhooks>();
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();
+        services.AddSingleton<WebhookLoad>();
         services.AddSingleton<ITelegramInbox, TelegramInbox>();
         services.AddSingleton<TelegramInboxWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramInboxWorker>());
@@ -84,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
         services.AddSingleton<Application.Stripe.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
         services.AddScoped<Application.Stripe.IWebhookEventLedger, Stripe.WebhookEventLedger>();
+        services.AddScoped<Application.Stripe.IStripeWebhookSecrets, Stripe.CachedStripeWebhookSecrets>();
         services.AddOptions<MarketData.MarketDataOptions>().Bind(configuration.GetSection(MarketData.MarketDataOptions.Section));
         services.AddHttpClient(MarketData.TwelveDataMarketData.HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));

@@ -12,13 +12,17 @@ namespace PromoStack.Infrastructure.Telegram;
 
 /// <summary>Processes stored updates, one chat at a time in <c>update_id</c> order, in the update's tenant.</summary>
 public sealed class TelegramInboxWorker(
-    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ITelegramUpdateReader reader, TimeProvider clock, ILogger<TelegramInboxWorker> logger)
+    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ITelegramUpdateReader reader, WebhookLoad load, TimeProvider clock,
+    ILogger<TelegramInboxWorker> logger)
     : QueueWorker<long>(scopeFactory, clock, logger)
 {
     public override QueueDefinition Queue => Queues.TelegramInbox;
 
-    /// <summary>A claim holds at most one update per chat, so its updates are independent and run side by side.</summary>
-    public override int Parallelism => 8;
+    /// <summary>
+    /// A claim holds at most one update per chat, so its updates are independent and run side by side — unless the
+    /// webhook is busy, when they run one at a time and leave the CPU to storing what Telegram sends.
+    /// </summary>
+    public override int Parallelism => load.IsBusy ? 1 : 8;
 
     protected override Task<WorkOutcome> ProcessAsync(ClaimedWork<long> work, CancellationToken cancellationToken) =>
         tenantScopes.RunAsync(work.TenantId, async (services, ct) =>

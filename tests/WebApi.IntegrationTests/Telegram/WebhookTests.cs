@@ -193,6 +193,22 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task ConcurrentDeliveries_AreStoredTogether_EachUpdateOnce_AndEveryOneAnswered()
+    {
+        var bot = await ConnectAsync("alpha");
+        var bodies = Enumerable.Range(1, 200).Select(i => PrivateText(i, 1_000 + (i % 7), $"hello {i}")).ToList();
+
+        // Every update twice, all at once: written in shared batches, a batch may hold both deliveries of one update.
+        var answers = await Task.WhenAll(bodies.Concat(bodies).Select(bot.PostAsync));
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_updates")).Should().Be(200);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(DISTINCT update_id) FROM telegram_updates WHERE tenant_id = 'alpha'")).Should().Be(200);
+        await ProcessInboxAsync();
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_updates WHERE status = 'processed'")).Should().Be(200);
+    }
+
+    [Fact]
     public async Task AnUpdateIsStoredUnderTheTenantOfTheBotItCameThrough_Only()
     {
         var alpha = await ConnectAsync("alpha");
