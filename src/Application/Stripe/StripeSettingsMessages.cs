@@ -52,7 +52,8 @@ internal sealed class GetStripeSettingsHandler(IAppDbContext db, ISecretProtecto
         StripeSettingsView.Of(await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken), secrets);
 }
 
-internal sealed class SaveStripeSettingsHandler(IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, IStripeGateway stripe, TimeProvider clock)
+internal sealed class SaveStripeSettingsHandler(
+    IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, IStripeGateway stripe, IStripeWebhookSecrets webhookSecrets, TimeProvider clock)
     : ICommandHandler<SaveStripeSettings, StripeSettingsDto>
 {
     public async ValueTask<StripeSettingsDto> Handle(SaveStripeSettings command, CancellationToken cancellationToken)
@@ -83,6 +84,7 @@ internal sealed class SaveStripeSettingsHandler(IAppDbContext db, ITenantContext
             now);
         settings.SetProduct(command.StripeAccountId, command.VipProductId, command.MonthlyPriceId, command.AnnualPriceId, command.LifetimePriceId, now);
         await db.SaveChangesAsync(cancellationToken);
+        webhookSecrets.Forget();
         return StripeSettingsView.Of(settings, secrets);
     }
 }

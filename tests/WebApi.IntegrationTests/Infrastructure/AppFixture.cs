@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Infrastructure.Tenancy;
 
@@ -53,6 +54,9 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         Fixture.Telegram.Reset();
+
+        // What the shared app remembers (webhook lookups, secrets) belongs to the database being wiped.
+        ((MemoryCache)Factory.Services.GetRequiredService<IMemoryCache>()).Clear();
         return TestDatabase.ResetAsync();
     }
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Stripe;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Stripe;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -16,12 +18,13 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
     private const string Secret = "whsec_alphaSigningSecret0123456789";
     private static long _eventNumber;
     private DateTimeOffset _now;
+    private Session _admin = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _now = Factory.Clock.GetUtcNow();
-        await NewTenantAsync("alpha");
+        _admin = await NewTenantAsync("alpha");
         await InTenantAsync("alpha", async services =>
         {
             var secrets = services.GetRequiredService<ISecretProtector>();
@@ -167,12 +170,37 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
     }
 
+    [Fact]
+    public async Task ASecretRolledOnAnotherInstance_IsAcceptedAtOnce_AndOneSavedHere_ReplacesTheRememberedOneAtOnce()
+    {
+        (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime", telegramUserId: 1)))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Another instance saved a new secret: this one still remembers the old one, and checks the stored one when it fails.
+        const string rolled = "whsec_rolledSigningSecret0123456789";
+        await InTenantAsync("alpha", async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var settings = await db.StripeSettings.SingleAsync();
+            settings.SetSecrets(settings.SecretKey!, services.GetRequiredService<ISecretProtector>().Protect(StripeSecrets.WebhookSecret, rolled), _now);
+            await db.SaveChangesAsync();
+        });
+        var body = Event("customer.created", new JsonObject { ["id"] = "cus_2", ["object"] = "customer" });
+        (await SendSignedAsync(body, rolled)).StatusCode.Should().Be(HttpStatusCode.OK, "verified (an event kind nothing applies)");
+
+        // Saved through this instance's API: the secret it replaced is forgotten here at once.
+        (await _admin.Client.PutAsJsonAsync("/api/stripe/settings", new { webhookSecret = "whsec_thirdSigningSecret0123456789" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var again = Event("customer.created", new JsonObject { ["id"] = "cus_3", ["object"] = "customer" });
+        await (await SendSignedAsync(again, rolled)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private Task<string> Status() => TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_subscriptions")!;
 
-    private async Task<HttpResponseMessage> SendAsync(string body, string tenant = "alpha")
+    private Task<HttpResponseMessage> SendAsync(string body, string tenant = "alpha") => SendSignedAsync(body, Secret, tenant);
+
+    private async Task<HttpResponseMessage> SendSignedAsync(string body, string secret, string tenant = "alpha")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stripe/webhook/{tenant}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, Secret, _now));
+        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, secret, _now));
         return await Factory.CreateClient().SendAsync(request);
     }
 
