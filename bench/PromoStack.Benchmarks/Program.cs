@@ -7,7 +7,8 @@ using Npgsql;
 using PromoStack.Benchmarks;
 
 // Load benchmarks of the Telegram paths against the real API (Release) on 127.0.0.1 and a fake Bot API:
-//   webhook  — sustained webhook ingest (valid, signed updates), latency, then the inbox drained; plus a bare insert ceiling;
+//   webhook  — webhook ingest of valid, signed updates at a steady rate (open loop) and as fast as answered (wrk), latency,
+//              then the inbox drained; plus a bare insert ceiling;
 //   stripe   — signed webhook events per second, then a duplicate storm, counted afterwards;
 //   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
 //   broadcast — 5,000 bot users, the API killed and restarted halfway, a /start answered while it runs;
@@ -55,11 +56,29 @@ try
         string Wrk(int first, int duration) =>
             $"-t2 -c{concurrency} -d{duration}s --latency -s {Path.Combine(AppContext.BaseDirectory, "ingest.lua")} {settings.ApiUrl}{webhook} -- {first}";
 
-        // The same load first, unmeasured, so the figures are the JIT-compiled steady state, not start-up; its updates
-        // (ids from 1e9 up, apart from the measured run's) count in the totals below like any other.
+        var rate = settings.Int("BENCH_RATE", 2_000);
+        var bodies = Enumerable.Range(500_000_001, rate * (warmUp + seconds)).Select(id => Encoding.UTF8.GetBytes(Updates.BlockedBot(id))).ToArray();
+
+        // The same kind of load first, unmeasured, so the figures are the JIT-compiled steady state, not start-up; its
+        // updates (ids from 1e9 up, apart from the measured runs') count in the totals below like any other.
         var warmUpReport = await Processes.WrkAsync(Wrk(1, warmUp), wrkEnvironment);
         Console.WriteLine($"webhook warm-up ({warmUp} s): {string.Join("; ", warmUpReport.Split('\n').Where(l => l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => l.Trim()))}");
-        Console.WriteLine($"webhook ingest: wrk, {concurrency} connections for {seconds} s after a {warmUp} s warm-up, distinct signed updates, inbox processed meanwhile");
+        Console.WriteLine($"webhook ingest at a steady {rate}/s for {seconds} s after {warmUp} s of the same (open loop: latency counts from when each " +
+                          "update was due), distinct signed updates, inbox processed meanwhile");
+        var processedBefore = await Rows.CountAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'");
+        using var telegram = TelegramLikeClient(fake.WebhookSecret!, settings.Int("BENCH_WEBHOOK_CONNECTIONS", 40));
+        var cpu = CpuMeter.Start(api);
+        var bench = TimeSpan.Zero;
+        var steady = await SteadyIngestAsync(telegram, settings.ApiUrl + webhook, bodies, rate, rate * warmUp, () =>
+        {
+            cpu = CpuMeter.Start(api);
+            bench = Process.GetCurrentProcess().TotalProcessorTime;
+        });
+        steady.Result.Print("  answered 200");
+        Console.WriteLine($"  {cpu.PerUnit(rate * seconds)}, load generator {(Process.GetCurrentProcess().TotalProcessorTime - bench).TotalMilliseconds / (rate * seconds):F2} ms");
+        Console.WriteLine($"  other answers: {steady.Failures}; inbox updates processed meanwhile (warm-up included): " +
+                          $"{await Rows.CountAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'") - processedBefore}");
+        Console.WriteLine($"webhook ingest capacity: wrk, {concurrency} connections as fast as answered for {seconds} s, inbox processed meanwhile");
         var wrk = await Processes.WrkAsync(Wrk(0, seconds), wrkEnvironment);
         Console.WriteLine(string.Join(Environment.NewLine, wrk.Split('\n').Where(l => l.Contains("Latency") || l.Contains('%') || l.Contains("Requests/sec") || l.Contains("requests in") || l.Contains("Non-2xx")).Select(l => "  " + l.Trim())));
         var stored = await Rows.CountAsync(db, "SELECT count(*) FROM telegram_updates");
@@ -127,6 +146,35 @@ finally
 {
     api.Kill(entireProcessTree: true);
     api.Dispose();
+}
+
+// Posts to the webhook as Telegram does: the secret header, no bearer token, a bounded number of connections (Telegram's
+// max_connections: 40 by default, 100 at most); an update waiting for a free connection counts that wait in its latency.
+static HttpClient TelegramLikeClient(string secret, int connections)
+{
+    var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = connections })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+    return client;
+}
+
+// Posts the bodies on a fixed schedule of rate per second; the first warmUp of them are not measured.
+static async Task<(LoadResult Result, int Failures)> SteadyIngestAsync(HttpClient client, string url, byte[][] bodies, int rate, int warmUp, Action measuring)
+{
+    var failures = 0;
+    var result = await Paced.MeasureAsync(bodies.Length, rate, warmUp, measuring, async i =>
+    {
+        using var content = new ByteArrayContent(bodies[i]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(url, content);
+        if (response.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            Interlocked.Increment(ref failures);
+        }
+    });
+    return (result, failures);
 }
 
 static async Task WaitReadyAsync(HttpClient http)

@@ -99,7 +99,8 @@ internal sealed record LoadResult(int Count, TimeSpan Elapsed, double[] Latencie
     {
         Array.Sort(LatenciesMs);
         double Percentile(double p) => LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(p * LatenciesMs.Length))];
-        Console.WriteLine($"{label}: {Count / Elapsed.TotalSeconds:F0}/s over {Elapsed.TotalSeconds:F1} s; p50 {Percentile(0.50):F1} ms, p99 {Percentile(0.99):F1} ms");
+        Console.WriteLine($"{label}: {Count / Elapsed.TotalSeconds:F0}/s over {Elapsed.TotalSeconds:F1} s; p50 {Percentile(0.50):F1} ms, p99 {Percentile(0.99):F1} ms, " +
+                          $"p99.9 {Percentile(0.999):F1} ms, max {LatenciesMs[^1]:F1} ms");
     }
 }
 
@@ -168,6 +169,55 @@ internal static class Paced
         }
 
         await Task.WhenAll(calls);
+    }
+
+    /// <summary>
+    /// An open-loop load: call i is due at i / <paramref name="perSecond"/> seconds whether or not earlier calls have
+    /// answered, and its latency counts from when it was due, so a stall shows in every call it delays (no coordinated
+    /// omission). The first <paramref name="warmUp"/> calls are not measured; <paramref name="measuring"/> runs as the
+    /// first measured call is due. BENCH_PER_SECOND=1 prints each second's latencies, warm-up included.
+    /// </summary>
+    public static async Task<LoadResult> MeasureAsync(int count, int perSecond, int warmUp, Action measuring, Func<int, Task> call)
+    {
+        var latencies = new double[count];
+        var calls = new Task[count];
+        var started = Stopwatch.GetTimestamp();
+        var measured = started;
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            var wait = due - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            if (i == warmUp)
+            {
+                measuring();
+                measured = Stopwatch.GetTimestamp();
+            }
+
+            calls[i] = Timed(i, due);
+        }
+
+        await Task.WhenAll(calls);
+        if (Environment.GetEnvironmentVariable("BENCH_PER_SECOND") == "1")
+        {
+            for (var second = 0; second * perSecond < count; second++)
+            {
+                var slice = latencies.Skip(second * perSecond).Take(perSecond).Order().ToArray();
+                Console.WriteLine($"    second {second}: p50 {slice[slice.Length / 2]:F1} ms, p99 {slice[(int)(slice.Length * 0.99)]:F1} ms, max {slice[^1]:F1} ms");
+            }
+        }
+
+        return new LoadResult(count - warmUp, Stopwatch.GetElapsedTime(measured), latencies[warmUp..]);
+
+        async Task Timed(int i, TimeSpan due)
+        {
+            await call(i);
+            latencies[i] = (Stopwatch.GetElapsedTime(started) - due).TotalMilliseconds;
+        }
     }
 }
 
