@@ -209,6 +209,20 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task AMessageWithANulCharacter_IsStoredAndProcessed_InsteadOfFailingForever()
+    {
+        var bot = await ConnectAsync("alpha");
+
+        (await bot.PostAsync(PrivateText(1, 42, "hello").Replace("hello", "hel\\\\u0000lo\\u0000", StringComparison.Ordinal)))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await TestDatabase.ScalarAsync<string>("SELECT payload -> 'message' ->> 'text' FROM telegram_updates"))
+            .Should().Be("hel\\u0000lo\uFFFD", "a NUL becomes U+FFFD; an escaped backslash before u0000 is text and stays");
+        await ProcessInboxAsync();
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_updates")).Should().Be("processed");
+    }
+
+    [Fact]
     public async Task AnUpdateIsStoredUnderTheTenantOfTheBotItCameThrough_Only()
     {
         var alpha = await ConnectAsync("alpha");

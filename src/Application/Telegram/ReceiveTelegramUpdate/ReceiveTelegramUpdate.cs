@@ -53,7 +53,7 @@ internal sealed class ReceiveTelegramUpdateHandler(
         }
 
         tenant.Enter(target.TenantId);
-        return await inbox.RecordAsync(target.TenantId, target.BotTelegramId, envelope, request.Json, cancellationToken)
+        return await inbox.RecordAsync(target.TenantId, target.BotTelegramId, envelope, NulEscapes.Replace(request.Json), cancellationToken)
             ? WebhookOutcome.Stored
             : WebhookOutcome.Duplicate;
     }
