@@ -48,7 +48,7 @@ internal static class JourneyBench
         }
 
         var paced = users / 2;
-        await Paced.RunAsync(1, paced, 200, ReplyAsync);
+        await Paced.MeasureAsync(paced, 200, 0, () => { }, i => ReplyAsync(i + 1));
         var burst = await Load.RunAsync(users - paced, concurrency, i => ReplyAsync(paced + i));
         burst.Print($"  {users - paced} replies posted at once");
         await Rows.WaitForAsync(db, "SELECT count(*) FROM telegram_outbox WHERE kind = 'journey' AND payload->>'text' LIKE 'Thanks %'", users, TimeSpan.FromMinutes(5));

@@ -152,25 +152,6 @@ internal static class Rows
 
 internal static class Paced
 {
-    /// <summary>Starts call i at i / <paramref name="perSecond"/> seconds (not waiting for earlier ones), then waits for all.</summary>
-    public static async Task RunAsync(int first, int count, int perSecond, Func<int, Task> call)
-    {
-        var clock = Stopwatch.StartNew();
-        var calls = new List<Task>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / perSecond);
-            if (due > clock.Elapsed)
-            {
-                await Task.Delay(due - clock.Elapsed);
-            }
-
-            calls.Add(call(first + i));
-        }
-
-        await Task.WhenAll(calls);
-    }
-
     /// <summary>
     /// An open-loop load: call i is due at i / <paramref name="perSecond"/> seconds whether or not earlier calls have
     /// answered, and its latency counts from when it was due, so a stall shows in every call it delays (no coordinated
