@@ -7,15 +7,26 @@ public sealed class WorkSignal
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new();
 
+    /// <remarks>
+    /// Every commit that queues work notifies, so most notifications find the queue already signalled: they return
+    /// without touching the semaphore (a full semaphore's <c>Release</c> throws, and an exception per commit cost
+    /// measurable CPU under webhook load). Only two notifiers racing past the check can still meet the full semaphore.
+    /// </remarks>
     public void Notify(QueueDefinition queue)
     {
+        var signal = For(queue);
+        if (signal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
-            For(queue).Release();
+            signal.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: one wake-up covers any number of notifications.
+            // Another notifier got there first: one wake-up covers any number of notifications.
         }
     }
 
