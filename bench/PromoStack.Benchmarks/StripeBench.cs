@@ -33,8 +33,9 @@ internal static class StripeBench
 
         // Unmeasured first, so the figures are the JIT-compiled steady state; these count in the totals below.
         var warmUp = Math.Max(1, events / 10);
-        await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com")));
         Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)");
+        (await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com"))))
+            .Print($"  warm-up, the first {warmUp} after start (not counted below)");
         var cpu = CpuMeter.Start(api);
         var load = await Load.RunAsync(events, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_bench_{i}", $"payer{i}@example.com")));
         load.Print("  applied");
