@@ -60,6 +60,10 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
                 Mode = request.Recurring ? "subscription" : "payment",
                 LineItems = [new global::Stripe.Checkout.SessionLineItemOptions { Price = request.PriceId, Quantity = 1 }],
                 CustomerEmail = request.Email,
+
+                // A one-time payment makes no customer unless asked, and its refund would then name none: with one,
+                // charge.refunded finds the lifetime subscription it must end.
+                CustomerCreation = request.Recurring ? null : "always",
                 SuccessUrl = request.SuccessUrl,
                 CancelUrl = request.CancelUrl,
                 Metadata = metadata,

@@ -72,6 +72,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         form["subscription_data[metadata][telegram_user_id]"].Should().Be("4242");
         form["success_url"].Should().Be("https://t.me/alpha_bot");
         form.Should().NotContainKey("customer_email");
+        form.Should().NotContainKey("customer_creation", "Stripe refuses it in subscription mode, where a customer is always made");
         var reply = Telegram.Calls("sendMessage").Last().Body;
         reply.GetProperty("text").GetString().Should().Contain("Annual").And.Contain("€490.00/year");
         reply.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("url").GetString().Should().Be("https://checkout.stripe.test/c/pay/cs_bot_1");
@@ -101,6 +102,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         await PressAsync("vip_plan:lifetime");
 
         StripeForm()["mode"].Should().Be("payment");
+        StripeForm()["customer_creation"].Should().Be("always", "a refund must name the customer whose lifetime access it ends");
         StripeForm().Should().NotContainKey("subscription_data[metadata][telegram_user_id]");
     }
 

@@ -41,6 +41,9 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
                         s.Cancel(CancellationReason.User, now);
                     }
                 }, cancellationToken);
+            case "invoice.paid" or "invoice.payment_failed" when InvoiceSubscription(o) is null:
+                // A one-off invoice (e.g. billing_reason "manual"): no subscription's access depends on it.
+                return true;
             case "invoice.paid":
                 return await WithSubscriptionAsync(e, InvoiceSubscription(o), o.Str("customer"), s => InvoicePaid(s, o, now), cancellationToken);
             case "invoice.payment_failed":
