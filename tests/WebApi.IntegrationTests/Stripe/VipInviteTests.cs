@@ -104,6 +104,81 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         Telegram.Calls("revokeChatInviteLink").Should().ContainSingle().Which.Body.GetProperty("invite_link").GetString().Should().Be("https://t.me/+single-use-link");
     }
 
+    [Fact]
+    public async Task TheWholePath_PayLinkJoinCancelAtThePeriodEnd_ThenTheMemberIsRemovedAndToldWhy()
+    {
+        const string secret = "whsec_pathSigningSecret0123456789";
+        // Encrypted by this app's own key ring, which it reads once at start.
+        await _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>().RunAsync("alpha", async (services, _) =>
+        {
+            var now = _app.Clock.GetUtcNow();
+            var secrets = services.GetRequiredService<PromoStack.Application.Common.Abstractions.ISecretProtector>();
+            var settings = PromoStack.Domain.Stripe.TenantStripeSettings.Create("alpha", now);
+            settings.SetSecrets(
+                secrets.Protect(PromoStack.Application.Stripe.StripeSecrets.SecretKey, "sk_test_x12345678"),
+                secrets.Protect(PromoStack.Application.Stripe.StripeSecrets.WebhookSecret, secret), now);
+            var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
+            db.StripeSettings.Add(settings);
+            await db.SaveChangesAsync();
+        }, CancellationToken.None);
+        var periodEnd = _app.Clock.GetUtcNow().AddDays(30);
+        var subscription = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "sub_path", ["object"] = "subscription", ["customer"] = "cus_path", ["status"] = "active",
+            ["cancel_at_period_end"] = false, ["current_period_end"] = periodEnd.ToUnixTimeSeconds(),
+        };
+
+        // Pay: the checkout our bot opened carries the Telegram user, which links the subscription exactly.
+        await StripeEventAsync(secret, "evt_path_1", "checkout.session.completed", new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "cs_path", ["object"] = "checkout.session", ["mode"] = "subscription", ["payment_status"] = "paid", ["customer"] = "cus_path",
+            ["subscription"] = "sub_path", ["customer_details"] = new System.Text.Json.Nodes.JsonObject { ["email"] = "path@example.com" },
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["tenant_id"] = "alpha", ["plan"] = "monthly", ["telegram_user_id"] = "77" },
+        });
+        await StripeEventAsync(secret, "evt_path_2", "customer.subscription.created", subscription);
+        await DeliverAsync();
+        Telegram.Calls("sendMessage").Should().ContainSingle(c => c.Body.GetProperty("chat_id").GetInt64() == 77
+                                                                  && c.Body.GetProperty("text").GetString()!.Contains("https://t.me/+single-use-link"));
+
+        // Join through their own link: welcome.
+        await JoinAsync(updateId: 1, userId: 77);
+        await DeliverAsync();
+        Telegram.Calls("banChatMember").Should().BeEmpty();
+
+        // Cancel at the period end (what Stripe sends after /cancel): access lasts until then.
+        subscription["cancel_at_period_end"] = true;
+        await StripeEventAsync(secret, "evt_path_3", "customer.subscription.updated", subscription, createdOffset: 60);
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_at_period_end FROM telegram_subscriptions")).Should().Be("active true");
+        _app.Clock.Advance(TimeSpan.FromDays(29));
+        await _app.Services.GetRequiredService<PromoStack.Infrastructure.Schedules.ScheduleRunner>().RunDueAsync(CancellationToken.None);
+        await DeliverAsync();
+        Telegram.Calls("banChatMember").Should().BeEmpty("the paid period has not ended");
+
+        // The period ends with no renewal: the sweep cancels, and the member is removed and told why.
+        _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(10));
+        await _app.Services.GetRequiredService<PromoStack.Infrastructure.Schedules.ScheduleRunner>().RunDueAsync(CancellationToken.None);
+        await DeliverAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_reason FROM telegram_subscriptions")).Should().Be("cancelled user");
+        Telegram.Calls("banChatMember").Should().ContainSingle().Which.Body.GetProperty("user_id").GetInt64().Should().Be(77);
+        Telegram.Calls("unbanChatMember").Should().ContainSingle("they may come back by paying again");
+        Telegram.Calls("sendMessage").Last().Body.GetProperty("text").GetString().Should().Contain("the subscription was cancelled");
+    }
+
+    private async Task StripeEventAsync(string secret, string id, string type, System.Text.Json.Nodes.JsonObject obj, int createdOffset = 0)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = id, ["object"] = "event", ["api_version"] = "2020-08-27", ["type"] = type,
+            ["created"] = _app.Clock.GetUtcNow().AddSeconds(createdOffset).ToUnixTimeSeconds(),
+            ["data"] = new System.Text.Json.Nodes.JsonObject { ["object"] = obj.DeepClone() },
+        }.ToJsonString();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, secret, _app.Clock.GetUtcNow()));
+        var response = await _app.CreateClient().SendAsync(request);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     private Task JoinAsync(int updateId, long userId)
     {
         var user = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "U" };
