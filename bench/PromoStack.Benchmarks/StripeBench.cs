@@ -31,7 +31,7 @@ internal static class StripeBench
         // Stripe sends no credentials: webhooks go through a client without the admin's bearer token.
         using var stripe = new HttpClient { BaseAddress = http.BaseAddress, Timeout = http.Timeout };
 
-        // Unmeasured first, so the figures are the JIT-compiled steady state; these count in the totals below.
+        // The first events after start (JIT, new connections) are measured apart from the rate; they count in the totals below.
         var warmUp = Math.Max(1, events / 10);
         Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)");
         (await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com"))))
