@@ -13,7 +13,7 @@ namespace PromoStack.WebApi.IntegrationTests.Stripe;
 
 /// <summary>
 /// Events Stripe itself produced (API version 2020-08-27, see <c>tests/TestData/stripe/README.md</c>), posted byte for
-/// byte to the webhook, and Stripe's official signature vector. The fixtures share one event id, so each test posts
+/// byte to the webhook, Stripe's official signature vector, and its official objects in the current API shape. The fixtures share one event id, so each test posts
 /// one of them; the state it acts on is set up by events of our own, dated before the fixtures' (2022-03-26).
 /// </summary>
 public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fixture)
@@ -173,6 +173,33 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
         (await Row("status")).Should().Be("active");
     }
 
+    [Fact]
+    public async Task TheCurrentApiShape_ASubscriptionsPeriodEnd_IsReadFromItsItems()
+    {
+        var official = Official("subscription");
+        await SeedPendingAsync(official["customer"]!.GetValue<string>(), official["id"]!.GetValue<string>());
+
+        (await SendAsync(Event("evt_current_subscription", "customer.subscription.updated", official, Before + 1, "2026-10-28.endive")))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await Row($"status, {PeriodEnd}, cancel_at_period_end")).Should().Be("active 976287773 true", "the period end is on the first item since 2025");
+    }
+
+    [Fact]
+    public async Task TheCurrentApiShape_AnInvoicesSubscription_IsReadFromItsParent_SoItIsNoOneOffInvoice()
+    {
+        var official = Official("invoice");
+        await SeedPendingAsync(official["customer"]!.GetValue<string>(), "subscription");
+
+        (await SendAsync(Event("evt_current_invoice", "invoice.paid", official, Before + 1, "2026-10-28.endive"))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await Row($"status, {PeriodEnd}")).Should().Be("active 1721954054");
+    }
+
+    /// <summary>One of Stripe's official objects in the current API shape.</summary>
+    private static JsonObject Official(string resource) =>
+        JsonNode.Parse(File.ReadAllText(PathOf("openapi_fixtures3_objects_subset.json")))!["resources"]![resource]!.AsObject();
+
     private static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "stripe", file);
 
     private const string PeriodEnd = "extract(epoch FROM current_period_end)::bigint";
@@ -210,12 +237,12 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     }
 
     /// <summary>A subscription checkout of our own for the fixtures' customer and subscription: pending.</summary>
-    private async Task SeedPendingAsync()
+    private async Task SeedPendingAsync(string customer = Customer, string stripeSubscriptionId = StripeSubscriptionId)
     {
         var response = await SendAsync(Event("evt_seed_checkout", "checkout.session.completed", new JsonObject
         {
-            ["id"] = "cs_seed", ["object"] = "checkout.session", ["mode"] = "subscription", ["payment_status"] = "paid", ["customer"] = Customer,
-            ["subscription"] = StripeSubscriptionId, ["customer_details"] = new JsonObject { ["email"] = "stripe@example.com" },
+            ["id"] = "cs_seed", ["object"] = "checkout.session", ["mode"] = "subscription", ["payment_status"] = "paid", ["customer"] = customer,
+            ["subscription"] = stripeSubscriptionId, ["customer_details"] = new JsonObject { ["email"] = "stripe@example.com" },
             ["metadata"] = new JsonObject { ["plan"] = "monthly" },
         }));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -235,9 +262,9 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
         (await Row($"status, {PeriodEnd}")).Should().Be("active 1650892000");
     }
 
-    private static string Event(string id, string type, JsonObject obj, long created = Before) => new JsonObject
+    private static string Event(string id, string type, JsonObject obj, long created = Before, string apiVersion = "2020-08-27") => new JsonObject
     {
-        ["id"] = id, ["object"] = "event", ["api_version"] = "2020-08-27", ["created"] = created, ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = obj },
+        ["id"] = id, ["object"] = "event", ["api_version"] = apiVersion, ["created"] = created, ["type"] = type,
+        ["data"] = new JsonObject { ["object"] = obj.DeepClone() },
     }.ToJsonString();
 }
