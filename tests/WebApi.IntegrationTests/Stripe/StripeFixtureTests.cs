@@ -148,7 +148,7 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     public async Task AOneOffInvoice_DoesNotRestoreTheCustomersRefundedLifetimeAccess(string file)
     {
         await SeedLifetimeAsync();
-        (await SendAsync(Event("evt_seed_refund", "charge.refunded", new JsonObject { ["id"] = "ch_seed", ["object"] = "charge", ["customer"] = Customer }, Before + 1)))
+        (await SendAsync(Event("evt_seed_refund", "charge.refunded", new JsonObject { ["id"] = "ch_seed", ["object"] = "charge", ["customer"] = Customer, ["refunded"] = true }, Before + 1)))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await Row("status, cancel_reason")).Should().Be("cancelled refunded");
 

@@ -134,13 +134,67 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         (await Status()).Should().Be("cancelled");
     }
 
+    [Fact]
+    public async Task ADeletion_StaysFinal_WhenOlderEventsArriveAfterIt()
+    {
+        var end = _now.AddDays(30).ToUnixTimeSeconds();
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: false), createdOffset: 1))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.deleted", Subscription("canceled", end, newShape: false), createdOffset: 10))).EnsureSuccessStatusCode();
+
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: false), createdOffset: 5))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("invoice.paid", Invoice(end), createdOffset: 6))).EnsureSuccessStatusCode();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_reason FROM telegram_subscriptions")).Should().Be("cancelled user");
+    }
+
+    [Fact]
+    public async Task AFinalEvent_EndsAccess_EvenWhenANewerEventWasAppliedFirst()
+    {
+        var end = _now.AddDays(30).ToUnixTimeSeconds();
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: false), createdOffset: 10))).EnsureSuccessStatusCode();
+
+        (await SendAsync(Event("charge.refunded", FullRefund(), createdOffset: 5))).EnsureSuccessStatusCode();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_reason FROM telegram_subscriptions")).Should().Be("cancelled refunded");
+    }
+
+    [Fact]
+    public async Task AStalePaymentFailure_ArrivingAfterThePaymentThatSettledIt_StartsNoGracePeriod()
+    {
+        var end = _now.AddDays(30).ToUnixTimeSeconds();
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: false), createdOffset: 1))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("invoice.paid", Invoice(_now.AddDays(60).ToUnixTimeSeconds()), createdOffset: 10))).EnsureSuccessStatusCode();
+
+        (await SendAsync(Event("invoice.payment_failed", Invoice(end), createdOffset: 5))).EnsureSuccessStatusCode();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || (past_due_since IS NULL) FROM telegram_subscriptions")).Should().Be("active true");
+    }
+
+    [Fact]
+    public async Task APartialRefund_KeepsAccess()
+    {
+        (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime")))).EnsureSuccessStatusCode();
+        var partial = FullRefund();
+        partial["amount_refunded"] = 500;
+        partial["refunded"] = false;
+
+        (await SendAsync(Event("charge.refunded", partial, createdOffset: 1))).EnsureSuccessStatusCode();
+
+        (await Status()).Should().Be("active");
+    }
+
     [Theory]
     [InlineData("charge.refunded", "refunded")]
     [InlineData("customer.deleted", "deleted")]
     public async Task ARefundOrADeletedCustomer_EndsAccess(string type, string reason)
     {
         (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime")))).EnsureSuccessStatusCode();
-        var obj = type == "customer.deleted" ? new JsonObject { ["id"] = "cus_1", ["object"] = "customer" } : new JsonObject { ["id"] = "ch_1", ["customer"] = "cus_1" };
+        var obj = type == "customer.deleted"
+            ? new JsonObject { ["id"] = "cus_1", ["object"] = "customer" }
+            : FullRefund();
 
         (await SendAsync(Event(type, obj, createdOffset: 1))).EnsureSuccessStatusCode();
 
@@ -240,6 +294,11 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
 
         return subscription;
     }
+
+    private static JsonObject FullRefund() => new()
+    {
+        ["id"] = "ch_1", ["object"] = "charge", ["customer"] = "cus_1", ["amount"] = 4900, ["amount_refunded"] = 4900, ["refunded"] = true,
+    };
 
     private static JsonObject Invoice(long periodEnd) => new()
     {

@@ -10,7 +10,7 @@ namespace PromoStack.Application.Stripe.Webhooks;
 /// What each handled Stripe event does to the tenant's subscriptions. Fields are read where each API version puts
 /// them (e.g. the period end on the subscription, or on its first item since 2025); Stripe's <c>canceled</c> is our
 /// <c>cancelled</c>. A subscription is found only exactly: by our id in the metadata our checkout set, its Stripe id,
-/// its customer, or the checkout's email — never "the most recent pending one". An event older than the last one applied to a subscription changes nothing.
+/// its customer, or the checkout's email — never "the most recent pending one". An event older than the last one applied to a subscription changes nothing, except the final ones (deletion, full refund, deleted customer), which end access whenever they arrive.
 /// </summary>
 internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant)
 {
@@ -34,26 +34,30 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
             case "customer.subscription.created" or "customer.subscription.updated":
                 return await WithSubscriptionAsync(e, o.Str("id"), o.Str("customer"), s => SubscriptionChanged(s, o, e.Created, now), cancellationToken);
             case "customer.subscription.deleted":
-                return await WithSubscriptionAsync(e, o.Str("id"), o.Str("customer"), s =>
-                {
-                    if (s.GrantsAccess)
-                    {
-                        s.Cancel(CancellationReason.User, now);
-                    }
-                }, cancellationToken);
+                return await WithSubscriptionAsync(e, o.Str("id"), o.Str("customer"), s => End(s, CancellationReason.User, e.Created, now), cancellationToken);
             case "invoice.paid" or "invoice.payment_failed" when InvoiceSubscription(o) is null:
                 // A one-off invoice (e.g. billing_reason "manual"): no subscription's access depends on it.
                 return true;
             case "invoice.paid":
-                return await WithSubscriptionAsync(e, InvoiceSubscription(o), o.Str("customer"), s => InvoicePaid(s, o, now), cancellationToken);
+                return await WithSubscriptionAsync(e, InvoiceSubscription(o), o.Str("customer"), s =>
+                {
+                    if (s.TryApplyEventAt(e.Created))
+                    {
+                        InvoicePaid(s, o, now);
+                    }
+                }, cancellationToken);
             case "invoice.payment_failed":
                 return await WithSubscriptionAsync(e, InvoiceSubscription(o), o.Str("customer"), s =>
                 {
-                    if (s.GrantsAccess)
+                    // A failure older than the payment that settled it is stale: it must not start a grace period.
+                    if (s.GrantsAccess && s.TryApplyEventAt(e.Created))
                     {
                         s.RecordPaymentFailure(e.Created);
                     }
                 }, cancellationToken);
+            case "charge.refunded" when o.Bool("refunded") != true:
+                // A partial refund (a goodwill credit) leaves the purchase standing.
+                return true;
             case "charge.refunded":
                 await EndAllAsync(o.Str("customer"), CancellationReason.Refunded, e.Created, now, cancellationToken);
                 return true;
@@ -193,10 +197,20 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
 
         foreach (var subscription in await db.TelegramSubscriptions.Where(s => s.StripeCustomerId == customerId).ToListAsync(cancellationToken))
         {
-            if (subscription.GrantsAccess && subscription.TryApplyEventAt(eventAt))
-            {
-                subscription.Cancel(reason, now);
-            }
+            End(subscription, reason, eventAt, now);
+        }
+    }
+
+    /// <summary>
+    /// A deletion, full refund or deleted customer is final whenever it arrives: it ends access even after newer
+    /// events, and makes the events older than itself stale.
+    /// </summary>
+    private static void End(TelegramSubscription subscription, CancellationReason reason, DateTimeOffset eventAt, DateTimeOffset now)
+    {
+        _ = subscription.TryApplyEventAt(eventAt);
+        if (subscription.GrantsAccess)
+        {
+            subscription.Cancel(reason, now);
         }
     }
 
