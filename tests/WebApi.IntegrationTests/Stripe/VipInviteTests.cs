@@ -179,6 +179,23 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task TheOwnerJoiningAfterTheirAccessEnded_IsRemoved_AndTheirLinkRevoked()
+    {
+        var id = (await (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime", telegramUserId = 77 })).JsonAsync())
+            .GetProperty("id").GetInt32();
+        await DeliverAsync();
+        (await _admin.PostAsync($"/api/subscriptions/{id}/revoke", null)).EnsureSuccessStatusCode();
+        await DeliverAsync();
+        var bansBefore = Telegram.Calls("banChatMember").Count;
+
+        await JoinAsync(updateId: 3, userId: 77);
+        await DeliverAsync();
+
+        Telegram.Calls("banChatMember").Should().HaveCount(bansBefore + 1, "the link was sent while they had access, which has ended");
+        Telegram.Calls("revokeChatInviteLink").Should().ContainSingle().Which.Body.GetProperty("invite_link").GetString().Should().Be("https://t.me/+single-use-link");
+    }
+
     private Task JoinAsync(int updateId, long userId)
     {
         var user = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "U" };

@@ -3,14 +3,16 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
+using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Subscriptions.Access;
 
 /// <summary>
 /// A join of the VIP channel is matched to a subscription by the exact invite link it used. Someone who joins
-/// through a link made for another subscriber is removed (ban, then unban) and that link revoked. Joins through links
-/// this platform did not make (e.g. an admin's) are left alone.
+/// through a link made for another subscriber is removed (ban, then unban) and that link revoked; so is the owner when
+/// their access has ended since the link was sent (e.g. paid, got the link, had the payment refunded, then joined).
+/// Joins through links this platform did not make (e.g. an admin's) are left alone.
 /// </summary>
 internal sealed class GuardVipJoins(IAppDbContext db, ITelegramOutbox outbox) : IDomainEventHandler<UserJoinedChannel>
 {
@@ -29,9 +31,10 @@ internal sealed class GuardVipJoins(IAppDbContext db, ITelegramOutbox outbox) : 
             return;
         }
 
-        var owner = await db.TelegramSubscriptions.AsNoTracking().Where(s => s.Id == subscriptionId).Select(s => s.TelegramUserId).SingleOrDefaultAsync(cancellationToken);
+        var owner = await db.TelegramSubscriptions.AsNoTracking().Where(s => s.Id == subscriptionId)
+            .Select(s => new { s.TelegramUserId, HasAccess = s.Status == SubscriptionStatus.Active }).SingleOrDefaultAsync(cancellationToken);
         var channel = await TenantChannels.VipChatIdAsync(db, cancellationToken);
-        if (owner == domainEvent.TelegramUserId || channel is null)
+        if ((owner is { HasAccess: true } && owner.TelegramUserId == domainEvent.TelegramUserId) || channel is null)
         {
             return;
         }
