@@ -110,6 +110,10 @@ internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext 
             subscription = TelegramSubscription.Begin(tenant.RequiredTenantId, email, command.Plan, now);
             db.TelegramSubscriptions.Add(subscription);
         }
+        else
+        {
+            subscription.ChangePlan(command.Plan, now);
+        }
 
         if (command.TelegramUserId is { } telegramUserId)
         {

@@ -102,6 +102,26 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     public static TelegramSubscription Begin(string tenantId, string email, PlanType plan, DateTimeOffset now) =>
         new(tenantId, Guard.NotBlank(email, "Email", 320).ToLowerInvariant(), plan, now);
 
+    /// <summary>
+    /// A new purchase for a subscription without access may be another plan (a former monthly subscriber buying
+    /// lifetime); an active subscription keeps its plan until it ends.
+    /// </summary>
+    public void ChangePlan(PlanType plan, DateTimeOffset now)
+    {
+        if (plan == PlanType)
+        {
+            return;
+        }
+
+        if (GrantsAccess)
+        {
+            throw new DomainException($"An active {PlanType} subscription cannot become {plan}; it has to end first.");
+        }
+
+        PlanType = plan;
+        UpdatedAt = now;
+    }
+
     public void LinkStripe(string? customerId, string? subscriptionId)
     {
         StripeCustomerId = customerId ?? StripeCustomerId;

@@ -86,6 +86,23 @@ public sealed class TelegramSubscriptionTests
     }
 
     [Fact]
+    public void ANewPurchaseAfterTheEnd_MayBeAnotherPlan_ButAnActiveSubscriptionKeepsItsPlan()
+    {
+        var subscription = Active();
+        var change = () => subscription.ChangePlan(PlanType.Lifetime, Now);
+        change.Should().Throw<DomainException>();
+        subscription.PlanType.Should().Be(PlanType.Monthly);
+
+        subscription.Cancel(CancellationReason.User, Now);
+        subscription.ChangePlan(PlanType.Lifetime, Now.AddDays(1));
+        subscription.Activate(null, Now.AddDays(1));
+
+        subscription.PlanType.Should().Be(PlanType.Lifetime);
+        subscription.CurrentPeriodEnd.Should().BeNull();
+        subscription.Renews.Should().BeFalse();
+    }
+
+    [Fact]
     public void Activate_WhenAlreadyActive_Throws()
     {
         var subscription = Active();

@@ -174,6 +174,20 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
     }
 
     [Fact]
+    public async Task AFormerMonthlySubscriber_BuyingLifetime_GetsLifetimeAccess()
+    {
+        var end = _now.AddDays(30).ToUnixTimeSeconds();
+        (await SendAsync(Event("checkout.session.completed", Checkout("subscription", "monthly")))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.updated", Subscription("active", end, newShape: false), createdOffset: 1))).EnsureSuccessStatusCode();
+        (await SendAsync(Event("customer.subscription.deleted", Subscription("canceled", end, newShape: false), createdOffset: 2))).EnsureSuccessStatusCode();
+
+        (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime"), createdOffset: 3))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || plan_type || ' ' || (current_period_end IS NULL) FROM telegram_subscriptions"))
+            .Should().Be("active lifetime true");
+    }
+
+    [Fact]
     public async Task APartialRefund_KeepsAccess()
     {
         (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime")))).EnsureSuccessStatusCode();

@@ -34,6 +34,11 @@ public sealed class SubscriptionsApiTests(AppFixture fixture) : IntegrationTest(
         revoked.GetProperty("cancelReason").GetString().Should().Be("revoked");
         await (await _admin.Client.PostAsync($"/api/subscriptions/{id}/revoke", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionCancelled%'")).Should().Be(1);
+
+        var regranted = await (await _admin.Client.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime" })).JsonAsync();
+        regranted.GetProperty("id").GetInt32().Should().Be(id, "one subscription per email");
+        regranted.GetProperty("plan").GetString().Should().Be("lifetime", "after its end, a new grant may be another plan");
+        regranted.GetProperty("status").GetString().Should().Be("active");
     }
 
     [Fact]

@@ -88,6 +88,12 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
             db.TelegramSubscriptions.Add(subscription);
         }
 
+        if (!subscription.GrantsAccess)
+        {
+            // The email's earlier subscription has ended (or is this checkout's own pending one): this purchase decides the plan.
+            subscription.ChangePlan(Plan(o.Str("metadata", "plan"), o.Str("mode")), now);
+        }
+
         subscription.LinkStripe(o.Str("customer"), stripeSubscription);
         if (long.TryParse(o.Str("metadata", "telegram_user_id"), out var telegramUserId))
         {
