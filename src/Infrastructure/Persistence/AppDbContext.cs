@@ -125,6 +125,11 @@ public sealed class AppDbContext(
             // Two requests raced to create the same thing; the loser gets a 409, not a 500.
             throw new ConflictException("This conflicts with an existing record, perhaps one another request has just created.");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two requests raced to change the same row (one with a row version); the loser gets a 409 and may retry.
+            throw new ConflictException("This record was changed by another request meanwhile; try again.");
+        }
     }
 
     /// <remarks>

@@ -188,6 +188,25 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
     }
 
     [Fact]
+    public async Task TwoChangesRacingOnOneSubscription_TheSecondIsAConflictToRetry_NotALostUpdate()
+    {
+        (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime")))).EnsureSuccessStatusCode();
+        await using var first = TestDatabase.CreateContext("alpha");
+        await using var second = TestDatabase.CreateContext("alpha");
+        var seenByFirst = await first.TelegramSubscriptions.SingleAsync();
+        var seenBySecond = await second.TelegramSubscriptions.SingleAsync();
+
+        seenByFirst.Cancel(PromoStack.Domain.Subscriptions.CancellationReason.Revoked, _now);
+        await first.SaveChangesAsync();
+        seenBySecond.Cancel(PromoStack.Domain.Subscriptions.CancellationReason.Refunded, _now);
+        var late = () => second.SaveChangesAsync();
+
+        await late.Should().ThrowAsync<PromoStack.Application.Common.Exceptions.ConflictException>();
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_reason FROM telegram_subscriptions")).Should().Be("cancelled revoked");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_events WHERE event_type LIKE '%SubscriptionCancelled%'")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task APartialRefund_KeepsAccess()
     {
         (await SendAsync(Event("checkout.session.completed", Checkout("payment", "lifetime")))).EnsureSuccessStatusCode();

@@ -26,5 +26,9 @@ internal sealed class TelegramSubscriptionConfiguration : IEntityTypeConfigurati
         builder.HasIndex(s => new { s.TenantId, s.StripeSubscriptionId }).IsUnique().HasFilter("stripe_subscription_id IS NOT NULL");
         builder.HasIndex(s => new { s.TenantId, s.TelegramUserId });
         builder.HasIndex(s => new { s.TenantId, s.Status });
+
+        // Two Stripe events for one subscription (or an event and an admin's revoke) may race: each checks the time
+        // of the last event applied, so the second save must fail rather than overwrite the first (409; Stripe retries).
+        builder.Property<uint>("xmin").IsRowVersion();
     }
 }
