@@ -121,6 +121,30 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         (await Status()).Should().Be("active");
     }
 
+    [Theory]
+    [InlineData("customer.subscription.updated")]
+    [InlineData("invoice.paid")]
+    public async Task ASubscriptionOurCheckoutsDidNotMake_IsAcknowledgedAndIgnored_NotRetriedForever(string type)
+    {
+        var end = _now.AddDays(30).ToUnixTimeSeconds();
+        var other = type == "invoice.paid" ? Invoice(end) : Subscription("active", end, newShape: true);
+        other[type == "invoice.paid" ? "subscription" : "id"] = "sub_other_product";
+        other.Remove("metadata");
+
+        (await SendAsync(Event(type, other))).StatusCode.Should().Be(HttpStatusCode.OK, "the tenant's Stripe account may sell other things too");
+
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AnInvoiceOfOurSubscription_BeforeItsCheckout_Is503_ByTheMetadataOnItsLine()
+    {
+        var invoice = Invoice(_now.AddDays(30).ToUnixTimeSeconds());
+        invoice["lines"]!["data"]![0]!["metadata"] = new JsonObject { ["tenant_id"] = "alpha" };
+
+        (await SendAsync(Event("invoice.paid", invoice))).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+
     [Fact]
     public async Task AnOlderEvent_NeverOverwritesNewerState()
     {
@@ -315,6 +339,7 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         var subscription = new JsonObject
         {
             ["id"] = "sub_1", ["object"] = "subscription", ["customer"] = "cus_1", ["status"] = status, ["cancel_at_period_end"] = cancelAtPeriodEnd,
+            ["metadata"] = new JsonObject { ["tenant_id"] = "alpha", ["plan"] = "monthly" },
         };
         if (newShape)
         {

@@ -187,7 +187,9 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
 
         if (subscription is null)
         {
-            return e.Type == "customer.subscription.deleted" || e.Type == "invoice.payment_failed";
+            // Not known yet: one our checkout made waits for its checkout (Stripe retries); any other subscription
+            // of the tenant's Stripe account (not a VIP one) is none of ours, and a retry would never end.
+            return e.Type == "customer.subscription.deleted" || e.Type == "invoice.payment_failed" || !FromOurCheckout(e.Object);
         }
 
         apply(subscription);
@@ -224,6 +226,18 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         int.TryParse(o.Str("metadata", "subscription_id"), out var id)
             ? await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             : null;
+
+    /// <summary>
+    /// Whether the subscription (or the invoice's subscription) carries this tenant's id in the metadata our checkouts
+    /// put on it: on the subscription; on an invoice under <c>parent.subscription_details</c> (current versions),
+    /// <c>subscription_details</c> (2022–2024) or its subscription line (2020-08-27).
+    /// </summary>
+    private bool FromOurCheckout(JsonElement o) =>
+        new[]
+        {
+            o.Str("metadata", "tenant_id"), o.Str("parent", "subscription_details", "metadata", "tenant_id"),
+            o.Str("subscription_details", "metadata", "tenant_id"), o.Str("lines", "data", "0", "metadata", "tenant_id"),
+        }.Contains(tenant.RequiredTenantId);
 
     private static string? InvoiceSubscription(JsonElement invoice) =>
         invoice.Str("subscription") ?? invoice.Str("parent", "subscription_details", "subscription");
