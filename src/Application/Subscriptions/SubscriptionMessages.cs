@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Stripe;
 using PromoStack.Application.Telegram.Leads;
 using PromoStack.Domain.Subscriptions;
 
@@ -132,7 +133,12 @@ internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext 
     }
 }
 
-internal sealed class RevokeSubscriptionHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<RevokeSubscription, SubscriptionDto>
+/// <remarks>
+/// A subscription Stripe bills is cancelled in Stripe first: it stops the charges, and a later renewal could otherwise
+/// give back the access taken. If Stripe fails, nothing changes here (503, try again).
+/// </remarks>
+internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtector secrets, IStripeGateway stripe, TimeProvider clock)
+    : ICommandHandler<RevokeSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(RevokeSubscription command, CancellationToken cancellationToken)
     {
@@ -141,6 +147,12 @@ internal sealed class RevokeSubscriptionHandler(IAppDbContext db, TimeProvider c
         if (!subscription.GrantsAccess)
         {
             throw new ConflictException($"Subscription {command.Id} is {subscription.Status.ToString().ToLowerInvariant()}: there is no access to revoke.");
+        }
+
+        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (subscription.StripeSubscriptionId is { } stripeId && settings?.SecretKey is { } key)
+        {
+            await stripe.CancelSubscriptionAsync(new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, key), settings.StripeAccountId), stripeId, cancellationToken);
         }
 
         subscription.Cancel(CancellationReason.Revoked, clock.GetUtcNow());

@@ -47,6 +47,20 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
             return new StripeCatalog(products, prices);
         });
 
+    public async Task<bool> CancelSubscriptionAsync(StripeAccess access, string stripeSubscriptionId, CancellationToken cancellationToken) =>
+        await CallAsync(async () =>
+        {
+            try
+            {
+                await new SubscriptionService(Client(access)).CancelAsync(stripeSubscriptionId, null, Options(access), cancellationToken);
+                return true;
+            }
+            catch (StripeException exception) when (exception.HttpStatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        });
+
     public async Task SetCancelAtPeriodEndAsync(StripeAccess access, string stripeSubscriptionId, bool cancel, CancellationToken cancellationToken) =>
         await CallAsync(async () => await new SubscriptionService(Client(access)).UpdateAsync(
             stripeSubscriptionId, new SubscriptionUpdateOptions { CancelAtPeriodEnd = cancel }, Options(access), cancellationToken));

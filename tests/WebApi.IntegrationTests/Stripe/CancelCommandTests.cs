@@ -56,6 +56,32 @@ public sealed class CancelCommandTests(AppFixture fixture) : IntegrationTest(fix
     }
 
     [Fact]
+    public async Task AnAdminsRevoke_EndsTheSubscriptionInStripeFirst_SoNoRenewalChargesOrReactivatesIt()
+    {
+        _stripe.Given(Request.Create().WithPath("/v1/subscriptions/sub_1").UsingDelete()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"id":"sub_1","object":"subscription","status":"canceled"}"""));
+        var id = await TestDatabase.ScalarAsync<int>("SELECT id FROM telegram_subscriptions");
+
+        (await _admin.PostAsync($"/api/subscriptions/{id}/revoke", null)).EnsureSuccessStatusCode();
+
+        _stripe.LogEntries.Should().ContainSingle(e => e.RequestMessage!.Method == "DELETE" && e.RequestMessage.Path == "/v1/subscriptions/sub_1");
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || cancel_reason FROM telegram_subscriptions")).Should().Be("cancelled revoked");
+    }
+
+    [Fact]
+    public async Task ARevokeStripeCannotCarryOut_Is503_AndChangesNothing()
+    {
+        _stripe.Given(Request.Create().WithPath("/v1/subscriptions/sub_1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(500)
+            .WithHeader("Content-Type", "application/json").WithBody("""{"error":{"type":"api_error","message":"boom"}}"""));
+        var id = await TestDatabase.ScalarAsync<int>("SELECT id FROM telegram_subscriptions");
+
+        var response = await _admin.PostAsync($"/api/subscriptions/{id}/revoke", null);
+
+        await response.ShouldBeProblemAsync(System.Net.HttpStatusCode.ServiceUnavailable);
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_subscriptions")).Should().Be("active");
+    }
+
+    [Fact]
     public async Task CancelThenYes_TellsStripe_AndKeepsAccessToThePeriodEnd()
     {
         (await SayAsync("/cancel")).Should().Contain("Reply <b>YES</b>").And.Contain("15 Jan 2031");
