@@ -2,10 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Stripe;
-using PromoStack.Domain.Stripe;
-using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Stripe;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
@@ -13,8 +9,9 @@ namespace PromoStack.WebApi.IntegrationTests.Stripe;
 
 /// <summary>
 /// Events Stripe itself produced (API version 2020-08-27, see <c>tests/TestData/stripe/README.md</c>), posted byte for
-/// byte to the webhook, Stripe's official signature vector, and its official objects in the current API shape. The fixtures share one event id, so each test posts
-/// one of them; the state it acts on is set up by events of our own, dated before the fixtures' (2022-03-26).
+/// byte to the webhook, Stripe's official signature vector, and its official objects in the current API shape. The
+/// fixtures share one event id, so each test posts one of them; the state it acts on is set up by events of our own,
+/// dated before the fixtures' (2022-03-26).
 /// </summary>
 public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fixture)
 {
@@ -27,15 +24,7 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     {
         await base.InitializeAsync();
         await NewTenantAsync("alpha");
-        await InTenantAsync("alpha", async services =>
-        {
-            var now = Factory.Clock.GetUtcNow();
-            var secrets = services.GetRequiredService<ISecretProtector>();
-            var settings = TenantStripeSettings.Create("alpha", now);
-            settings.SetSecrets(secrets.Protect(StripeSecrets.SecretKey, "sk_test_x12345678"), secrets.Protect(StripeSecrets.WebhookSecret, Secret), now);
-            services.GetRequiredService<AppDbContext>().StripeSettings.Add(settings);
-            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
-        });
+        await InTenantAsync("alpha", services => StripeWebhookSetup.SaveSecretsAsync(services, "alpha", Secret, Factory.Clock.GetUtcNow()));
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Stripe;
 using Microsoft.EntityFrameworkCore;
-using PromoStack.Domain.Stripe;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
@@ -25,14 +24,7 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         await base.InitializeAsync();
         _now = Factory.Clock.GetUtcNow();
         _admin = await NewTenantAsync("alpha");
-        await InTenantAsync("alpha", async services =>
-        {
-            var secrets = services.GetRequiredService<ISecretProtector>();
-            var settings = TenantStripeSettings.Create("alpha", _now);
-            settings.SetSecrets(secrets.Protect(StripeSecrets.SecretKey, "sk_test_x12345678"), secrets.Protect(StripeSecrets.WebhookSecret, Secret), _now);
-            services.GetRequiredService<AppDbContext>().StripeSettings.Add(settings);
-            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
-        });
+        await InTenantAsync("alpha", services => StripeWebhookSetup.SaveSecretsAsync(services, "alpha", Secret, _now));
     }
 
     [Fact]

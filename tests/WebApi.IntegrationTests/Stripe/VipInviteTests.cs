@@ -109,18 +109,8 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
     {
         const string secret = "whsec_pathSigningSecret0123456789";
         // Encrypted by this app's own key ring, which it reads once at start.
-        await _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>().RunAsync("alpha", async (services, _) =>
-        {
-            var now = _app.Clock.GetUtcNow();
-            var secrets = services.GetRequiredService<PromoStack.Application.Common.Abstractions.ISecretProtector>();
-            var settings = PromoStack.Domain.Stripe.TenantStripeSettings.Create("alpha", now);
-            settings.SetSecrets(
-                secrets.Protect(PromoStack.Application.Stripe.StripeSecrets.SecretKey, "sk_test_x12345678"),
-                secrets.Protect(PromoStack.Application.Stripe.StripeSecrets.WebhookSecret, secret), now);
-            var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
-            db.StripeSettings.Add(settings);
-            await db.SaveChangesAsync();
-        }, CancellationToken.None);
+        await _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>()
+            .RunAsync("alpha", (services, _) => StripeWebhookSetup.SaveSecretsAsync(services, "alpha", secret, _app.Clock.GetUtcNow()), CancellationToken.None);
         var periodEnd = _app.Clock.GetUtcNow().AddDays(30);
         var subscription = new System.Text.Json.Nodes.JsonObject
         {
