@@ -57,7 +57,7 @@ internal sealed class GetSubscriptionMetricsHandler(IAppDbContext db, TimeProvid
 
         var started = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.FirstPaidAt >= from && s.FirstPaidAt < to, cancellationToken);
         var churned = await db.TelegramSubscriptions.AsNoTracking().CountAsync(
-            s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.FirstPaidAt != null && s.UpdatedAt >= from && s.UpdatedAt < to,
+            s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt >= from && s.EndedAt < to,
             cancellationToken);
         var converted = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.IsConverted && s.FirstPaidAt != null, cancellationToken);
         var leads = await FreeLeads.UserIds(db).CountAsync(cancellationToken);

@@ -94,6 +94,9 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     /// <summary>When it first became active (was paid for); a Telegram user with such a subscription is no free lead.</summary>
     public DateTimeOffset? FirstPaidAt { get; private set; }
 
+    /// <summary>When its access last ended (cancelled or expired after being active): the churn date; cleared by a reactivation.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -309,6 +312,7 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     private void Move(SubscriptionStatus to, DateTimeOffset now)
     {
         Transitions.EnsureCanMove(Status, to);
+        EndedAt = to == SubscriptionStatus.Active ? null : Status == SubscriptionStatus.Active ? now : EndedAt;
         Status = to;
         UpdatedAt = now;
     }

@@ -103,6 +103,22 @@ public sealed class TelegramSubscriptionTests
     }
 
     [Fact]
+    public void EndedAt_IsWhenAccessEnded_ClearedByAReactivation_AndUnsetForACheckoutThatExpiredUnpaid()
+    {
+        var subscription = Active();
+        subscription.EndedAt.Should().BeNull();
+
+        subscription.Cancel(CancellationReason.User, Now.AddDays(3));
+        subscription.EndedAt.Should().Be(Now.AddDays(3));
+        subscription.Activate(PeriodEnd, Now.AddDays(4));
+        subscription.EndedAt.Should().BeNull();
+
+        var unpaid = Pending();
+        unpaid.Expire(Now.AddDays(1));
+        unpaid.EndedAt.Should().BeNull("it never had access to lose");
+    }
+
+    [Fact]
     public void Activate_WhenAlreadyActive_Throws()
     {
         var subscription = Active();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
 namespace PromoStack.WebApi.IntegrationTests.Stripe;
@@ -88,6 +89,18 @@ public sealed class SubscriptionsApiTests(AppFixture fixture) : IntegrationTest(
         metrics.GetProperty("freeLeads").GetInt32().Should().Be(1, "the bot user who never paid");
         metrics.GetProperty("conversionRate").GetDouble().Should().Be(0.5);
         await (await _admin.Client.GetAsync("/api/subscriptions/metrics?from=2026-03-05T00:00:00Z&to=2026-03-01T00:00:00Z")).ShouldHaveFieldErrorAsync("to");
+
+        // The churned subscription's row is updated later: it churned then, not in the later period.
+        await InTenantAsync("alpha", async services =>
+        {
+            var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
+            var churned = await db.TelegramSubscriptions.SingleAsync(s => s.Email == "c666666@example.com");
+            churned.ChangePlan(PromoStack.Domain.Subscriptions.PlanType.Annual, now.AddDays(40));
+            await db.SaveChangesAsync();
+        });
+        var later = Uri.EscapeDataString(now.AddDays(35).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var end = Uri.EscapeDataString(now.AddDays(45).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        (await (await _admin.Client.GetAsync($"/api/subscriptions/metrics?from={later}&to={end}")).JsonAsync()).GetProperty("churned").GetInt32().Should().Be(0);
     }
 
     [Theory]

@@ -1405,6 +1405,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
                     b.Property<DateTimeOffset?>("FirstPaidAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_paid_at");
