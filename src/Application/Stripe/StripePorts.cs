@@ -21,8 +21,8 @@ public interface IStripeGateway
     /// <summary>Tells Stripe to end (or keep) a subscription at its period end.</summary>
     Task SetCancelAtPeriodEndAsync(StripeAccess access, string stripeSubscriptionId, bool cancel, CancellationToken cancellationToken);
 
-    /// <summary>Ends a subscription in Stripe now, so it charges no more; false when Stripe no longer has it.</summary>
-    Task<bool> CancelSubscriptionAsync(StripeAccess access, string stripeSubscriptionId, CancellationToken cancellationToken);
+    /// <summary>Ends a subscription in Stripe now, so it charges no more (one Stripe no longer has is already ended).</summary>
+    Task CancelSubscriptionAsync(StripeAccess access, string stripeSubscriptionId, CancellationToken cancellationToken);
 
     /// <summary>A hosted Checkout page for one price: subscription mode for a recurring price, payment mode otherwise.</summary>
     Task<StripeCheckout> CreateCheckoutAsync(StripeAccess access, StripeCheckoutRequest request, CancellationToken cancellationToken);

@@ -312,7 +312,15 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     private void Move(SubscriptionStatus to, DateTimeOffset now)
     {
         Transitions.EnsureCanMove(Status, to);
-        EndedAt = to == SubscriptionStatus.Active ? null : Status == SubscriptionStatus.Active ? now : EndedAt;
+        if (to == SubscriptionStatus.Active)
+        {
+            EndedAt = null;
+        }
+        else if (Status == SubscriptionStatus.Active)
+        {
+            EndedAt = now;
+        }
+
         Status = to;
         UpdatedAt = now;
     }

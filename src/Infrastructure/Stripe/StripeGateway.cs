@@ -47,17 +47,16 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
             return new StripeCatalog(products, prices);
         });
 
-    public async Task<bool> CancelSubscriptionAsync(StripeAccess access, string stripeSubscriptionId, CancellationToken cancellationToken) =>
+    public async Task CancelSubscriptionAsync(StripeAccess access, string stripeSubscriptionId, CancellationToken cancellationToken) =>
         await CallAsync(async () =>
         {
             try
             {
-                await new SubscriptionService(Client(access)).CancelAsync(stripeSubscriptionId, null, Options(access), cancellationToken);
-                return true;
+                return await new SubscriptionService(Client(access)).CancelAsync(stripeSubscriptionId, null, Options(access), cancellationToken);
             }
             catch (StripeException exception) when (exception.HttpStatusCode == HttpStatusCode.NotFound)
             {
-                return false;
+                return null;
             }
         });
 
