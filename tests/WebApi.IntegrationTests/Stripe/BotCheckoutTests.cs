@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Persistence;
@@ -162,16 +161,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         return body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
     }
 
-    private string Event(string id, string type, JsonObject data) => new JsonObject
-    {
-        ["id"] = id, ["object"] = "event", ["created"] = App.Clock.GetUtcNow().ToUnixTimeSeconds(), ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = data },
-    }.ToJsonString();
+    private string Event(string id, string type, JsonObject data) => StripeWebhooks.Event(id, type, data, App.Clock.GetUtcNow());
 
-    private async Task<HttpResponseMessage> SignedAsync(string body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, WebhookSecret, App.Clock.GetUtcNow()));
-        return await App.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SignedAsync(string body) => StripeWebhooks.PostAsync(App.CreateClient(), body, WebhookSecret, App.Clock.GetUtcNow());
 }

@@ -131,23 +131,11 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
         await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
     }
 
-    private string SubscriptionEvent(string subscriptionId) => new JsonObject
+    private string SubscriptionEvent(string subscriptionId) => StripeWebhooks.Event("evt_sub_1", "customer.subscription.created", new JsonObject
     {
-        ["id"] = "evt_sub_1", ["object"] = "event", ["created"] = _app.Clock.GetUtcNow().ToUnixTimeSeconds(), ["type"] = "customer.subscription.created",
-        ["data"] = new JsonObject
-        {
-            ["object"] = new JsonObject
-            {
-                ["id"] = "sub_1", ["customer"] = "cus_1", ["status"] = "active", ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(30).ToUnixTimeSeconds(),
-                ["metadata"] = new JsonObject { ["subscription_id"] = subscriptionId },
-            },
-        },
-    }.ToJsonString();
+        ["id"] = "sub_1", ["customer"] = "cus_1", ["status"] = "active", ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(30).ToUnixTimeSeconds(),
+        ["metadata"] = new JsonObject { ["subscription_id"] = subscriptionId },
+    }, _app.Clock.GetUtcNow());
 
-    private async Task<HttpResponseMessage> SignedAsync(string body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, WebhookSecret, _app.Clock.GetUtcNow()));
-        return await _app.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SignedAsync(string body) => StripeWebhooks.PostAsync(_app.CreateClient(), body, WebhookSecret, _app.Clock.GetUtcNow());
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PromoStack.Infrastructure.Stripe;
@@ -24,7 +23,7 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     {
         await base.InitializeAsync();
         await NewTenantAsync("alpha");
-        await InTenantAsync("alpha", services => StripeWebhookSetup.SaveSecretsAsync(services, "alpha", Secret, Factory.Clock.GetUtcNow()));
+        await InTenantAsync("alpha", services => StripeWebhooks.SaveSecretsAsync(services, "alpha", Secret, Factory.Clock.GetUtcNow()));
     }
 
     [Fact]
@@ -207,12 +206,7 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
         return json.RootElement.GetProperty("outcome").GetString()!;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, Secret, Factory.Clock.GetUtcNow()));
-        return await Factory.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(string body) => StripeWebhooks.PostAsync(Factory.CreateClient(), body, Secret, Factory.Clock.GetUtcNow());
 
     private async Task SeedLifetimeAsync()
     {
@@ -251,9 +245,6 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
         (await Row($"status, {PeriodEnd}")).Should().Be("active 1650892000");
     }
 
-    private static string Event(string id, string type, JsonObject obj, long created = Before, string apiVersion = "2020-08-27") => new JsonObject
-    {
-        ["id"] = id, ["object"] = "event", ["api_version"] = apiVersion, ["created"] = created, ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = obj.DeepClone() },
-    }.ToJsonString();
+    private static string Event(string id, string type, JsonObject obj, long created = Before, string apiVersion = "2020-08-27") =>
+        StripeWebhooks.Event(id, type, obj, DateTimeOffset.FromUnixTimeSeconds(created), apiVersion);
 }

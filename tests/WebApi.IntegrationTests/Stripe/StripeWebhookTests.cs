@@ -24,7 +24,7 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
         await base.InitializeAsync();
         _now = Factory.Clock.GetUtcNow();
         _admin = await NewTenantAsync("alpha");
-        await InTenantAsync("alpha", services => StripeWebhookSetup.SaveSecretsAsync(services, "alpha", Secret, _now));
+        await InTenantAsync("alpha", services => StripeWebhooks.SaveSecretsAsync(services, "alpha", Secret, _now));
     }
 
     [Fact]
@@ -300,22 +300,11 @@ public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fix
 
     private Task<HttpResponseMessage> SendAsync(string body, string tenant = "alpha") => SendSignedAsync(body, Secret, tenant);
 
-    private async Task<HttpResponseMessage> SendSignedAsync(string body, string secret, string tenant = "alpha")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stripe/webhook/{tenant}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, secret, _now));
-        return await Factory.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendSignedAsync(string body, string secret, string tenant = "alpha") =>
+        StripeWebhooks.PostAsync(Factory.CreateClient(), body, secret, _now, tenant);
 
-    private string Event(string type, JsonObject obj, int createdOffset = 0) => new JsonObject
-    {
-        ["id"] = $"evt_{Interlocked.Increment(ref _eventNumber)}",
-        ["object"] = "event",
-        ["api_version"] = "2020-08-27",
-        ["created"] = _now.AddSeconds(createdOffset).ToUnixTimeSeconds(),
-        ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = obj },
-    }.ToJsonString();
+    private string Event(string type, JsonObject obj, int createdOffset = 0) =>
+        StripeWebhooks.Event($"evt_{Interlocked.Increment(ref _eventNumber)}", type, obj, _now.AddSeconds(createdOffset));
 
     private static JsonObject Checkout(string mode, string plan, long? telegramUserId = null) => new()
     {

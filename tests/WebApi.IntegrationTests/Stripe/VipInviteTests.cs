@@ -110,7 +110,7 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         const string secret = "whsec_pathSigningSecret0123456789";
         // Encrypted by this app's own key ring, which it reads once at start.
         await _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>()
-            .RunAsync("alpha", (services, _) => StripeWebhookSetup.SaveSecretsAsync(services, "alpha", secret, _app.Clock.GetUtcNow()), CancellationToken.None);
+            .RunAsync("alpha", (services, _) => StripeWebhooks.SaveSecretsAsync(services, "alpha", secret, _app.Clock.GetUtcNow()), CancellationToken.None);
         var periodEnd = _app.Clock.GetUtcNow().AddDays(30);
         var subscription = new System.Text.Json.Nodes.JsonObject
         {
@@ -157,15 +157,8 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
 
     private async Task StripeEventAsync(string secret, string id, string type, System.Text.Json.Nodes.JsonObject obj, int createdOffset = 0)
     {
-        var body = new System.Text.Json.Nodes.JsonObject
-        {
-            ["id"] = id, ["object"] = "event", ["api_version"] = "2020-08-27", ["type"] = type,
-            ["created"] = _app.Clock.GetUtcNow().AddSeconds(createdOffset).ToUnixTimeSeconds(),
-            ["data"] = new System.Text.Json.Nodes.JsonObject { ["object"] = obj.DeepClone() },
-        }.ToJsonString();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/stripe/webhook/alpha") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", StripeSignature.Header(body, secret, _app.Clock.GetUtcNow()));
-        var response = await _app.CreateClient().SendAsync(request);
+        var body = StripeWebhooks.Event(id, type, obj, _app.Clock.GetUtcNow().AddSeconds(createdOffset));
+        var response = await StripeWebhooks.PostAsync(_app.CreateClient(), body, secret, _app.Clock.GetUtcNow());
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
