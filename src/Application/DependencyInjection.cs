@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
         services.AddScoped<Stripe.Checkout.PlanOffers>();
+        services.AddScoped<Stripe.Checkout.VipCheckouts>();
         services.AddScoped<IStartPayloadHandler, Stripe.Checkout.VipPlansStart>();
         services.AddScoped<IBotCommand, Stripe.Checkout.VipPlansStart>();
         services.AddScoped<IButtonHandler, Stripe.Checkout.ChoosePlanButton>();

@@ -28,9 +28,13 @@ public interface IStripeGateway
     Task<StripeCheckout> CreateCheckoutAsync(StripeAccess access, StripeCheckoutRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>What a Checkout Session carries: the price, who pays, where Stripe sends them after, and our ids (metadata).</summary>
+/// <summary>
+/// What a Checkout Session carries: the price, who pays, where Stripe sends them after, and our ids — the pending
+/// subscription it is made for as its <c>client_reference_id</c>, and in the metadata of the session and of the
+/// subscription it creates.
+/// </summary>
 public sealed record StripeCheckoutRequest(
-    string PriceId, bool Recurring, string? Email, string SuccessUrl, string CancelUrl, IReadOnlyDictionary<string, string> Metadata);
+    string PriceId, bool Recurring, string? Email, string SuccessUrl, string CancelUrl, string ClientReferenceId, IReadOnlyDictionary<string, string> Metadata);
 
 public sealed record StripeCheckout(string SessionId, string Url);
 
@@ -57,12 +61,15 @@ public interface IStripeWebhookVerifier
 }
 
 /// <summary>
-/// Stripe event ids already applied, inserted in the transaction that applies the event: true for the first delivery
-/// of an id, false for any repeat, also when two deliveries race.
+/// Stripe event ids the current tenant has handled, inserted in the transaction that applies the event: true for the
+/// first delivery of an id, false for any repeat, also when two deliveries race.
 /// </summary>
 public interface IWebhookEventLedger
 {
     Task<bool> TryRecordAsync(string eventId, string eventType, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The event recorded in this transaction changed nothing, for this reason.</summary>
+    Task MarkIgnoredAsync(string eventId, string reason, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -10,10 +10,13 @@ using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;
 
+/// <param name="Email">The subscriber's email (unique in the tenant); null until paid, or when another subscription holds the payer's.</param>
+/// <param name="PayerEmail">The email the payer gave at checkout (as Stripe reports it).</param>
+/// <param name="PaymentFailureReason">Why a pending checkout is not paid yet (a delayed payment method failed).</param>
 public sealed record SubscriptionDto(
-    int Id, string Email, PlanType Plan, SubscriptionStatus Status, long? TelegramUserId, string? TelegramUsername, bool Renews, bool CancelAtPeriodEnd,
+    int Id, string? Email, string? PayerEmail, PlanType Plan, SubscriptionStatus Status, long? TelegramUserId, string? TelegramUsername, bool Renews, bool CancelAtPeriodEnd,
     DateTimeOffset? CurrentPeriodEnd, DateTimeOffset? PastDueSince, CancellationReason? CancelReason, bool IsConverted, string? StripeCustomerId,
-    string? StripeSubscriptionId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    string? StripeSubscriptionId, string? PaymentFailureReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 public sealed record SubscriptionPage(IReadOnlyList<SubscriptionDto> Items, int Total, int Page, int PageSize);
 
@@ -76,7 +79,7 @@ internal sealed class ListSubscriptionsHandler(IAppDbContext db) : IQueryHandler
             var literal = search.Trim().TrimStart('@').ToLowerInvariant()
                 .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
             var pattern = $"%{literal}%";
-            rows = rows.Where(s => EF.Functions.Like(s.Email, pattern, "\\")
+            rows = rows.Where(s => EF.Functions.Like(s.Email!, pattern, "\\") || EF.Functions.Like(s.PayerEmail!, pattern, "\\")
                                    || (s.TelegramUsername != null && EF.Functions.Like(s.TelegramUsername.ToLower(), pattern, "\\")));
         }
 
@@ -164,6 +167,6 @@ internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtect
 internal static class SubscriptionView
 {
     public static SubscriptionDto Of(TelegramSubscription s) => new(
-        s.Id, s.Email, s.PlanType, s.Status, s.TelegramUserId, s.TelegramUsername, s.Renews, s.CancelAtPeriodEnd, s.CurrentPeriodEnd, s.PastDueSince,
-        s.CancelReason, s.IsConverted, s.StripeCustomerId, s.StripeSubscriptionId, s.CreatedAt, s.UpdatedAt);
+        s.Id, s.Email, s.PayerEmail, s.PlanType, s.Status, s.TelegramUserId, s.TelegramUsername, s.Renews, s.CancelAtPeriodEnd, s.CurrentPeriodEnd, s.PastDueSince,
+        s.CancelReason, s.IsConverted, s.StripeCustomerId, s.StripeSubscriptionId, s.PaymentFailureReason, s.CreatedAt, s.UpdatedAt);
 }

@@ -50,7 +50,7 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     /// <summary>How long before the end of a non-renewing term its subscriber is reminded.</summary>
     public static readonly TimeSpan ReminderLead = TimeSpan.FromDays(3);
 
-    private TelegramSubscription(string tenantId, string email, PlanType planType, DateTimeOffset createdAt)
+    private TelegramSubscription(string tenantId, string? email, PlanType planType, DateTimeOffset createdAt)
     {
         TenantId = tenantId;
         Email = email;
@@ -61,7 +61,23 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
 
     public int Id { get; private set; }
     public string TenantId { get; private set; }
-    public string Email { get; private set; }
+    /// <summary>
+    /// The subscriber's email, unique in the tenant: given by an admin's grant, or claimed from <see cref="PayerEmail"/>
+    /// once paid when no other subscription of the tenant holds it. Never a key to find a purchase by.
+    /// </summary>
+    public string? Email { get; private set; }
+
+    /// <summary>The email the payer gave (typed into the web checkout, then as Stripe reports it); any number of rows may share it.</summary>
+    public string? PayerEmail { get; private set; }
+
+    /// <summary>The Checkout Session made for this subscription; a completion is applied to this row only.</summary>
+    public string? StripeCheckoutSessionId { get; private set; }
+
+    /// <summary>The payment a refund must name to end this subscription: a one-time purchase, or the latest paid invoice's.</summary>
+    public string? StripePaymentIntentId { get; private set; }
+
+    /// <summary>Why a pending checkout is not paid yet (a delayed payment method failed); cleared by the activation.</summary>
+    public string? PaymentFailureReason { get; private set; }
     public string? StripeCustomerId { get; private set; }
     public string? StripeSubscriptionId { get; private set; }
     public PlanType PlanType { get; private set; }
@@ -102,8 +118,68 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
 
     public bool GrantsAccess => Status == SubscriptionStatus.Active;
 
+    /// <summary>A subscription an admin grants to <paramref name="email"/> (which it holds from then on).</summary>
     public static TelegramSubscription Begin(string tenantId, string email, PlanType plan, DateTimeOffset now) =>
-        new(tenantId, Guard.NotBlank(email, "Email", 320).ToLowerInvariant(), plan, now);
+        new(tenantId, NormalEmail(email), plan, now);
+
+    /// <summary>
+    /// The pending subscription a checkout is made for, before the Checkout Session exists: the session carries its id,
+    /// and the payment is applied to it alone. It holds no <see cref="Email"/> until paid.
+    /// </summary>
+    public static TelegramSubscription BeginCheckout(string tenantId, PlanType plan, string? payerEmail, DateTimeOffset now) =>
+        new(tenantId, null, plan, now) { PayerEmail = payerEmail is null ? null : NormalEmail(payerEmail) };
+
+    /// <summary>A VIP subscription made in Stripe without a checkout of ours (by an admin, for a VIP price): known by its Stripe ids.</summary>
+    public static TelegramSubscription FromStripe(string tenantId, PlanType plan, string customerId, string subscriptionId, DateTimeOffset now)
+    {
+        var subscription = new TelegramSubscription(tenantId, null, plan, now);
+        subscription.LinkStripe(customerId, subscriptionId);
+        return subscription;
+    }
+
+    /// <summary>The Checkout Session made for this pending subscription.</summary>
+    public void RecordCheckoutSession(string sessionId)
+    {
+        if (StripeCheckoutSessionId is { } existing && existing != sessionId)
+        {
+            throw new DomainException("This subscription already has its checkout.");
+        }
+
+        StripeCheckoutSessionId = Guard.NotBlank(sessionId, "Checkout session", 255);
+    }
+
+    /// <summary>What Stripe reports of the payer: their email, and the payment a refund would name.</summary>
+    public void RecordPayment(string? payerEmail, string? paymentIntentId)
+    {
+        PayerEmail = payerEmail is null ? PayerEmail : NormalEmail(payerEmail);
+        StripePaymentIntentId = paymentIntentId ?? StripePaymentIntentId;
+    }
+
+    /// <summary>
+    /// Takes <see cref="PayerEmail"/> as the subscriber's email: the caller has checked that no other subscription of the
+    /// tenant holds it (the unique key refuses a race).
+    /// </summary>
+    public void ClaimPayerEmail()
+    {
+        if (Email is null && PayerEmail is not null)
+        {
+            Email = PayerEmail;
+        }
+    }
+
+    /// <summary>A delayed payment method (a bank debit) failed: the checkout stays pending, with the reason.</summary>
+    public void RecordCheckoutPaymentFailure(string reason, DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.Pending)
+        {
+            throw new DomainException($"Only a pending checkout can fail its payment (it is {Status}).");
+        }
+
+        PaymentFailureReason = Guard.NotBlank(reason, "Reason", 500);
+        UpdatedAt = now;
+    }
+
+    private static string NormalEmail(string email) => Guard.NotBlank(email, "Email", 320).Trim().ToLowerInvariant();
 
     /// <summary>
     /// A new purchase for a subscription without access may be another plan (a former monthly subscriber buying
@@ -125,8 +201,19 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
         UpdatedAt = now;
     }
 
+    /// <summary>Whether linking these Stripe ids would take ids this subscription already has to other ones.</summary>
+    public bool ConflictsWithStripe(string? customerId, string? subscriptionId) =>
+        (customerId is not null && StripeCustomerId is not null && customerId != StripeCustomerId)
+        || (subscriptionId is not null && StripeSubscriptionId is not null && subscriptionId != StripeSubscriptionId);
+
+    /// <summary>Records its Stripe customer and subscription. Once set, an id never changes: it belongs to this purchase.</summary>
     public void LinkStripe(string? customerId, string? subscriptionId)
     {
+        if (ConflictsWithStripe(customerId, subscriptionId))
+        {
+            throw new DomainException("This subscription is already linked to another Stripe customer or subscription.");
+        }
+
         StripeCustomerId = customerId ?? StripeCustomerId;
         StripeSubscriptionId = subscriptionId ?? StripeSubscriptionId;
     }
@@ -193,6 +280,7 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
 
         Move(SubscriptionStatus.Active, now);
         FirstPaidAt ??= now;
+        PaymentFailureReason = null;
         CurrentPeriodEnd = PlanType == PlanType.Lifetime ? null : periodEnd;
         Renews = PlanType != PlanType.Lifetime && renews;
         CancelReason = null;

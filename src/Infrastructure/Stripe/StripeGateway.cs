@@ -73,6 +73,7 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
                 Mode = request.Recurring ? "subscription" : "payment",
                 LineItems = [new global::Stripe.Checkout.SessionLineItemOptions { Price = request.PriceId, Quantity = 1 }],
                 CustomerEmail = request.Email,
+                ClientReferenceId = request.ClientReferenceId,
 
                 // A one-time payment makes no customer unless asked, and its refund would then name none: with one,
                 // charge.refunded finds the lifetime subscription it must end.

@@ -360,12 +360,13 @@ public sealed class TelegramSubscriptionTests
     public void LinkStripe_KeepsKnownIdsWhenGivenNull()
     {
         var subscription = Pending();
-        subscription.LinkStripe("cus_1", "sub_1");
+        subscription.LinkStripe("cus_1", null);
 
-        subscription.LinkStripe(null, "sub_2");
+        subscription.LinkStripe(null, "sub_1");
+        subscription.LinkStripe(null, null);
 
         subscription.StripeCustomerId.Should().Be("cus_1");
-        subscription.StripeSubscriptionId.Should().Be("sub_2");
+        subscription.StripeSubscriptionId.Should().Be("sub_1");
     }
 
     [Fact]
@@ -380,5 +381,52 @@ public sealed class TelegramSubscriptionTests
         var events = subscription.DequeueEvents();
         events[0].Should().BeOfType<SubscriptionActivated>().Which.TelegramUserId.Should().BeNull();
         events[1].Should().BeOfType<SubscriptionCancelled>().Which.TelegramUserId.Should().Be(5_000_000_000);
+    }
+
+    [Fact]
+    public void StripeIds_OnceSet_NeverMoveToAnotherPurchase()
+    {
+        var subscription = Pending();
+        subscription.LinkStripe("cus_1", "sub_1");
+
+        subscription.ConflictsWithStripe("cus_2", null).Should().BeTrue();
+        subscription.ConflictsWithStripe(null, "sub_2").Should().BeTrue();
+        subscription.ConflictsWithStripe("cus_1", "sub_1").Should().BeFalse();
+        var takeOver = () => subscription.LinkStripe("cus_2", "sub_2");
+
+        takeOver.Should().Throw<DomainException>();
+        subscription.StripeCustomerId.Should().Be("cus_1");
+        subscription.StripeSubscriptionId.Should().Be("sub_1");
+    }
+
+    [Fact]
+    public void ACheckoutsSubscription_HoldsNoEmailUntilItClaimsItsPayers_AndRecordsOneSessionOnly()
+    {
+        var subscription = TelegramSubscription.BeginCheckout("t1", PlanType.Lifetime, " Payer@Example.COM ", Now);
+        subscription.Email.Should().BeNull();
+        subscription.PayerEmail.Should().Be("payer@example.com");
+        subscription.RecordCheckoutSession("cs_1");
+        subscription.RecordCheckoutSession("cs_1");
+
+        var another = () => subscription.RecordCheckoutSession("cs_2");
+        subscription.ClaimPayerEmail();
+
+        another.Should().Throw<DomainException>();
+        subscription.Email.Should().Be("payer@example.com");
+    }
+
+    [Fact]
+    public void ADelayedPaymentFailure_KeepsTheCheckoutPendingWithItsReason_UntilAPaymentActivatesIt()
+    {
+        var subscription = Pending(PlanType.Lifetime);
+
+        subscription.RecordCheckoutPaymentFailure("bank debit failed", Now);
+        subscription.Status.Should().Be(SubscriptionStatus.Pending);
+        subscription.PaymentFailureReason.Should().Be("bank debit failed");
+        subscription.Activate(null, Now);
+
+        subscription.PaymentFailureReason.Should().BeNull();
+        var onActive = () => subscription.RecordCheckoutPaymentFailure("late", Now);
+        onActive.Should().Throw<DomainException>();
     }
 }

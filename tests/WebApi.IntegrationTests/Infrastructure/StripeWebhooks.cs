@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Stripe;
 using PromoStack.Domain.Stripe;
+using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -21,6 +22,30 @@ public static class StripeWebhooks
         db.StripeSettings.Add(settings);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// The pending subscription our checkout makes before its Checkout Session (as the bot and the web checkout do);
+    /// its id is what the session's metadata names.
+    /// </summary>
+    public static async Task<int> SeedPendingCheckoutAsync(IServiceProvider services, string tenantId, PlanType plan, DateTimeOffset now, long? telegramUserId = null, string? payerEmail = null)
+    {
+        var subscription = TelegramSubscription.BeginCheckout(tenantId, plan, payerEmail, now);
+        if (telegramUserId is { } user)
+        {
+            subscription.LinkTelegramUser(user, null, wasFreeLead: false);
+        }
+
+        var db = services.GetRequiredService<AppDbContext>();
+        db.TelegramSubscriptions.Add(subscription);
+        await db.SaveChangesAsync();
+        return subscription.Id;
+    }
+
+    /// <summary>The metadata our checkouts put on the session and the Stripe subscription.</summary>
+    public static JsonObject OurMetadata(string tenantId, int subscriptionId, string plan) => new()
+    {
+        ["tenant_id"] = tenantId, ["subscription_id"] = subscriptionId.ToString(CultureInfo.InvariantCulture), ["plan"] = plan,
+    };
 
     /// <summary>An event envelope around <paramref name="obj"/> (a copy), as Stripe posts it.</summary>
     public static string Event(string id, string type, JsonObject obj, DateTimeOffset created, string apiVersion = "2020-08-27") => new JsonObject

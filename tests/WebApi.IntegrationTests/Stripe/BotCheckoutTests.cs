@@ -69,6 +69,11 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         form["metadata[plan]"].Should().Be("annual");
         form["metadata[telegram_user_id]"].Should().Be("4242");
         form["subscription_data[metadata][telegram_user_id]"].Should().Be("4242");
+        var subscriptionId = form["metadata[subscription_id]"];
+        form["client_reference_id"].Should().Be(subscriptionId);
+        form["subscription_data[metadata][subscription_id]"].Should().Be(subscriptionId);
+        (await TestDatabase.ScalarAsync<string>($"SELECT status || ' ' || plan_type || ' ' || telegram_user_id || ' ' || stripe_checkout_session_id FROM telegram_subscriptions WHERE id = {subscriptionId}"))
+            .Should().Be("pending annual 4242 cs_bot_1", "the pending subscription exists before the session that names it");
         form["success_url"].Should().Be("https://t.me/alpha_bot");
         form.Should().NotContainKey("customer_email");
         form.Should().NotContainKey("customer_creation", "Stripe refuses it in subscription mode, where a customer is always made");
@@ -81,11 +86,12 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         {
             ["id"] = "cs_bot_1", ["object"] = "checkout.session", ["mode"] = "subscription", ["customer"] = "cus_9", ["subscription"] = "sub_9",
             ["customer_details"] = new JsonObject { ["email"] = "Buyer@Example.com" },
-            ["metadata"] = new JsonObject { ["tenant_id"] = "alpha", ["plan"] = "annual", ["telegram_user_id"] = "4242" },
+            ["metadata"] = new JsonObject { ["tenant_id"] = "alpha", ["subscription_id"] = subscriptionId, ["plan"] = "annual", ["telegram_user_id"] = "4242" },
         }))).EnsureSuccessStatusCode();
         (await SignedAsync(Event("evt_sub", "customer.subscription.created", new JsonObject
         {
             ["id"] = "sub_9", ["object"] = "subscription", ["customer"] = "cus_9", ["status"] = "active",
+            ["metadata"] = new JsonObject { ["tenant_id"] = "alpha", ["subscription_id"] = subscriptionId },
             ["current_period_end"] = App.Clock.GetUtcNow().AddDays(365).ToUnixTimeSeconds(),
         }))).EnsureSuccessStatusCode();
 

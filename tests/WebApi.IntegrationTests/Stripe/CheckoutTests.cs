@@ -58,6 +58,7 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
         form["customer_email"].Should().Be("payer@example.com");
         var subscriptionId = form["metadata[subscription_id]"];
         form["subscription_data[metadata][subscription_id]"].Should().Be(subscriptionId);
+        form["client_reference_id"].Should().Be(subscriptionId);
         var token = form["success_url"].Should().StartWith("https://t.me/alpha_vip_bot?start=link_").And.Subject["https://t.me/alpha_vip_bot?start=link_".Length..];
         (await TestDatabase.ScalarAsync<string>("SELECT link_token_hash FROM telegram_subscriptions")).Should().NotContain(token, "only its hash is stored");
 
@@ -73,16 +74,54 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
-    public async Task AnActiveEmail_IsAConflict_AndAnUnknownTenantOrPlan_IsNotFound_AndBadInputIs400()
+    public async Task AnEmailWithAccess_GetsTheSameAnswerAsANewOne_NoOracle_AndAnUnknownTenantOrPlan_IsNotFound_AndBadInputIs400()
     {
+        // Inverted: a 409 for an email with VIP access told anyone who subscribes.
         (await _admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "vip@example.com", plan = "lifetime" })).EnsureSuccessStatusCode();
         var client = _app.CreateClient();
 
-        await (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "VIP@example.com", plan = "monthly" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var known = await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "VIP@example.com", plan = "monthly" });
+        var unknown = await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "new@example.com", plan = "monthly" });
+
+        known.StatusCode.Should().Be(HttpStatusCode.OK);
+        unknown.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await known.Content.ReadAsStringAsync()).Should().Be(await unknown.Content.ReadAsStringAsync());
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ' ' || plan_type FROM telegram_subscriptions WHERE email = 'vip@example.com'"))
+            .Should().Be("active lifetime", "a checkout never touches another subscription");
         await (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "a@example.com", plan = "annual" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsJsonAsync("/api/public/nosuch/checkout", new { email = "a@example.com", plan = "monthly" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "not-an-email", plan = "monthly" })).ShouldHaveFieldErrorAsync("email");
-        _stripe.LogEntries.Should().NotContain(e => e.RequestMessage!.Path == "/v1/checkout/sessions");
+        _stripe.LogEntries.Count(e => e.RequestMessage!.Path == "/v1/checkout/sessions").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ASecondCheckoutForAPendingEmail_LeavesTheFirstLinkWorking()
+    {
+        var client = _app.CreateClient();
+        (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "payer@example.com", plan = "monthly" })).EnsureSuccessStatusCode();
+        var first = StripeForm();
+        (await client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "payer@example.com", plan = "monthly" })).EnsureSuccessStatusCode();
+        var second = StripeForm();
+        second["metadata[subscription_id]"].Should().NotBe(first["metadata[subscription_id]"], "each checkout has its own pending subscription");
+
+        (await SignedAsync(SubscriptionEvent(first["metadata[subscription_id]"]))).EnsureSuccessStatusCode();
+        await StartAsync($"link_{first["success_url"]["https://t.me/alpha_vip_bot?start=link_".Length..]}", updateId: 1);
+
+        (await TestDatabase.ScalarAsync<string>($"SELECT status || ' ' || telegram_user_id FROM telegram_subscriptions WHERE id = {first["metadata[subscription_id]"]}"))
+            .Should().Be("active 4242", "someone starting a checkout with the payer's email cannot break the payer's link");
+    }
+
+    [Fact]
+    public async Task StripeDown_Is503_AndLeavesNoOpenCheckout()
+    {
+        _stripe.ResetMappings();
+        _stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(500).WithBody("""{"error":{"type":"api_error","message":"boom"}}"""));
+
+        var response = await _app.CreateClient().PostAsJsonAsync("/api/public/alpha/checkout", new { email = "payer@example.com", plan = "monthly" });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_subscriptions")).Should().Be("expired");
     }
 
     [Fact]
@@ -131,10 +170,10 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
         await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
     }
 
-    private string SubscriptionEvent(string subscriptionId) => StripeWebhooks.Event("evt_sub_1", "customer.subscription.created", new JsonObject
+    private string SubscriptionEvent(string subscriptionId) => StripeWebhooks.Event($"evt_sub_{subscriptionId}", "customer.subscription.created", new JsonObject
     {
-        ["id"] = "sub_1", ["customer"] = "cus_1", ["status"] = "active", ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(30).ToUnixTimeSeconds(),
-        ["metadata"] = new JsonObject { ["subscription_id"] = subscriptionId },
+        ["id"] = $"sub_{subscriptionId}", ["customer"] = "cus_1", ["status"] = "active", ["current_period_end"] = _app.Clock.GetUtcNow().AddDays(30).ToUnixTimeSeconds(),
+        ["metadata"] = new JsonObject { ["tenant_id"] = "alpha", ["subscription_id"] = subscriptionId },
     }, _app.Clock.GetUtcNow());
 
     private Task<HttpResponseMessage> SignedAsync(string body) => StripeWebhooks.PostAsync(_app.CreateClient(), body, WebhookSecret, _app.Clock.GetUtcNow());

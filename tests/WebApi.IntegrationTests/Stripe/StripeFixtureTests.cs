@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Stripe;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
@@ -50,22 +51,40 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     }
 
     [Theory]
+    [InlineData("srm_checkout.session.completed.json")]
+    [InlineData("srm_checkout.session.completed.payment_mode.json")]
+    [InlineData("derived_checkout.session.completed.subscription_mode.json")]
+    public async Task ACheckoutPromoStackDidNotCreate_IsAcknowledged_RecordedAsIgnored_AndGrantsNothing(string file)
+    {
+        // Inverted: a paid one-time checkout without our metadata (a Payment Link for an e-book, or the original
+        // system's own metadata) used to grant lifetime VIP access to whatever email the payer typed.
+        (await PostAsync(file)).Should().Be("ignored");
+
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<string>("SELECT outcome || ': ' || reason FROM processed_webhook_events")).Should().StartWith("ignored: a checkout PromoStack did not create");
+    }
+
+    [Theory]
     [InlineData("srm_checkout.session.completed.json", "stripe@example.com")]
     [InlineData("srm_checkout.session.completed.payment_mode.json", "example@example.com")]
-    public async Task AOneTimePaymentCheckout_GrantsLifetimeAccessToItsEmail_InTheCliShapeAndTheLegacyOne(string file, string email)
+    public async Task OurOneTimeCheckout_InTheCliShapeAndTheLegacyOne_GrantsLifetimeAccessToItsOwnSubscription(string file, string email)
     {
-        (await PostAsync(file)).Should().Be("applied");
+        var id = await SeedOursAsync(PlanType.Lifetime);
 
-        (await Row("status, plan_type, stripe_customer_id, email")).Should().Be($"active lifetime {Customer} {email}");
+        (await PostOursAsync(file, id, "lifetime")).Should().Be("applied");
+
+        (await Row("id, status, plan_type, stripe_customer_id, email")).Should().Be($"{id} active lifetime {Customer} {email}");
     }
 
     [Fact]
-    public async Task ASubscriptionCheckout_LinksItsTelegramUserAndStripeIds_AndLeavesAccessToTheSubscriptionsOwnEvents()
+    public async Task OurSubscriptionCheckout_LinksItsStripeIds_AndLeavesAccessToTheSubscriptionsOwnEvents()
     {
-        (await PostAsync("derived_checkout.session.completed.subscription_mode.json")).Should().Be("applied");
+        var id = await SeedOursAsync(PlanType.Monthly, telegramUserId: 123456789);
 
-        (await Row("status, plan_type, telegram_user_id, stripe_customer_id, stripe_subscription_id, email"))
-            .Should().Be($"pending monthly 123456789 {Customer} {StripeSubscriptionId} stripe@example.com");
+        (await PostOursAsync("derived_checkout.session.completed.subscription_mode.json", id, "monthly")).Should().Be("applied");
+
+        (await Row("status, plan_type, telegram_user_id, stripe_customer_id, stripe_subscription_id, coalesce(email,'-'), payer_email"))
+            .Should().Be($"pending monthly 123456789 {Customer} {StripeSubscriptionId} - stripe@example.com", "its email is claimed once it is paid");
     }
 
     [Fact]
@@ -125,7 +144,7 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     [InlineData("srm_invoice.payment_failed.json")]
     public async Task AOneOffInvoice_IsAcknowledged_NotLeftForStripeToRetry(string file)
     {
-        (await PostAsync(file)).Should().Be("applied", "no subscription depends on it, so there is nothing to wait for");
+        (await PostAsync(file)).Should().Be("ignored", "no subscription depends on it, so there is nothing to wait for");
 
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
     }
@@ -136,11 +155,14 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     public async Task AOneOffInvoice_DoesNotRestoreTheCustomersRefundedLifetimeAccess(string file)
     {
         await SeedLifetimeAsync();
-        (await SendAsync(Event("evt_seed_refund", "charge.refunded", new JsonObject { ["id"] = "ch_seed", ["object"] = "charge", ["customer"] = Customer, ["refunded"] = true }, Before + 1)))
+        (await SendAsync(Event("evt_seed_refund", "charge.refunded", new JsonObject
+            {
+                ["id"] = "ch_seed", ["object"] = "charge", ["customer"] = Customer, ["payment_intent"] = "pi_seed", ["refunded"] = true,
+            }, Before + 1)))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await Row("status, cancel_reason")).Should().Be("cancelled refunded");
 
-        (await PostAsync(file)).Should().Be("applied");
+        (await PostAsync(file)).Should().Be("ignored");
 
         (await Row("status, cancel_reason")).Should().Be("cancelled refunded", "a one-off invoice of the same customer is no payment for the plan");
     }
@@ -152,11 +174,11 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     }
 
     [Fact]
-    public async Task ARefundNamingNoCustomer_IsAcknowledged_AndEndsNothing_OurOneTimeCheckoutsAlwaysMakeACustomer()
+    public async Task ARefundOfAPaymentWeDidNotRecord_IsAcknowledged_AndEndsNothing()
     {
         await SeedLifetimeAsync();
 
-        (await PostAsync("srm_charge.refunded.json")).Should().Be("applied");
+        (await PostAsync("srm_charge.refunded.json")).Should().Be("ignored");
 
         (await Row("status")).Should().Be("active");
     }
@@ -208,12 +230,33 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
 
     private Task<HttpResponseMessage> SendAsync(string body) => StripeWebhooks.PostAsync(Factory.CreateClient(), body, Secret, Factory.Clock.GetUtcNow());
 
+    /// <summary>The pending subscription our checkout makes before its session.</summary>
+    private async Task<int> SeedOursAsync(PlanType plan, long? telegramUserId = null)
+    {
+        var id = 0;
+        await InTenantAsync("alpha", async services => id = await StripeWebhooks.SeedPendingCheckoutAsync(services, "alpha", plan, Factory.Clock.GetUtcNow(), telegramUserId));
+        return id;
+    }
+
+    /// <summary>The fixture with our metadata put on it, as a checkout of ours carries it.</summary>
+    private async Task<string> PostOursAsync(string file, int subscriptionId, string plan)
+    {
+        var fixture = JsonNode.Parse(await File.ReadAllTextAsync(PathOf(file)))!;
+        fixture["data"]!["object"]!["metadata"] = StripeWebhooks.OurMetadata("alpha", subscriptionId, plan);
+        var response = await SendAsync(fixture.ToJsonString());
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("outcome").GetString()!;
+    }
+
     private async Task SeedLifetimeAsync()
     {
+        var id = await SeedOursAsync(PlanType.Lifetime);
         var response = await SendAsync(Event("evt_seed_lifetime", "checkout.session.completed", new JsonObject
         {
             ["id"] = "cs_seed", ["object"] = "checkout.session", ["mode"] = "payment", ["payment_status"] = "paid", ["customer"] = Customer,
-            ["customer_details"] = new JsonObject { ["email"] = "stripe@example.com" }, ["metadata"] = new JsonObject { ["plan"] = "lifetime" },
+            ["payment_intent"] = "pi_seed", ["customer_details"] = new JsonObject { ["email"] = "stripe@example.com" },
+            ["metadata"] = StripeWebhooks.OurMetadata("alpha", id, "lifetime"),
         }));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await Row("status, plan_type")).Should().Be("active lifetime");
@@ -222,11 +265,12 @@ public sealed class StripeFixtureTests(AppFixture fixture) : IntegrationTest(fix
     /// <summary>A subscription checkout of our own for the fixtures' customer and subscription: pending.</summary>
     private async Task SeedPendingAsync(string customer = Customer, string stripeSubscriptionId = StripeSubscriptionId)
     {
+        var id = await SeedOursAsync(PlanType.Monthly);
         var response = await SendAsync(Event("evt_seed_checkout", "checkout.session.completed", new JsonObject
         {
             ["id"] = "cs_seed", ["object"] = "checkout.session", ["mode"] = "subscription", ["payment_status"] = "paid", ["customer"] = customer,
             ["subscription"] = stripeSubscriptionId, ["customer_details"] = new JsonObject { ["email"] = "stripe@example.com" },
-            ["metadata"] = new JsonObject { ["plan"] = "monthly" },
+            ["metadata"] = StripeWebhooks.OurMetadata("alpha", id, "monthly"),
         }));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await Row("status")).Should().Be("pending");

@@ -1,3 +1,4 @@
+using PromoStack.Domain.Subscriptions;
 using System.Net.Http.Json;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Telegram;
@@ -118,12 +119,17 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
             ["cancel_at_period_end"] = false, ["current_period_end"] = periodEnd.ToUnixTimeSeconds(),
         };
 
-        // Pay: the checkout our bot opened carries the Telegram user, which links the subscription exactly.
+        // Pay: our bot made a pending subscription for the Telegram user, and the checkout it opened names it.
+        var pending = 0;
+        await _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>().RunAsync(
+            "alpha", async (services, _) => pending = await StripeWebhooks.SeedPendingCheckoutAsync(services, "alpha", PlanType.Monthly, _app.Clock.GetUtcNow(), 77),
+            CancellationToken.None);
+        subscription["metadata"] = StripeWebhooks.OurMetadata("alpha", pending, "monthly");
         await StripeEventAsync(secret, "evt_path_1", "checkout.session.completed", new System.Text.Json.Nodes.JsonObject
         {
             ["id"] = "cs_path", ["object"] = "checkout.session", ["mode"] = "subscription", ["payment_status"] = "paid", ["customer"] = "cus_path",
             ["subscription"] = "sub_path", ["customer_details"] = new System.Text.Json.Nodes.JsonObject { ["email"] = "path@example.com" },
-            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["tenant_id"] = "alpha", ["plan"] = "monthly", ["telegram_user_id"] = "77" },
+            ["metadata"] = StripeWebhooks.OurMetadata("alpha", pending, "monthly"),
         });
         await StripeEventAsync(secret, "evt_path_2", "customer.subscription.created", subscription);
         await DeliverAsync();

@@ -13,3 +13,10 @@ public interface ITenantCommand<out TResponse> : ICommand<TResponse>, ITenantSco
 
 /// <summary>Reads the current tenant's state.</summary>
 public interface ITenantQuery<out TResponse> : IQuery<TResponse>, ITenantScoped;
+
+/// <summary>
+/// A command that calls an outside service (Stripe, Telegram) while a request waits. It is not wrapped in one
+/// transaction — a hanging call would hold a pooled database connection the whole time — but saves in short steps
+/// around the call: reserve and commit, call, then record the result.
+/// </summary>
+public interface ICallsOutsideServices;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Telegram;
+using PromoStack.Application.Telegram.Leads;
 using PromoStack.Application.Telegram.Routing;
 using PromoStack.Domain.Subscriptions;
 
@@ -79,12 +80,11 @@ internal sealed class VipPlansStart(IAppDbContext db, PlanOffers offers, BotRepl
 }
 
 /// <summary>
-/// A plan button: a Stripe Checkout Session (subscription mode for monthly and annual, payment mode for lifetime)
-/// carrying the tenant, the plan and the presser's Telegram id, so the paid subscription is linked to exactly this
-/// user; its URL is sent as a button. Access itself follows Stripe's webhook.
+/// A plan button: a pending subscription for the presser and the plan, then a Stripe Checkout Session made for it
+/// (subscription mode for monthly and annual, payment mode for lifetime) whose URL is sent as a button. The payment is
+/// applied to that subscription alone, whatever email the payer types at Stripe. Access itself follows Stripe's webhook.
 /// </summary>
-internal sealed class ChoosePlanButton(
-    IAppDbContext db, ITenantContext tenant, PlanOffers offers, BotReplies replies, ISecretProtector secrets, IStripeGateway stripe)
+internal sealed class ChoosePlanButton(IAppDbContext db, ITenantContext tenant, PlanOffers offers, BotReplies replies, VipCheckouts checkouts, TimeProvider clock)
     : IButtonHandler
 {
     public const string DataPrefix = "vip_plan:";
@@ -109,29 +109,23 @@ internal sealed class ChoosePlanButton(
         var bot = await db.BotConnections.AsNoTracking().Where(c => c.BotTelegramId == context.BotTelegramId)
             .Select(c => c.BotUsername).FirstOrDefaultAsync(cancellationToken);
         var botLink = $"https://t.me/{bot}";
-        var plan = offer.Plan.ToString().ToLowerInvariant();
+        var subscription = TelegramSubscription.BeginCheckout(tenant.RequiredTenantId, offer.Plan, null, clock.GetUtcNow());
+        subscription.LinkTelegramUser(context.From.Id, context.From.Username, await FreeLeads.UserIds(db).ContainsAsync(context.From.Id, cancellationToken));
+        db.TelegramSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
         StripeCheckout checkout;
         try
         {
-            checkout = await stripe.CreateCheckoutAsync(
-                new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, settings.SecretKey), settings.StripeAccountId),
-                new StripeCheckoutRequest(
-                    offer.PriceId, offer.Plan != PlanType.Lifetime, null, botLink, botLink,
-                    new Dictionary<string, string>
-                    {
-                        ["tenant_id"] = tenant.RequiredTenantId,
-                        ["plan"] = plan,
-                        ["telegram_user_id"] = context.From.Id.ToString(CultureInfo.InvariantCulture),
-                        ["telegram_username"] = context.From.Username ?? string.Empty,
-                    }),
-                cancellationToken);
+            checkout = await checkouts.CreateAsync(settings, subscription, offer.PriceId, botLink, botLink, cancellationToken);
         }
         catch (Exception exception) when (exception is StripeUnavailableException or StripeRejectedException)
         {
+            db.TelegramSubscriptions.Remove(subscription);
             await replies.ReplyAsync(context, "Sorry, payments are not available right now. Please try again in a moment.", cancellationToken);
             return null;
         }
 
+        subscription.RecordCheckoutSession(checkout.SessionId);
         await replies.ReplyAsync(
             context,
             $"💳 <b>{offer.Name}</b>{(offer.Price is null ? string.Empty : $" — {TelegramHtml.Escape(offer.Price)}")}\n"

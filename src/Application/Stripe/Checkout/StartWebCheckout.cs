@@ -14,11 +14,13 @@ namespace PromoStack.Application.Stripe.Checkout;
 public sealed record CheckoutDto(string Url);
 
 /// <summary>
-/// A checkout from the tenant's website (no sign-in): a pending subscription for the email and plan, and a Stripe
-/// Checkout page whose success page is the tenant's bot with a single-use <c>link_</c> deep link (valid 7 days) that
-/// links the payer's Telegram account to this very subscription.
+/// A checkout from the tenant's website (no sign-in): a pending subscription of its own for the plan, and a Stripe
+/// Checkout page made for it, whose success page is the tenant's bot with a single-use <c>link_</c> deep link (valid
+/// 7 days) that links the payer's Telegram account to this very subscription. The answer is the same whatever the
+/// email already has (no way to learn who subscribes), and another checkout for the same email leaves this one's link
+/// working. Stripe is called outside any transaction: the pending row is committed first, the session recorded after.
 /// </summary>
-public sealed record StartWebCheckout(string TenantId, string Email, PlanType Plan) : ICommand<CheckoutDto>, ITenantAgnostic;
+public sealed record StartWebCheckout(string TenantId, string Email, PlanType Plan) : ICommand<CheckoutDto>, ITenantAgnostic, ICallsOutsideServices;
 
 internal sealed class StartWebCheckoutValidator : AbstractValidator<StartWebCheckout>
 {
@@ -29,8 +31,7 @@ internal sealed class StartWebCheckoutValidator : AbstractValidator<StartWebChec
     }
 }
 
-internal sealed class StartWebCheckoutHandler(
-    IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, IStripeGateway stripe, TimeProvider clock)
+internal sealed class StartWebCheckoutHandler(IAppDbContext db, ITenantContext tenant, VipCheckouts checkouts, TimeProvider clock)
     : ICommandHandler<StartWebCheckout, CheckoutDto>
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
@@ -53,35 +54,28 @@ internal sealed class StartWebCheckoutHandler(
         var bot = await db.BotConnections.AsNoTracking().Where(c => c.BotRole == BotRole.MessageBot).Select(c => c.BotUsername).SingleOrDefaultAsync(cancellationToken)
                   ?? throw new ConflictException("This business has not connected its bot yet.");
         var now = clock.GetUtcNow();
-        var email = command.Email.Trim().ToLowerInvariant();
-        var subscription = await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Email == email, cancellationToken);
-        if (subscription is { GrantsAccess: true })
-        {
-            throw new ConflictException("This email already has VIP access.");
-        }
-
-        if (subscription is null)
-        {
-            subscription = TelegramSubscription.Begin(tenant.RequiredTenantId, email, command.Plan, now);
-            db.TelegramSubscriptions.Add(subscription);
-        }
-
+        var subscription = TelegramSubscription.BeginCheckout(tenant.RequiredTenantId, command.Plan, command.Email, now);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         subscription.IssueLinkToken(LinkTokens.Hash(token), now + LinkLifetime);
+        db.TelegramSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
 
         var botLink = $"https://t.me/{bot}";
-        var checkout = await stripe.CreateCheckoutAsync(
-            new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, settings.SecretKey), settings.StripeAccountId),
-            new StripeCheckoutRequest(
-                priceId, command.Plan != PlanType.Lifetime, email, $"{botLink}?start=link_{token}", botLink,
-                new Dictionary<string, string>
-                {
-                    ["tenant_id"] = tenant.RequiredTenantId,
-                    ["subscription_id"] = subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["plan"] = command.Plan.ToString().ToLowerInvariant(),
-                }),
-            cancellationToken);
+        StripeCheckout checkout;
+        try
+        {
+            checkout = await checkouts.CreateAsync(settings, subscription, priceId, $"{botLink}?start=link_{token}", botLink, cancellationToken);
+        }
+        catch (Exception exception) when (exception is StripeUnavailableException or StripeRejectedException)
+        {
+            // No session was made: the reserved row is no open checkout (CancellationToken.None: the request may be gone).
+            subscription.Expire(clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        subscription.RecordCheckoutSession(checkout.SessionId);
+        await db.SaveChangesAsync(CancellationToken.None);
         return new CheckoutDto(checkout.Url);
     }
 }

@@ -18,7 +18,8 @@ public enum StripeWebhookOutcome
 
 /// <summary>
 /// A Stripe webhook delivery for the tenant the URL names: verified with that tenant's secret over the exact body,
-/// recorded once in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes nothing).
+/// recorded once per tenant in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes
+/// nothing); a sale that is not PromoStack's is recorded as ignored, with the reason.
 /// </summary>
 public sealed record ReceiveStripeEvent(string TenantId, string? Signature, string Json) : ICommand<StripeWebhookOutcome>, ITenantAgnostic;
 
@@ -58,22 +59,28 @@ internal sealed partial class ReceiveStripeEventHandler(
             return StripeWebhookOutcome.Duplicate;
         }
 
-        if (!await effects.ApplyAsync(stripeEvent, now, cancellationToken))
+        var effect = await effects.ApplyAsync(stripeEvent, now, cancellationToken);
+        if (!effect.Applicable)
         {
             // Thrown, not returned: the ledger row rolls back with the transaction, so Stripe's retry is applied.
             throw new StripeEventNotYetApplicableException(stripeEvent.Id, stripeEvent.Type);
         }
 
+        if (effect.IgnoredBecause is { } reason)
+        {
+            await ledger.MarkIgnoredAsync(stripeEvent.Id, reason, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        LogApplied(logger, command.TenantId, stripeEvent.Type, stripeEvent.Id);
-        return StripeWebhookOutcome.Applied;
+        LogHandled(logger, command.TenantId, stripeEvent.Type, stripeEvent.Id, effect.IgnoredBecause ?? "applied");
+        return effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored;
     }
 
     private StripeEventEnvelope? Verify(ReceiveStripeEvent command, string? encryptedSecret, DateTimeOffset now) =>
         encryptedSecret is null ? null : verifier.Verify(command.Json, command.Signature, secrets.Unprotect(StripeSecrets.WebhookSecret, encryptedSecret), now);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stripe {Type} {EventId} applied for tenant {Tenant}")]
-    private static partial void LogApplied(ILogger logger, string tenant, string type, string eventId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stripe {Type} {EventId} for tenant {Tenant}: {Outcome}")]
+    private static partial void LogHandled(ILogger logger, string tenant, string type, string eventId, string outcome);
 }
 
 /// <summary>The event refers to something not known yet; Stripe retries it (503).</summary>

@@ -1169,6 +1169,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("PromoStack.Domain.Stripe.ProcessedWebhookEvent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("EventId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -1180,17 +1185,22 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("event_type");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
                     b.Property<DateTimeOffset>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("tenant_id");
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
 
-                    b.HasKey("EventId")
+                    b.HasKey("TenantId", "EventId")
                         .HasName("pk_processed_webhook_events");
 
                     b.HasIndex("ProcessedAt")
@@ -1400,7 +1410,6 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnName("current_period_end");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
@@ -1434,6 +1443,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("past_due_since");
 
+                    b.Property<string>("PayerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("payer_email");
+
+                    b.Property<string>("PaymentFailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payment_failure_reason");
+
                     b.Property<string>("PlanType")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1454,10 +1473,20 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StripeCheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_checkout_session_id");
+
                     b.Property<string>("StripeCustomerId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("stripe_customer_id");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_payment_intent_id");
 
                     b.Property<string>("StripeSubscriptionId")
                         .HasMaxLength(255)
@@ -1503,6 +1532,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Status")
                         .HasDatabaseName("ix_telegram_subscriptions_tenant_id_status");
+
+                    b.HasIndex("TenantId", "StripeCustomerId")
+                        .HasDatabaseName("ix_telegram_subscriptions_tenant_id_stripe_customer_id")
+                        .HasFilter("stripe_customer_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "StripePaymentIntentId")
+                        .HasDatabaseName("ix_telegram_subscriptions_tenant_id_stripe_payment_intent_id")
+                        .HasFilter("stripe_payment_intent_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "StripeSubscriptionId")
                         .IsUnique()

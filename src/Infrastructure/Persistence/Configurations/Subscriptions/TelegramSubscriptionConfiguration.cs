@@ -11,7 +11,11 @@ internal sealed class TelegramSubscriptionConfiguration : IEntityTypeConfigurati
         builder.ToTable("telegram_subscriptions");
         builder.HasKey(s => s.Id);
         builder.OwnedByTenant();
-        builder.Property(s => s.Email).HasMaxLength(320).IsRequired();
+        builder.Property(s => s.Email).HasMaxLength(320);
+        builder.Property(s => s.PayerEmail).HasMaxLength(320);
+        builder.Property(s => s.StripeCheckoutSessionId).HasMaxLength(255);
+        builder.Property(s => s.StripePaymentIntentId).HasMaxLength(255);
+        builder.Property(s => s.PaymentFailureReason).HasMaxLength(500);
         builder.Property(s => s.StripeCustomerId).HasMaxLength(255);
         builder.Property(s => s.StripeSubscriptionId).HasMaxLength(255);
         builder.Property(s => s.PlanType).StoredAsLower();
@@ -24,6 +28,8 @@ internal sealed class TelegramSubscriptionConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.LinkTokenHash).HasMaxLength(64);
         builder.HasIndex(s => s.LinkTokenHash).IsUnique().HasFilter("link_token_hash IS NOT NULL");
         builder.HasIndex(s => new { s.TenantId, s.StripeSubscriptionId }).IsUnique().HasFilter("stripe_subscription_id IS NOT NULL");
+        builder.HasIndex(s => new { s.TenantId, s.StripePaymentIntentId }).HasFilter("stripe_payment_intent_id IS NOT NULL");
+        builder.HasIndex(s => new { s.TenantId, s.StripeCustomerId }).HasFilter("stripe_customer_id IS NOT NULL");
         builder.HasIndex(s => new { s.TenantId, s.TelegramUserId });
         builder.HasIndex(s => new { s.TenantId, s.Status });
 
