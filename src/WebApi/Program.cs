@@ -17,6 +17,7 @@ using PromoStack.WebApi.Controllers;
 using PromoStack.WebApi.Errors;
 using PromoStack.WebApi.Health;
 using PromoStack.WebApi.OpenApi;
+using PromoStack.WebApi.PublicEndpoints;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -56,17 +57,7 @@ builder.Services
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
-builder.Services.AddRateLimiter(limits =>
-{
-    // Public endpoints: a few calls a minute per client address and tenant, then 429.
-    limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limits.AddPolicy(PublicCheckoutController.RateLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-        $"{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
-        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-    limits.AddPolicy(PublicCampaignsController.RateLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-        $"{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
-        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-});
+builder.Services.AddPublicEndpoints(builder.Configuration);
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])
     .AllowAnyHeader()
@@ -78,6 +69,7 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+app.UseForwardedHeadersFromKnownProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();

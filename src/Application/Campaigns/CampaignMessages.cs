@@ -49,9 +49,15 @@ public sealed record ExportCampaignEntries(int Id) : ITenantQuery<string>;
 
 public sealed record DisqualifyCampaignEntry(int Id, int EntryId) : ITenantCommand<CampaignEntryDto>;
 
-/// <summary>A public entry (no sign-in): one per email per campaign (409 on a repeat), only while the campaign is active.</summary>
+/// <summary>
+/// A public entry (no sign-in): one per email per campaign, only while the campaign is active. A repeat gets the same
+/// receipt as a first entry and changes nothing (the first entry stands), so the endpoint tells no one who entered.
+/// </summary>
 public sealed record EnterCampaign(string TenantId, int CampaignId, string Email, string? TelegramUsername, IReadOnlyList<string>? SocialLinks)
-    : ICommand<CampaignEntryDto>, ITenantAgnostic;
+    : ICommand<CampaignEntryReceipt>, ITenantAgnostic;
+
+/// <summary>What the public entry answers, the same for a first entry and a repeat.</summary>
+public sealed record CampaignEntryReceipt(int CampaignId, string Message);
 
 /// <summary>The daily move of the tenant's campaigns by their dates (in the tenant's zone).</summary>
 public sealed record FollowCampaignDates : ITenantCommand<int>;
@@ -273,23 +279,22 @@ internal sealed class DisqualifyCampaignEntryHandler(IAppDbContext db) : IComman
     }
 }
 
-internal sealed class EnterCampaignHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock) : ICommandHandler<EnterCampaign, CampaignEntryDto>
+internal sealed class EnterCampaignHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock) : ICommandHandler<EnterCampaign, CampaignEntryReceipt>
 {
-    public async ValueTask<CampaignEntryDto> Handle(EnterCampaign command, CancellationToken cancellationToken)
+    public async ValueTask<CampaignEntryReceipt> Handle(EnterCampaign command, CancellationToken cancellationToken)
     {
         tenant.Enter(command.TenantId);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CampaignId, cancellationToken)
                        ?? throw new NotFoundException("Campaign", command.CampaignId);
         var email = command.Email.Trim().ToLowerInvariant();
-        if (await db.CampaignEntries.AnyAsync(e => e.CampaignId == campaign.Id && e.Email == email, cancellationToken))
+        var entry = CampaignEntry.Enter(campaign, email, command.TelegramUsername, JsonSerializer.Serialize(command.SocialLinks ?? []), clock.GetUtcNow());
+        if (!await db.CampaignEntries.AnyAsync(e => e.CampaignId == campaign.Id && e.Email == email, cancellationToken))
         {
-            throw new ConflictException("This email has already entered this campaign.");
+            db.CampaignEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var entry = CampaignEntry.Enter(campaign, email, command.TelegramUsername, JsonSerializer.Serialize(command.SocialLinks ?? []), clock.GetUtcNow());
-        db.CampaignEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return CampaignQueries.Dto(entry);
+        return new CampaignEntryReceipt(campaign.Id, "Your entry is received. Good luck!");
     }
 }
 

@@ -18,11 +18,12 @@ public sealed record GetStripeSettings : ITenantQuery<StripeSettingsDto>;
 
 /// <summary>
 /// Saves the Stripe settings. A new <see cref="SecretKey"/> (required the first time; omitted, the stored one stays)
-/// is checked with Stripe before anything is saved; secrets are stored encrypted.
+/// is checked with Stripe before anything is saved (outside any transaction: the settings are read, Stripe is asked,
+/// then one save); secrets are stored encrypted.
 /// </summary>
 public sealed record SaveStripeSettings(
     string? SecretKey, string? WebhookSecret, string? StripeAccountId, string? VipProductId, string? MonthlyPriceId, string? AnnualPriceId,
-    string? LifetimePriceId) : ITenantCommand<StripeSettingsDto>;
+    string? LifetimePriceId) : ITenantCommand<StripeSettingsDto>, ICallsOutsideServices;
 
 internal sealed class SaveStripeSettingsValidator : AbstractValidator<SaveStripeSettings>
 {

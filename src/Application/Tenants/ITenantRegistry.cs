@@ -9,4 +9,7 @@ public interface ITenantRegistry
     Task<bool> IsSlugTakenAsync(string slug, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TenantDto>> ListAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The website origins a tenant allows on its public endpoints; empty for an unknown tenant.</summary>
+    Task<IReadOnlyList<string>> SiteOriginsAsync(string tenantId, CancellationToken cancellationToken);
 }

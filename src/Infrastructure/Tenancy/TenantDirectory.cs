@@ -57,6 +57,9 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
     public async Task<IReadOnlyList<TenantDto>> ListAllAsync(CancellationToken cancellationToken) =>
         await AllTenants.OrderBy(t => t.Id).Select(TenantDto.Projection).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<string>> SiteOriginsAsync(string tenantId, CancellationToken cancellationToken) =>
+        await AllTenants.Where(t => t.Id == tenantId).Select(t => t.SiteOrigins).FirstOrDefaultAsync(cancellationToken) ?? [];
+
     public Task<bool> IsConnectedToAnotherTenantAsync(long botTelegramId, CancellationToken cancellationToken) =>
         db.BotConnections.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .AnyAsync(c => c.BotTelegramId == botTelegramId && c.TenantId != tenantContext.RequiredTenantId, cancellationToken);

@@ -2,7 +2,9 @@ using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.RateLimiting;
+using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.Application.Campaigns;
 using PromoStack.Domain.Campaigns;
 using PromoStack.WebApi.Auth;
@@ -79,19 +81,22 @@ public sealed class CampaignsController(ISender sender) : ControllerBase
         await sender.Send(new DisqualifyCampaignEntry(id, entryId), cancellationToken);
 }
 
-/// <summary>The tenant's website takes entries here; no sign-in, rate limited per client.</summary>
+/// <summary>The tenant's website takes entries here; no sign-in, rate limited per client and tenant, callable from the tenant's own site origins.</summary>
 [ApiController]
 [AllowAnonymous]
 [Route("api/public/{tenant}/campaigns/{id:int}/entries")]
 public sealed class PublicCampaignsController(ISender sender) : ControllerBase
 {
-    public const string RateLimit = "public-campaign-entries";
 
-    /// <summary>404 for an unknown tenant or campaign, 409 when the campaign is not active or the email has entered already.</summary>
+    /// <summary>
+    /// 202 with the same receipt whether or not the email had entered already (the first entry stands); 404 for an
+    /// unknown tenant or campaign, 409 when the campaign is not active.
+    /// </summary>
     [HttpPost]
-    [EnableRateLimiting(RateLimit)]
-    public async Task<ActionResult<CampaignEntryDto>> Enter(string tenant, int id, CampaignEntryRequest request, CancellationToken cancellationToken) =>
-        StatusCode(StatusCodes.Status201Created, await sender.Send(new EnterCampaign(tenant, id, request.Email ?? string.Empty, request.TelegramUsername, request.SocialLinks), cancellationToken));
+    [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
+    [EnableCors(PublicEndpointsSetup.CorsPolicy)]
+    public async Task<ActionResult<CampaignEntryReceipt>> Enter(string tenant, int id, CampaignEntryRequest request, CancellationToken cancellationToken) =>
+        StatusCode(StatusCodes.Status202Accepted, await sender.Send(new EnterCampaign(tenant, id, request.Email ?? string.Empty, request.TelegramUsername, request.SocialLinks), cancellationToken));
 }
 
 public sealed record CampaignRequest(string? Title, string? Description, DateOnly? StartDate, DateOnly? EndDate, string? Prize);

@@ -1,23 +1,24 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Stripe.Checkout;
 using PromoStack.Domain.Subscriptions;
+using PromoStack.WebApi.PublicEndpoints;
 
 namespace PromoStack.WebApi.Controllers;
 
-/// <summary>The tenant's website starts a VIP checkout here; no sign-in, rate limited per client.</summary>
+/// <summary>The tenant's website starts a VIP checkout here; no sign-in, rate limited per client and per tenant, callable from the tenant's own site origins.</summary>
 [ApiController]
 [AllowAnonymous]
 [Route("api/public/{tenant}/checkout")]
 public sealed class PublicCheckoutController(ISender sender) : ControllerBase
 {
-    public const string RateLimit = "public-checkout";
-
-    /// <summary>Returns the Stripe Checkout URL; 404 for an unknown tenant or plan, 409 when the email already has access.</summary>
+    /// <summary>Returns the Stripe Checkout URL, whatever the email already has; 404 for an unknown tenant or plan, 503 when Stripe is down.</summary>
     [HttpPost]
-    [EnableRateLimiting(RateLimit)]
+    [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
+    [EnableCors(PublicEndpointsSetup.CorsPolicy)]
     public async Task<CheckoutDto> Start(string tenant, PublicCheckoutRequest request, CancellationToken cancellationToken) =>
         await sender.Send(new StartWebCheckout(tenant, request.Email ?? string.Empty, request.Plan), cancellationToken);
 }

@@ -32,7 +32,7 @@ public sealed class TenantsController(ISender sender) : ControllerBase
     [HttpPut("api/tenant")]
     [Authorize(Policies.TenantAdmin)]
     public async Task<TenantDto> Update(UpdateTenantRequest request, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdateTenant(request.Name, request.Timezone), cancellationToken);
+        await sender.Send(new UpdateTenant(request.Name, request.Timezone, request.SiteOrigins), cancellationToken);
 }
 
 /// <param name="Slug">The tenant's id in URLs: 3–40 lowercase letters, digits and hyphens, starting with a letter.</param>
@@ -40,4 +40,6 @@ public sealed class TenantsController(ISender sender) : ControllerBase
 /// <param name="Timezone">IANA time zone (default UTC).</param>
 public sealed record CreateTenantRequest(string Slug, string Name, string? Timezone);
 
-public sealed record UpdateTenantRequest(string Name, string Timezone);
+/// <param name="SiteOrigins">The tenant's websites (e.g. <c>https://example.com</c>) whose pages may call its public
+/// endpoints from a browser (CORS); omitted, they stay as they are.</param>
+public sealed record UpdateTenantRequest(string Name, string Timezone, IReadOnlyList<string>? SiteOrigins);

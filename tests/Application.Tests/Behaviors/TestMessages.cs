@@ -11,3 +11,5 @@ public sealed record PlainCommand(string Value) : ICommand<string>, ITenantAgnos
 
 /// <summary>A command whose payload must never be logged.</summary>
 public sealed record SecretCommand(string Email, string Password) : ICommand<string>, ITenantAgnostic;
+
+public sealed record OutsideCallCommand(string Value) : ITenantCommand<string>, ICallsOutsideServices;

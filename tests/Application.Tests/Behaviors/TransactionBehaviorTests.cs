@@ -56,4 +56,22 @@ public sealed class TransactionBehaviorTests
         unitOfWork.Committed.Should().Be(0);
         unitOfWork.RolledBack.Should().Be(1);
     }
+
+    [Fact]
+    public async Task Handle_ACommandThatCallsOutsideServices_IsNotWrapped_ItCommitsInShortStepsOfItsOwn()
+    {
+        var unitOfWork = new FakeUnitOfWork();
+        var behavior = new TransactionBehavior<OutsideCallCommand, string>(unitOfWork);
+        var insideDuringNext = true;
+
+        var response = await behavior.Handle(new OutsideCallCommand("x"), (m, _) =>
+        {
+            insideDuringNext = unitOfWork.InTransaction;
+            return ValueTask.FromResult($"called {m.Value}");
+        }, CancellationToken.None);
+
+        response.Should().Be("called x");
+        insideDuringNext.Should().BeFalse("a hanging call must not hold a pooled connection in an open transaction");
+        unitOfWork.Started.Should().Be(0);
+    }
 }

@@ -38,12 +38,18 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
 
         await TickAsync(TimeSpan.FromHours(1.5));
         (await StatusAsync(id)).Should().Be("active", "it is 1 December 00:30 in Tokyo, though still 30 November in UTC");
-        (await EnterAsync(id, "Ana@Example.com", "@ana_trader", ["https://x.com/ana/status/1"])).StatusCode.Should().Be(HttpStatusCode.Created);
-        await (await EnterAsync(id, "ana@example.com")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        (await EnterAsync(id, "=cmd@example.com")).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await EnterAsync(id, "bo@example.com")).StatusCode.Should().Be(HttpStatusCode.Created);
+        var first = await EnterAsync(id, "Ana@Example.com", "@ana_trader", ["https://x.com/ana/status/1"]);
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        // Changed with the fix: a repeat was a 409, which told anyone that this email had entered.
+        var repeat = await EnterAsync(id, "ana@example.com", "@someone_else");
+        repeat.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await repeat.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        (await EnterAsync(id, "=cmd@example.com")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await EnterAsync(id, "bo@example.com")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var entries = await (await _admin.GetAsync($"/api/campaigns/{id}/entries")).JsonAsync();
         entries.GetProperty("total").GetInt32().Should().Be(3);
+        entries.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("email").GetString() == "ana@example.com")
+            .GetProperty("telegramUsername").GetString().Should().Be("ana_trader", "a repeat does not change the first entry");
         var bo = entries.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("email").GetString() == "bo@example.com").GetProperty("id").GetInt32();
         (await _admin.PostAsync($"/api/campaigns/{id}/entries/{bo}/disqualify", null)).EnsureSuccessStatusCode();
         await (await _admin.PostAsync($"/api/campaigns/{id}/draw", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -109,7 +115,7 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
             statuses.Add((await EnterAsync(id, $"p{i}@example.com")).StatusCode);
         }
 
-        statuses.Take(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.Created));
+        statuses.Take(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.Accepted));
         statuses.Skip(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.TooManyRequests));
     }
 

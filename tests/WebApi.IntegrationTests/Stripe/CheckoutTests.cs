@@ -112,6 +112,35 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task AHangingStripe_HoldsNoDatabaseConnection_SoAnotherTenantIsAnsweredAtOnce()
+    {
+        using var hanging = WireMockServer.Start();
+        hanging.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost()).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(4))
+            .WithHeader("Content-Type", "application/json").WithBody("""{"id":"cs_slow","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_slow"}"""));
+        await using var app = new PromoStackFactory(Identity, new Dictionary<string, string?>
+        {
+            ["Stripe:ApiBase"] = hanging.Url,
+            ["PublicEndpoints:PerClientPerMinute"] = "100",
+            ["ConnectionStrings:Postgres"] = TestDatabase.ConnectionString + ";Maximum Pool Size=10",
+        });
+        var beta = app.CreateClient();
+        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_checkout_beta", "user_checkout_beta@example.com"));
+        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+
+        var checkouts = Enumerable.Range(0, 50)
+            .Select(i => app.CreateClient().PostAsJsonAsync("/api/public/alpha/checkout", new { email = $"buyer{i}@example.com", plan = "monthly" })).ToList();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var me = await beta.GetAsync("/api/me");
+        var elapsed = clock.Elapsed;
+
+        me.StatusCode.Should().Be(HttpStatusCode.OK);
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "50 checkouts waiting for Stripe must not hold the 10 pooled connections");
+        (await Task.WhenAll(checkouts)).Should().AllSatisfy(r => r.StatusCode.Should().Be(HttpStatusCode.OK));
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions WHERE stripe_checkout_session_id = 'cs_slow'")).Should().Be(50);
+    }
+
+    [Fact]
     public async Task StripeDown_Is503_AndLeavesNoOpenCheckout()
     {
         _stripe.ResetMappings();

@@ -13,6 +13,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Id).HasMaxLength(ModelConventions.TenantIdLength);
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength).IsRequired();
         builder.Property(t => t.Timezone).HasMaxLength(64).HasDefaultValue(TimeZones.Utc).IsRequired();
+        builder.Property(t => t.SiteOrigins).HasColumnType("text[]").HasDefaultValueSql("'{}'::text[]").IsRequired();
     }
 }
 
