@@ -160,7 +160,7 @@ internal sealed class QueueSql(QueueDefinition queue)
         WITH due AS (
             SELECT c.id FROM {queue.Table} AS c
             WHERE c.status IN (@pending, @claimed) AND c.next_attempt_at <= @now
-              AND (c.locked_until IS NULL OR c.locked_until < @now){(queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")}{(queue.ScopeColumn is null ? string.Empty : $"\n              AND (@scope IS NULL OR c.{queue.ScopeColumn} = @scope)")}
+              AND (c.locked_until IS NULL OR c.locked_until < @now){(queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")}{(queue.ScopeColumn is null ? string.Empty : $"\n              AND (@scope IS NULL OR (c.tenant_id = @scopeTenant AND c.{queue.ScopeColumn} = @scope))")}
             ORDER BY {queue.OrderBy}
             LIMIT @batch
             FOR UPDATE SKIP LOCKED)
@@ -193,6 +193,10 @@ internal sealed class QueueSql(QueueDefinition queue)
         UPDATE {queue.Table} SET locked_until = NULL, next_attempt_at = @at, attempts = greatest(attempts - 1, 0)
         WHERE id = @id AND status = @claimed AND locked_until = @lease
         """;
+
+    /// <summary>Settles an item whose work may have happened in the queue's abandoned status: it is never run again.</summary>
+    public string Abandon => field ??=
+        $"UPDATE {queue.Table} SET status = @abandoned, locked_until = NULL, last_error = @error WHERE id = @id AND status = @claimed AND locked_until = @lease";
 
     /// <summary>Puts an item back without spending an attempt (a rate limit, not a failure, held it back).</summary>
     public string Postpone => field ??=

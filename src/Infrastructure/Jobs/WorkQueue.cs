@@ -16,9 +16,12 @@ public sealed record ClaimedWork<TId>(TId Id, string TenantId, int Attempts, Dat
 /// </summary>
 public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
 {
-    /// <param name="scope">With a queue that has a scope column, claims only the rows of that value (e.g. one bot).</param>
+    /// <param name="scope">
+    /// With a queue that has a scope column, claims only the rows of that tenant and value (e.g. one tenant's rows for
+    /// one bot: a bot that moved to another tenant never takes the rows its former tenant queued).
+    /// </param>
     public async Task<IReadOnlyList<ClaimedWork<TId>>> ClaimAsync<TId>(
-        QueueDefinition queue, int batchSize, TimeSpan lease, CancellationToken cancellationToken, long? scope = null)
+        QueueDefinition queue, int batchSize, TimeSpan lease, CancellationToken cancellationToken, (string TenantId, long Value)? scope = null)
     {
         var now = Microseconds(clock.GetUtcNow());
         await using var batch = database.CreateBatch();
@@ -30,7 +33,8 @@ public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
             queue.Sql.Claim,
             Parameter("pending", queue.Pending), Parameter("claimed", queue.Claimed), Parameter("now", now),
             Parameter("batch", batchSize), Parameter("lockedUntil", Microseconds(now + lease)),
-            new NpgsqlParameter("scope", NpgsqlDbType.Bigint) { Value = (object?)scope ?? DBNull.Value }));
+            new NpgsqlParameter("scope", NpgsqlDbType.Bigint) { Value = (object?)scope?.Value ?? DBNull.Value },
+            new NpgsqlParameter("scopeTenant", NpgsqlDbType.Varchar) { Value = (object?)scope?.TenantId ?? DBNull.Value }));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedWork<TId>>();
@@ -101,6 +105,17 @@ public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
             queue.Sql.Postpone, cancellationToken,
             Parameter("pending", queue.Pending), Parameter("until", Microseconds(until)), Parameter("id", work.Id!),
             Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)) == 1;
+
+    /// <summary>
+    /// Settles a claimed item whose work may have happened although it failed (an at-most-once call that timed out
+    /// after it may have reached the other side) in the queue's abandoned status: never run again. False when the
+    /// lease was lost.
+    /// </summary>
+    public async Task<bool> AbandonAsync<TId>(QueueDefinition queue, ClaimedWork<TId> work, string reason, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            queue.Sql.Abandon, cancellationToken,
+            Parameter("abandoned", queue.Abandon?.Status ?? throw new InvalidOperationException($"{queue.Table} has no abandoned status.")),
+            Parameter("error", Truncate(reason)), Parameter("id", work.Id!), Parameter("claimed", queue.Claimed), Parameter("lease", work.LockedUntil)) == 1;
 
     /// <summary>
     /// Records a failed attempt: the item goes back to pending after the queue's exponential backoff with jitter,

@@ -19,7 +19,10 @@ namespace PromoStack.Infrastructure.Telegram;
 /// Sends the outbox. For each bot with due messages it takes the bot's sender lease (one sender per bot across all
 /// instances), claims the bot's messages in priority order — a message waits for the one it depends on — and sends
 /// them at Telegram's limits: 429 pauses the bot for retry_after, network errors and 5xx retry with backoff, a user
-/// who blocked the bot is marked and the message failed, other refusals fail with Telegram's reason.
+/// who blocked the bot is marked and the message failed, other refusals fail with Telegram's reason. A call is made
+/// only under leases (the bot's and the message's) that outlast it: each is extended to cover the call's timeout before
+/// it starts, and a message whose lease was lost (another instance took it while this one waited on a slow Telegram)
+/// is left alone; an at-most-once message is sent only after its "sending" mark was written under its current lease.
 /// </summary>
 public sealed partial class TelegramSenderWorker(
     IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ISecretProtector secrets, BotRateLimiter limiter,
@@ -47,6 +50,9 @@ public sealed partial class TelegramSenderWorker(
         """;
 
     private const string ReleaseBotsSql = "UPDATE telegram_bot_senders SET locked_until = @past WHERE holder = @holder";
+
+    /// <summary>How much longer than a call's timeout a lease must last when the call starts.</summary>
+    private static readonly TimeSpan CallMargin = TimeSpan.FromSeconds(5);
 
     private const string RowsSql =
         """
@@ -82,7 +88,7 @@ public sealed partial class TelegramSenderWorker(
         var sent = 0;
         foreach (var bot in bots)
         {
-            if (await HoldAsync(bot, cancellationToken))
+            if (await HoldAsync(bot, Lease, cancellationToken))
             {
                 sent += await SendForBotAsync(bot, cancellationToken);
             }
@@ -93,7 +99,7 @@ public sealed partial class TelegramSenderWorker(
 
     private async Task<int> SendForBotAsync(DueBot due, CancellationToken cancellationToken)
     {
-        var claimed = await WithQueueAsync(q => q.ClaimAsync<long>(Queue, BatchSize, Lease, cancellationToken, scope: due.BotTelegramId));
+        var claimed = await WithQueueAsync(q => q.ClaimAsync<long>(Queue, BatchSize, Lease, cancellationToken, scope: (due.TenantId, due.BotTelegramId)));
         if (claimed.Count == 0)
         {
             return 0;
@@ -120,24 +126,37 @@ public sealed partial class TelegramSenderWorker(
         var bot = TelegramBotApi.Client(token, options.Value, httpClients);
 
         var sent = 0;
+        var callCover = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) + CallMargin;
         foreach (var row in rows)
         {
-            var work = byId[row.Id];
             var now = clock.GetUtcNow();
             var slot = limiter.NextSlot(due.BotTelegramId, row.ChatId, now, TelegramRequests.IsMessage(row.Method));
             if (slot > now)
             {
-                await WithQueueAsync(q => q.PostponeAsync(Queue, work, slot, cancellationToken));
+                await WithQueueAsync(q => q.PostponeAsync(Queue, byId[row.Id], slot, cancellationToken));
+                continue;
+            }
+
+            // The leases must outlast the call: a slow Telegram must not let another instance take the bot or the message meanwhile.
+            if (!await HoldAsync(due, callCover > Lease ? callCover : Lease, cancellationToken))
+            {
+                break;
+            }
+
+            var work = byId[row.Id].LockedUntil >= now + callCover ? byId[row.Id] : await WithQueueAsync(q => q.RenewAsync(Queue, byId[row.Id], callCover, cancellationToken));
+            if (work is null)
+            {
+                continue;
+            }
+
+            if (row.Delivery == "at_most_once" && await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(MarkStartedSql,
+                    [new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("id", row.Id), new NpgsqlParameter("lease", work.LockedUntil)],
+                    cancellationToken)) != 1)
+            {
                 continue;
             }
 
             limiter.Record(due.BotTelegramId, row.ChatId, now, TelegramRequests.IsMessage(row.Method));
-            if (row.Delivery == "at_most_once")
-            {
-                await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(MarkStartedSql,
-                    [new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("id", row.Id), new NpgsqlParameter("lease", work.LockedUntil)],
-                    cancellationToken));
-            }
 
             var result = await TelegramRequests.SendAsync(bot, row.Method, row.Payload, row.ParentMessageId, cancellationToken, row.ParentResultText);
             sent += await RecordAsync(due, row, work, result, cancellationToken) ? 1 : 0;
@@ -166,6 +185,10 @@ public sealed partial class TelegramSenderWorker(
                 return false;
             case SendResult.Rejected rejected:
                 await GiveUpAsync(due, row, work, rejected.Reason, permanent: true, cancellationToken);
+                return false;
+            case SendResult.Transient transient when row.Delivery == "at_most_once":
+                // The call may have reached Telegram (a timeout, a lost answer): an at-most-once message is not sent again.
+                await WithQueueAsync(q => q.AbandonAsync(Queue, work, $"It may have gone out ({transient.Reason}); at most once, so it is not sent again.", cancellationToken));
                 return false;
             case SendResult.Transient transient:
                 await GiveUpAsync(due, row, work, transient.Reason, permanent: false, cancellationToken);
@@ -219,12 +242,13 @@ public sealed partial class TelegramSenderWorker(
         WithDbAsync(db => db.Database.ExecuteSqlRawAsync(ReleaseBotsSql,
             [new NpgsqlParameter("holder", _holder), new NpgsqlParameter("past", WorkQueue.Microseconds(clock.GetUtcNow()) - TimeSpan.FromSeconds(1))], cancellationToken));
 
-    private Task<bool> HoldAsync(DueBot bot, CancellationToken cancellationToken)
+    /// <summary>Takes (or keeps) the bot's sender lease for <paramref name="lease"/> from now; false when another instance holds it.</summary>
+    private Task<bool> HoldAsync(DueBot bot, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = WorkQueue.Microseconds(clock.GetUtcNow());
         return WithDbAsync(async db => await db.Database.ExecuteSqlRawAsync(HoldBotSql,
             [new NpgsqlParameter("bot", bot.BotTelegramId), new NpgsqlParameter("tenant", bot.TenantId), new NpgsqlParameter("holder", _holder),
-                new NpgsqlParameter("until", now + Lease), new NpgsqlParameter("now", now)],
+                new NpgsqlParameter("until", now + lease), new NpgsqlParameter("now", now)],
             cancellationToken) == 1);
     }
 

@@ -57,10 +57,13 @@ public sealed class FakeTelegram : IDisposable
     public void KnowsChannel(string token, long chatId, string username) =>
         Answer(token, "getChat", new { id = chatId, type = "channel", title = username, username, accent_color_id = 0, max_reaction_count = 11, accepted_gift_types = new { unlimited_gifts = false, limited_gifts = false, unique_gifts = false, premium_subscription = false } });
 
+    /// <summary>A sent message as Telegram answers it.</summary>
+    public static object Message(int messageId = 500) => new { message_id = messageId, date = 1_700_000_000, chat = new { id = 1, type = "private" }, text = "ok" };
+
     /// <summary>Every message the bot sends gets <paramref name="messageId"/> back.</summary>
     public void AcceptsMessages(string token, int messageId = 500)
     {
-        var message = new { message_id = messageId, date = 1_700_000_000, chat = new { id = 1, type = "private" }, text = "ok" };
+        var message = Message(messageId);
         Answer(token, "sendMessage", message);
         Answer(token, "editMessageText", message);
         Answer(token, "copyMessage", new { message_id = messageId });
@@ -91,9 +94,9 @@ public sealed class FakeTelegram : IDisposable
     }
 
     /// <summary>Answers <paramref name="method"/> only after <paramref name="delay"/>, as a Telegram that hangs.</summary>
-    public void Hangs(string token, string method, TimeSpan delay) =>
+    public void Hangs(string token, string method, TimeSpan delay, object? result = null) =>
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1)
-            .RespondWith(Response.Create().WithDelay(delay).WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result = true }));
+            .RespondWith(Response.Create().WithDelay(delay).WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result = result ?? true }));
 
     public void Fail(string token, string method, int errorCode, string description) =>
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1).RespondWith(Error(errorCode, description));

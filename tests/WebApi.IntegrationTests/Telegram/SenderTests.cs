@@ -193,6 +193,53 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task ATelegramSlowerThanTheLease_NeverMakesAnAtMostOnceMessageGoTwice_WithTwoSenders()
+    {
+        // Broadcast and cross-promo messages are at most once: a duplicate in a channel or a user's chat is the failure.
+        for (var chat = 1; chat <= 3; chat++)
+        {
+            await EnqueueAsync(new SendText(chat, "promo"), $"promo-{chat}", priority: OutboxPriority.Bulk, delivery: DeliverySemantics.AtMostOnce);
+        }
+
+        Telegram.Hangs(Token, "sendMessage", TimeSpan.FromSeconds(1.5), FakeTelegram.Message());
+        var first = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
+        var second = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
+        var slow = first.RunOnceAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        // While the first sender waits on Telegram, its leases run out (the app's clock jumps past them) and the second takes over.
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await second.RunOnceAsync(CancellationToken.None);
+        await slow;
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await second.RunOnceAsync(CancellationToken.None);
+
+        var chats = Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("chat_id").GetInt64()).ToList();
+        chats.Should().OnlyHaveUniqueItems("no message is sent by both senders");
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(status, ',' ORDER BY chat_id) FROM telegram_outbox"))
+            .Should().Be("unknown,sent,sent", "the call in flight when its lease ran out may have gone out, so it is never resent");
+    }
+
+    [Fact]
+    public async Task AnAtMostOnceCallThatFailsAfterItMayHaveReachedTelegram_IsSettledUnknown_NotRetried()
+    {
+        // A 5xx or a timeout (the same branch: Telegram could not answer) says nothing about whether the message went out.
+        await EnqueueAsync(new SendText(7, "promo"), "promo", priority: OutboxPriority.Bulk, delivery: DeliverySemantics.AtMostOnce);
+        Telegram.FailsOnce(Token, "sendMessage", 502, "Bad Gateway");
+        await SendAsync();
+        await EnqueueAsync(new SendText(8, "reply"), "reply", delivery: DeliverySemantics.AtLeastOnce);
+        Telegram.FailsOnce(Token, "sendMessage", 502, "Bad Gateway");
+        Factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        await SendAsync();
+        Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(status, ',' ORDER BY chat_id) FROM telegram_outbox"))
+            .Should().Be("unknown,sent", "at most once is never resent after a call that may have gone out; at least once is retried");
+        Telegram.Calls("sendMessage").Count(c => c.Body.GetProperty("chat_id").GetInt64() == 7).Should().Be(1);
+    }
+
+    [Fact]
     public async Task ASenderThatShutsDownCleanly_HandsItsBotToTheNextInstanceAtOnce()
     {
         await EnqueueAsync(new SendText(1, "first"), "first");
