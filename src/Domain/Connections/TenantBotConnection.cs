@@ -108,6 +108,10 @@ public sealed class TenantBotConnection : ITenantOwned
 
     public bool IsSameBotAs(BotIdentity identity) => BotTelegramId == identity.TelegramId;
 
+    /// <summary>What <see cref="Reconnect"/> needs to put this connection back as it is now.</summary>
+    public (BotCredentials Credentials, BotChannels Channels) Snapshot() =>
+        (new BotCredentials(new BotIdentity(BotTelegramId, BotUsername ?? string.Empty), BotToken, BotTokenHint, Webhook), new BotChannels(ChannelId, FreeChannelId));
+
     private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
     public WebhookBinding Webhook => new(PublicId, WebhookSecret);

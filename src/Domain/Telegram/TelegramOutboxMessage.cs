@@ -11,6 +11,9 @@ public enum OutboxStatus
     Sent,
     Failed,
     Unknown,
+
+    /// <summary>Never sent on purpose: its bot was disconnected from the tenant before it went out.</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -45,7 +48,7 @@ public sealed class TelegramOutboxMessage : WorkItem, ITenantOwned
 {
     public static readonly StateMachine<OutboxStatus> Transitions = new("Outbox message",
     [
-        (OutboxStatus.Pending, [OutboxStatus.Sending, OutboxStatus.Failed]),
+        (OutboxStatus.Pending, [OutboxStatus.Sending, OutboxStatus.Failed, OutboxStatus.Cancelled]),
         (OutboxStatus.Sending, [OutboxStatus.Sent, OutboxStatus.Failed, OutboxStatus.Pending, OutboxStatus.Unknown]),
         (OutboxStatus.Failed, [OutboxStatus.Pending]),
     ]);

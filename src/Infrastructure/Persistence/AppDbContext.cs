@@ -120,7 +120,7 @@ public sealed class AppDbContext(
         {
             return await SaveWithEventsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation })
         {
             // Two requests raced to create the same thing; the loser gets a 409, not a 500.
             throw new ConflictException("This conflicts with an existing record, perhaps one another request has just created.");

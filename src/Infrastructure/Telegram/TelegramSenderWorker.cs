@@ -7,6 +7,7 @@ using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
+using PromoStack.Domain.Connections;
 using PromoStack.Domain.Telegram;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Jobs;
@@ -179,8 +180,14 @@ public sealed partial class TelegramSenderWorker(
                 await WithQueueAsync(q => q.PostponeAsync(Queue, work, until, cancellationToken));
                 return false;
             case SendResult.Blocked blocked:
-                await tenantScopes.RunAsync(due.TenantId, (services, ct) => services.GetRequiredService<AppDbContext>().BotUsers
-                    .Where(u => u.ChatId == row.ChatId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsBlocked, true), ct), cancellationToken);
+                // Bot users are the message bot's: a user who blocked the signal bot (a different bot) may still talk to it.
+                await tenantScopes.RunAsync(due.TenantId, (services, ct) =>
+                {
+                    var db = services.GetRequiredService<AppDbContext>();
+                    return db.BotUsers
+                        .Where(u => u.ChatId == row.ChatId && db.BotConnections.Any(c => c.BotRole == BotRole.MessageBot && c.BotTelegramId == due.BotTelegramId))
+                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsBlocked, true), ct);
+                }, cancellationToken);
                 await GiveUpAsync(due, row, work, blocked.Reason, permanent: true, cancellationToken);
                 return false;
             case SendResult.Rejected rejected:

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.Telegram;
+using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
 namespace PromoStack.WebApi.IntegrationTests.Telegram;
@@ -190,6 +195,72 @@ public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixtu
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Telegram.Calls("setWebhook").Should().ContainSingle("the other tenant's webhook is left alone");
     }
+
+    [Fact]
+    public async Task TheDatabase_RefusesOneLiveBotInTwoWorkspaces_SoTwoRacingConnectionsCannotBothSucceed()
+    {
+        var alpha = await NewTenantAsync("alpha");
+        var beta = await NewTenantAsync("beta");
+        Telegram.KnowsBot(SignalToken, 111111111, "shared_bot");
+
+        var responses = await Task.WhenAll(
+            alpha.Client.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken }),
+            beta.Client.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken }));
+
+        responses.Select(r => r.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(DISTINCT tenant_id) FROM tenant_bot_connections WHERE bot_telegram_id = 111111111")).Should().Be(1);
+        var direct = () => TestDatabase.ExecuteAsync(
+            "INSERT INTO tenant_bot_connections (tenant_id, bot_role, bot_token, bot_token_hint, webhook_secret, bot_telegram_id, public_id, is_sandbox, created_at, updated_at) " +
+            "SELECT CASE WHEN tenant_id = 'alpha' THEN 'beta' ELSE 'alpha' END, 'message_bot', 'x', 'x', 'x', 111111111, gen_random_uuid(), false, now(), now() FROM tenant_bot_connections");
+        await direct.Should().ThrowAsync<Npgsql.PostgresException>().Where(e => e.SqlState == "23P01", "the exclusion constraint is the last word, whatever the app checks");
+    }
+
+    [Fact]
+    public async Task ABotMovedFromOneWorkspaceToAnother_TakesNoneOfItsFormerQueueAlong()
+    {
+        var alpha = await NewTenantAsync("alpha");
+        var beta = await NewTenantAsync("beta");
+        Telegram.KnowsBot(MessageToken, 222222222, "moving_bot");
+        Telegram.AcceptsMessages(MessageToken);
+        (await alpha.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken })).EnsureSuccessStatusCode();
+        await EnqueueAsync("alpha", 1, "alpha's news");
+        await EnqueueAsync("alpha", 2, "alpha's other news");
+
+        (await alpha.Client.DeleteAsync("/api/connections/message_bot")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await beta.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken })).EnsureSuccessStatusCode();
+        await EnqueueAsync("beta", 3, "beta's news");
+        await ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter()).RunOnceAsync(CancellationToken.None);
+
+        Telegram.Calls("sendMessage").Select(c => c.Body.GetProperty("text").GetString()).Should().Equal("beta's news");
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(tenant_id || ' ' || status, ', ' ORDER BY id) FROM telegram_outbox"))
+            .Should().Be("alpha cancelled, alpha cancelled, beta sent");
+        (await TestDatabase.ScalarAsync<string>("SELECT DISTINCT last_error FROM telegram_outbox WHERE status = 'cancelled'")).Should().Contain("disconnected");
+    }
+
+    [Fact]
+    public async Task ReconnectingWithABotWhoseWebhookTelegramRefuses_KeepsThePreviousBot()
+    {
+        var admin = await NewTenantAsync("alpha");
+        Telegram.KnowsBot(SignalToken, 111111111, "alpha_bot");
+        Telegram.KnowsBot(OtherToken, 333333333, "alpha_new_bot");
+        var first = await (await admin.Client.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken })).JsonAsync();
+        Telegram.Fail(OtherToken, "setWebhook", 400, "Bad Request: bad webhook");
+
+        await (await admin.Client.PutAsJsonAsync("/api/connections/signal_bot", new { token = OtherToken })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var now = (await (await admin.Client.GetAsync("/api/connections")).JsonAsync()).EnumerateArray().Single();
+        now.GetProperty("botId").GetInt64().Should().Be(111111111);
+        now.GetProperty("webhookId").GetGuid().Should().Be(first.GetProperty("webhookId").GetGuid());
+        Telegram.Calls("deleteWebhook").Should().BeEmpty("the old bot never left");
+    }
+
+    private async Task EnqueueAsync(string tenant, long chat, string text) =>
+        await InTenantAsync(tenant, async services =>
+        {
+            await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(
+                new SendText(chat, text), new OutboxOptions(BotRole.MessageBot, $"news-{chat}", "test", OutboxPriority.Bulk, DeliverySemantics.AtLeastOnce), CancellationToken.None);
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        });
 
     [Fact]
     public async Task Test_ReportsIdentityChannelRightsAndWebhook()

@@ -114,6 +114,28 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task AUserWhoBlockedTheSignalBot_IsNotMarkedBlocked_ForTheMessageBotTheyStillTalkTo()
+    {
+        const string signalToken = "111111111:AAH-signal-token-secret-part-abcdefgh";
+        Telegram.KnowsBot(signalToken, 111111111, "alpha_signal_bot");
+        (await NewUser("user_alpha_admin").Client.PutAsJsonAsync("/api/connections/signal_bot", new { token = signalToken })).EnsureSuccessStatusCode();
+        await AddBotUserAsync(42);
+        Telegram.Fail(signalToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+        await InTenantAsync("alpha", async services =>
+        {
+            await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(
+                new SendText(42, "from the signal bot"), new OutboxOptions(BotRole.SignalBot, "signal-dm", "test", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+                CancellationToken.None);
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        });
+
+        await SendAsync();
+
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM telegram_outbox")).Should().Be("failed");
+        (await TestDatabase.ScalarAsync<bool>("SELECT is_blocked FROM bot_users WHERE chat_id = 42")).Should().BeFalse("the message bot is another bot");
+    }
+
+    [Fact]
     public async Task AnotherRefusal_FailsTheMessageWithTheReason_WithoutMarkingTheUser()
     {
         await AddBotUserAsync(42);

@@ -7,10 +7,13 @@ using PromoStack.Domain.Connections;
 
 namespace PromoStack.Application.Connections.DeleteConnection;
 
-/// <summary>Disconnects a role; the bot's webhook is deleted unless the other role still uses the same bot.</summary>
-public sealed record DeleteConnection(BotRole Role) : ITenantCommand<Unit>;
+/// <summary>
+/// Disconnects a role. Unless the other role still uses the same bot, the bot leaves the workspace: its queued messages
+/// are cancelled (in the same transaction as the removal) and, once that has committed, its webhook is deleted.
+/// </summary>
+public sealed record DeleteConnection(BotRole Role) : ITenantCommand<Unit>, ICallsOutsideServices;
 
-internal sealed class DeleteConnectionHandler(IAppDbContext db, ITelegramBotApi telegram, ISecretProtector secrets)
+internal sealed class DeleteConnectionHandler(IAppDbContext db, IUnitOfWork unitOfWork, ITelegramBotApi telegram, ISecretProtector secrets)
     : ICommandHandler<DeleteConnection, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteConnection command, CancellationToken cancellationToken)
@@ -18,14 +21,27 @@ internal sealed class DeleteConnectionHandler(IAppDbContext db, ITelegramBotApi 
         var connections = await db.BotConnections.ToListAsync(cancellationToken);
         var current = connections.SingleOrDefault(c => c.BotRole == command.Role)
             ?? throw new NotFoundException("Connection", BotRoleNames.Of(command.Role));
-        var sharedWithOtherRole = connections.Any(c => c.BotRole != command.Role && c.BotTelegramId == current.BotTelegramId);
-        if (!sharedWithOtherRole && !current.IsSandbox)
+        var leaves = !connections.Any(c => c.BotRole != command.Role && c.BotTelegramId == current.BotTelegramId);
+        await unitOfWork.InTransactionAsync(async ct =>
         {
-            await BotWebhooks.TryDeleteAsync(telegram, secrets.Unprotect(ConnectionSecrets.Token, current.BotToken), cancellationToken);
+            db.BotConnections.Remove(current);
+            await db.SaveChangesAsync(ct);
+            return leaves ? await BotOutbox.CancelQueuedAsync(db, current.BotTelegramId, ct) : 0;
+        }, cancellationToken);
+
+        if (leaves && !current.IsSandbox)
+        {
+            try
+            {
+                await BotWebhooks.TryDeleteAsync(telegram, secrets.Unprotect(ConnectionSecrets.Token, current.BotToken), cancellationToken);
+            }
+            catch (TelegramUnavailableException)
+            {
+                // The bot is disconnected all the same: its webhook points at a public id no connection has any more,
+                // which the webhook answers 404 without storing anything, and a later connection sets its own.
+            }
         }
 
-        db.BotConnections.Remove(current);
-        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -14,11 +14,14 @@ namespace PromoStack.Application.Connections.SaveConnection;
 /// <summary>
 /// Connects (or reconnects) the tenant's bot for a role: the token is checked with <c>getMe</c>, stored encrypted,
 /// and the bot's webhook registered with a fresh secret — or, when the other role already uses the same bot, with
-/// that bot's existing webhook. Nothing is saved unless Telegram accepted the webhook.
+/// that bot's existing webhook. No Telegram call runs inside a transaction: the connection is committed first (the
+/// database refuses a bot another workspace holds), then the webhook is registered with the secret that was
+/// committed; if Telegram refuses it, the previous connection is put back. A bot the role stops using leaves the
+/// workspace: its queued messages are cancelled and its webhook deleted.
 /// </summary>
 /// <param name="Sandbox">Development only: a stand-in bot without a token whose sends never reach Telegram.</param>
 public sealed record SaveConnection(BotRole Role, string? Token, string? ChannelId, string? FreeChannelId, bool Sandbox = false)
-    : ITenantCommand<ConnectionDto>;
+    : ITenantCommand<ConnectionDto>, ICallsOutsideServices;
 
 internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection>
 {
@@ -36,7 +39,7 @@ internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection
 }
 
 internal sealed class SaveConnectionHandler(
-    IAppDbContext db, ITelegramBotApi telegram, IBotRegistry bots, ISecretProtector secrets, IPublicUrls urls, ITenantContext tenant,
+    IAppDbContext db, IUnitOfWork unitOfWork, ITelegramBotApi telegram, IBotRegistry bots, ISecretProtector secrets, IPublicUrls urls, ITenantContext tenant,
     IAppEnvironment environment, TimeProvider clock)
     : ICommandHandler<SaveConnection, ConnectionDto>
 {
@@ -66,9 +69,10 @@ internal sealed class SaveConnectionHandler(
             await ChannelIdAsync(token, command.ChannelId, "channelId", cancellationToken),
             await ChannelIdAsync(token, command.FreeChannelId, "freeChannelId", cancellationToken));
 
-        var replacedToken = current is { IsSandbox: false } && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
-            ? secrets.Unprotect(ConnectionSecrets.Token, current.BotToken)
-            : null;
+        var replaced = current is not null && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
+            ? (current.BotTelegramId, Token: current.IsSandbox ? null : secrets.Unprotect(ConnectionSecrets.Token, current.BotToken))
+            : ((long BotTelegramId, string? Token)?)null;
+        (BotCredentials, BotChannels)? previous = current is { IsSandbox: false } ? current.Snapshot() : null;
         if (current is null)
         {
             current = TenantBotConnection.Connect(tenant.RequiredTenantId, command.Role, credentials, channels, clock.GetUtcNow());
@@ -80,16 +84,42 @@ internal sealed class SaveConnectionHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-
-        // Inside the command's transaction: if Telegram refuses the webhook, the save above rolls back.
-        await telegram.SetWebhookAsync(
-            token, urls.TelegramWebhook(webhook.PublicId), secrets.Unprotect(ConnectionSecrets.WebhookSecret, webhook.EncryptedSecret), cancellationToken);
-        if (replacedToken is not null)
+        try
         {
-            await BotWebhooks.TryDeleteAsync(telegram, replacedToken, cancellationToken);
+            await telegram.SetWebhookAsync(
+                token, urls.TelegramWebhook(webhook.PublicId), secrets.Unprotect(ConnectionSecrets.WebhookSecret, webhook.EncryptedSecret), cancellationToken);
+        }
+        catch (Exception exception) when (exception is TelegramRejectedException or TelegramUnavailableException)
+        {
+            await PutBackAsync(current, previous);
+            throw;
+        }
+
+        if (replaced is { } old)
+        {
+            await unitOfWork.InTransactionAsync(ct => BotOutbox.CancelQueuedAsync(db, old.BotTelegramId, ct), cancellationToken);
+            if (old.Token is not null)
+            {
+                await BotWebhooks.TryDeleteAsync(telegram, old.Token, cancellationToken);
+            }
         }
 
         return ConnectionDto.From(current);
+    }
+
+    /// <summary>Telegram refused the webhook: the role goes back to the bot it had (or to none), and nothing else changed.</summary>
+    private async Task PutBackAsync(TenantBotConnection current, (BotCredentials Credentials, BotChannels Channels)? previous)
+    {
+        if (previous is { } before)
+        {
+            current.Reconnect(before.Credentials, before.Channels, clock.GetUtcNow());
+        }
+        else
+        {
+            db.BotConnections.Remove(current);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private async Task<ConnectionDto> SaveSandboxAsync(SaveConnection command, CancellationToken cancellationToken)
@@ -99,18 +129,21 @@ internal sealed class SaveConnectionHandler(
             throw new ValidationException([new ValidationFailure(nameof(SaveConnection.Sandbox), "Sandbox bots exist in Development only.")]);
         }
 
-        var current = await db.BotConnections.SingleOrDefaultAsync(c => c.BotRole == command.Role, cancellationToken);
-        if (current is not null)
+        return await unitOfWork.InTransactionAsync(async ct =>
         {
-            db.BotConnections.Remove(current);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            var current = await db.BotConnections.SingleOrDefaultAsync(c => c.BotRole == command.Role, ct);
+            if (current is not null)
+            {
+                db.BotConnections.Remove(current);
+                await db.SaveChangesAsync(ct);
+            }
 
-        var sandbox = TenantBotConnection.ConnectSandbox(
-            tenant.RequiredTenantId, command.Role, new BotChannels(command.ChannelId, command.FreeChannelId), clock.GetUtcNow());
-        db.BotConnections.Add(sandbox);
-        await db.SaveChangesAsync(cancellationToken);
-        return ConnectionDto.From(sandbox);
+            var sandbox = TenantBotConnection.ConnectSandbox(
+                tenant.RequiredTenantId, command.Role, new BotChannels(command.ChannelId, command.FreeChannelId), clock.GetUtcNow());
+            db.BotConnections.Add(sandbox);
+            await db.SaveChangesAsync(ct);
+            return ConnectionDto.From(sandbox);
+        }, cancellationToken);
     }
 
     /// <summary>
