@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
@@ -91,10 +92,15 @@ public static class DependencyInjection
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));
         services.AddSingleton<Application.CrossPromo.IMarketNews, MarketData.NoMarketNews>();
         services.AddSingleton<Application.Forex.IMarketData>(sp => new MarketData.CachedMarketData(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.Provider.Equals("twelvedata", StringComparison.OrdinalIgnoreCase)
-                ? ActivatorUtilities.CreateInstance<MarketData.TwelveDataMarketData>(
-                    sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(MarketData.TwelveDataMarketData.HttpClientName))
-                : ActivatorUtilities.CreateInstance<MarketData.ReplayMarketData>(sp)));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value
+                    .ProviderIn(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()) switch
+                {
+                    MarketData.MarketDataOptions.Providers.TwelveData => ActivatorUtilities.CreateInstance<MarketData.TwelveDataMarketData>(
+                        sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(MarketData.TwelveDataMarketData.HttpClientName)),
+                    MarketData.MarketDataOptions.Providers.Replay => ActivatorUtilities.CreateInstance<MarketData.ReplayMarketData>(sp),
+                    _ => ActivatorUtilities.CreateInstance<MarketData.NoMarketData>(sp),
+                }));
+        services.AddHostedService<MarketData.MarketDataStartupLog>();
         services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
         services.AddSingleton<WorkQueue>();

@@ -24,9 +24,12 @@ public sealed record UpdateForexConfig(IReadOnlyDictionary<string, string?> Sett
 
 internal sealed class UpdateForexConfigValidator : AbstractValidator<UpdateForexConfig>
 {
-    public UpdateForexConfigValidator()
+    public UpdateForexConfigValidator(IMarketData market)
     {
         RuleFor(c => c.Settings).NotEmpty().WithMessage("Name at least one setting.");
+        RuleFor(c => c.Settings).Must(settings => market.Provider != IMarketData.NoProvider || settings?.GetValueOrDefault("enabled") != "true")
+            .OverridePropertyName("settings.enabled")
+            .WithMessage("The signal engine needs market data, and none is configured: set MarketData__Provider (twelvedata, with MarketData__TwelveData__ApiKey).");
         RuleFor(c => c.Settings).Custom((settings, context) =>
         {
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -16,6 +16,12 @@ public interface IMarketData
 
     /// <summary>Whether its signals are demo signals (a replay) rather than live ones.</summary>
     bool IsReplay { get; }
+
+    /// <summary>The provider's name (<c>twelvedata</c>, <c>replay</c>), or <see cref="NoProvider"/> when none is configured.</summary>
+    string Provider { get; }
+
+    /// <summary>The <see cref="Provider"/> of a configuration without market data: the engine cannot be enabled.</summary>
+    const string NoProvider = "none";
 }
 
 /// <summary>The provider could not answer (down, rate limited, bad key): a 503 for the API, a retry for the schedule.</summary>

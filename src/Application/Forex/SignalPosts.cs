@@ -23,6 +23,13 @@ internal sealed class SignalPosts(IAppDbContext db, ITelegramOutbox outbox)
             return;
         }
 
+        // A demo signal (replayed candles) reaches only a sandbox bot's channel, never a real VIP channel.
+        if (signal.Source == SignalSource.Demo
+            && !await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.SignalBot && c.IsSandbox, cancellationToken))
+        {
+            return;
+        }
+
         var post = await outbox.EnqueueAsync(new SendText(channel, Text(signal)), Options($"signal:{signal.Id}:post"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         signal.RecordTelegramPost(post.Id);

@@ -55,9 +55,9 @@ public static class StartupChecks
         CheckUrl(problems, "Clerk__ApiBaseUrl", configuration["Clerk:ApiBaseUrl"], requireHttps: false);
         CheckUrl(problems, "MarketData__TwelveData__BaseUrl", configuration["MarketData:TwelveData:BaseUrl"], requireHttps: false);
         var provider = configuration["MarketData:Provider"];
-        if (provider is not (null or "" or "replay" or "twelvedata"))
+        if (!string.IsNullOrEmpty(provider) && !MarketData.MarketDataOptions.Providers.All.Contains(provider))
         {
-            problems.Add($"MarketData__Provider '{provider}' is not one of: twelvedata, replay.");
+            problems.Add($"MarketData__Provider '{provider}' is not one of: {string.Join(", ", MarketData.MarketDataOptions.Providers.All)}.");
         }
         else if (provider == "twelvedata" && string.IsNullOrWhiteSpace(configuration["MarketData:TwelveData:ApiKey"]))
         {

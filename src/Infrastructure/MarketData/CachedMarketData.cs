@@ -18,6 +18,8 @@ public sealed class CachedMarketData(IMarketData inner) : IMarketData
 
     public bool IsReplay => inner.IsReplay;
 
+    public string Provider => inner.Provider;
+
     public async Task<IReadOnlyList<Candle>> ClosedCandlesAsync(Instrument instrument, string interval, int count, CancellationToken cancellationToken)
     {
         var key = (instrument.Symbol, interval);

@@ -1,18 +1,33 @@
 namespace PromoStack.Infrastructure.MarketData;
 
 /// <summary>
-/// <c>MarketData__Provider</c>: <c>twelvedata</c> (needs <c>MarketData__TwelveData__ApiKey</c>) or <c>replay</c> (the
-/// default: candles from <c>MarketData__Csv__Path</c>, or the built-in synthetic generator without one, replayed
-/// <c>MarketData__Replay__Speed</c> times faster than real time).
+/// <c>MarketData__Provider</c>: <c>twelvedata</c> (needs <c>MarketData__TwelveData__ApiKey</c>), <c>replay</c> (candles from
+/// <c>MarketData__Csv__Path</c>, or the built-in synthetic generator without one, replayed
+/// <c>MarketData__Replay__Speed</c> times faster than real time; its signals are demo signals) or <c>none</c>. Unset, it is
+/// <c>replay</c> in Development and <c>none</c> everywhere else: a real business never trades replayed or synthetic
+/// candles unless a person chose so.
 /// </summary>
 public sealed class MarketDataOptions
 {
     public const string Section = "MarketData";
 
-    public string Provider { get; set; } = "replay";
+    public string? Provider { get; set; }
+
+    /// <summary>The provider that runs: the configured one, or the environment's default.</summary>
+    public string ProviderIn(bool development) =>
+        string.IsNullOrWhiteSpace(Provider) ? (development ? Providers.Replay : Providers.None) : Provider.Trim().ToLowerInvariant();
     public TwelveDataOptions TwelveData { get; set; } = new();
     public CsvOptions Csv { get; set; } = new();
     public ReplayOptions Replay { get; set; } = new();
+
+    public static class Providers
+    {
+        public const string TwelveData = "twelvedata";
+        public const string Replay = "replay";
+        public const string None = Application.Forex.IMarketData.NoProvider;
+
+        public static readonly string[] All = [TwelveData, Replay, None];
+    }
 
     public sealed class TwelveDataOptions
     {

@@ -42,6 +42,8 @@ public sealed class ReplayMarketData : IMarketData
 
     public bool IsReplay => true;
 
+    public string Provider => MarketDataOptions.Providers.Replay;
+
     public Task<IReadOnlyList<Candle>> ClosedCandlesAsync(Instrument instrument, string interval, int count, CancellationToken cancellationToken)
     {
         var closed = ClosedCount(Now);

@@ -27,6 +27,8 @@ public sealed class TwelveDataMarketData(HttpClient http, IOptions<MarketDataOpt
 
     public bool IsReplay => false;
 
+    public string Provider => MarketDataOptions.Providers.TwelveData;
+
     public async Task<IReadOnlyList<Candle>> ClosedCandlesAsync(Instrument instrument, string interval, int count, CancellationToken cancellationToken)
     {
         var length = Intervals.TryGetValue(interval, out var known) ? known : throw new ArgumentException($"Unknown interval '{interval}'.", nameof(interval));

@@ -32,6 +32,29 @@ public sealed class ForexApiTests(AppFixture fixture) : IntegrationTest(fixture)
         Setting(saved, "trading_days").GetProperty("value").GetString().Should().Be("mon,wed");
     }
 
+    [Fact]
+    public async Task EnablingTheEngine_WithoutAMarketDataProvider_Is400NamingWhatIsMissing()
+    {
+        var response = await _admin.Client.PutAsJsonAsync("/api/forex/config", new { settings = new Dictionary<string, string?> { ["enabled"] = "true" } });
+
+        (await response.Content.ReadAsStringAsync()).Should().Contain("MarketData__Provider");
+        await response.ShouldHaveFieldErrorAsync("settings.enabled");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_config")).Should().Be(0, "nothing was saved");
+    }
+
+    [Theory]
+    [InlineData("Production", null, "none")]
+    [InlineData("Staging", null, "none")]
+    [InlineData("Development", null, "replay")]
+    [InlineData("Production", "replay", "replay")]
+    public void OutsideDevelopment_NoProviderIsTheDefault_AReplayRunsOnlyWhenSomeoneConfiguresIt(string environment, string? configured, string expected)
+    {
+        var options = new PromoStack.Infrastructure.MarketData.MarketDataOptions { Provider = configured };
+
+        options.ProviderIn(development: environment == "Development").Should().Be(expected);
+        Factory.Services.GetRequiredService<PromoStack.Application.Forex.IMarketData>().Provider.Should().Be("none", "the tests' app runs in Testing with no provider set");
+    }
+
     [Theory]
     [InlineData("martingale_factor", "2", "settings.martingale_factor")]
     [InlineData("rsi_oversold", "80", "settings.rsi_oversold")]

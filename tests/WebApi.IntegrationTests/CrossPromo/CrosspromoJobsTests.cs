@@ -30,7 +30,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
     {
         await base.InitializeAsync();
         // Friday 27 March 2026, 06:00 in London (GMT); British Summer Time starts on Sunday the 29th.
-        _app = new PromoStackFactory(Identity, telegram: Telegram)
+        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["MarketData:Provider"] = "replay" }, telegram: Telegram)
         {
             Clock = new(new DateTimeOffset(2026, 3, 27, 6, 0, 0, TimeSpan.Zero)),
             ConfigureServices = services => services.AddSingleton<IMarketNews>(new OneHeadline()),

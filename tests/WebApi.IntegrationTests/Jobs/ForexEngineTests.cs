@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using PromoStack.Application.Forex;
+using PromoStack.Domain.Signals;
+using PromoStack.Domain.Signals.Indicators;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -7,7 +10,8 @@ namespace PromoStack.WebApi.IntegrationTests.Jobs;
 
 /// <summary>
 /// The engine end to end: real gold candles replayed (60× real time) through the schedule, signals posted to the VIP
-/// channel of a fake Bot API, then edited and answered as they hit targets or stop out.
+/// channel of a fake Bot API, then edited and answered as they hit targets or stop out. Replayed candles make demo
+/// signals, which never reach a real channel; the posting tests present the replay as a live feed.
 /// </summary>
 public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixture)
 {
@@ -27,9 +31,28 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
     }
 
     [Fact]
-    public async Task ReplayedCandles_OpenASignal_PostItToTheVipChannel_ThenEditAndAnswerItAsItMoves()
+    public async Task DemoSignals_FromReplayedCandles_AreNeverPostedToARealVipChannel()
     {
         var app = Instance();
+        await SetUpTenantAsync(app);
+
+        var sender = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(app.Services, new BotRateLimiter());
+        for (var minute = 0; minute < 600 && await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals") == 0; minute++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+            await sender.RunOnceAsync(CancellationToken.None);
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT source FROM forex_signals ORDER BY id LIMIT 1")).Should().Be("demo");
+        Telegram.Calls("sendMessage").Should().BeEmpty("the signal bot is a real bot, not a sandbox");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_outbox")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task LiveCandles_OpenASignal_PostItToTheVipChannel_ThenEditAndAnswerItAsItMoves()
+    {
+        var app = Instance(live: true);
         await SetUpTenantAsync(app);
 
         var sender = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(app.Services, new BotRateLimiter());
@@ -42,11 +65,11 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
 
         var post = Telegram.Calls("sendMessage").First().Body;
         post.GetProperty("chat_id").GetInt64().Should().Be(VipChannel);
-        post.GetProperty("text").GetString().Should().Contain("XAU/USD").And.Contain("Entry:").And.Contain("Demo signal");
+        post.GetProperty("text").GetString().Should().Contain("XAU/USD").And.Contain("Entry:").And.NotContain("Demo signal");
         var edit = Telegram.Calls("editMessageText").Should().NotBeEmpty().And.Subject.First().Body;
         edit.GetProperty("message_id").GetInt32().Should().Be(500, "the edit waited for the post's message id");
         Telegram.Calls("sendMessage").Skip(1).Should().Contain(c => c.Body.GetProperty("reply_parameters").GetProperty("message_id").GetInt32() == 500);
-        (await TestDatabase.ScalarAsync<string>("SELECT source FROM forex_signals ORDER BY id LIMIT 1")).Should().Be("demo");
+        (await TestDatabase.ScalarAsync<string>("SELECT source FROM forex_signals ORDER BY id LIMIT 1")).Should().Be("live");
         (await TestDatabase.ScalarAsync<int?>("SELECT telegram_message_id FROM forex_signals ORDER BY id LIMIT 1")).Should().Be(500);
         var last = await (await Admin(app).GetAsync("/api/forex/check")).JsonAsync();
         last.GetProperty("outcome").GetString().Should().BeOneOf("no_signal", "held_back", "signal_opened");
@@ -108,18 +131,28 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().Be(1, "the engine is off: nothing else opened");
     }
 
-    private PromoStackFactory Instance()
+    /// <param name="live">The replay presented as a live feed (its signals are live ones).</param>
+    private PromoStackFactory Instance(bool live = false)
     {
         var app = new PromoStackFactory(
             Identity,
             new Dictionary<string, string?>
             {
+                ["MarketData:Provider"] = "replay",
                 ["MarketData:Csv:Path"] = Path.Combine(AppContext.BaseDirectory, "TestData", "ohlc", "xauusd_15m_sample_3000_utc.csv"),
                 ["MarketData:Replay:Speed"] = "60",
             },
             telegram: Telegram)
         {
             Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start),
+            ConfigureServices = live
+                ? services =>
+                {
+                    var replay = services.Single(d => d.ServiceType == typeof(IMarketData));
+                    services.Remove(replay);
+                    services.AddSingleton<IMarketData>(sp => new LiveFeed((IMarketData)replay.ImplementationFactory!(sp)));
+                }
+                : null,
         };
         _instances.Add(app);
         return app;
@@ -148,5 +181,20 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
                 ["cooldown_minutes"] = "0", ["pause_after_loss_minutes"] = "0", ["max_signals_per_day"] = "100", ["daily_loss_cap_pips"] = "0",
             },
         })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The replay's candles as if a live provider sent them.</summary>
+    private sealed class LiveFeed(IMarketData replay) : IMarketData
+    {
+        public DateTimeOffset Now => replay.Now;
+
+        public bool IsReplay => false;
+
+        public string Provider => "live-test-feed";
+
+        public Task<IReadOnlyList<Candle>> ClosedCandlesAsync(Instrument instrument, string interval, int count, CancellationToken cancellationToken) =>
+            replay.ClosedCandlesAsync(instrument, interval, count, cancellationToken);
+
+        public Task<decimal> LatestPriceAsync(Instrument instrument, CancellationToken cancellationToken) => replay.LatestPriceAsync(instrument, cancellationToken);
     }
 }
