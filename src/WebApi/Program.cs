@@ -41,7 +41,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     ];
 });
 
-builder.Services.AddPromoStackAuthentication(builder.Configuration);
+builder.Services.AddPromoStackAuthentication(builder.Configuration, builder.Environment);
 builder.Services
     .AddControllers()
     .AddJsonOptions(json =>

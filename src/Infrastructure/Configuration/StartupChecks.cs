@@ -38,6 +38,11 @@ public static class StartupChecks
             CheckOrigin(problems, "Auth__AuthorizedParties", party);
         }
 
+        if (environment.IsProduction() && auth.AuthorizedPartyList.Count == 0)
+        {
+            problems.Add("Auth__AuthorizedParties is required in Production: the admin app's origins, so a token issued to another site is refused.");
+        }
+
         var app = Bind<AppOptions>(problems, configuration, AppOptions.Section);
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(app.PublicBaseUrl))
         {

@@ -13,15 +13,18 @@ namespace PromoStack.WebApi.Auth;
 
 /// <summary>
 /// Clerk session tokens (RS256): issuer fixed by configuration, keys from the configured JWKS URL, <c>azp</c>
-/// checked against the authorized parties when the token carries one, lifetime with a small skew. After
-/// validation the user is signed in against the database, which alone decides tenant and role.
+/// checked against the authorized parties (outside Development a token must carry one: a token minted for no origin
+/// is not the admin app's), lifetime with a small skew. After validation the user is signed in against the database, which
+/// alone decides tenant and role.
 /// </summary>
 public static class AuthenticationSetup
 {
     private const string IdentityType = "PromoStack";
 
-    public static IServiceCollection AddPromoStackAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPromoStackAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Development alone accepts a token minted for no origin (local tools); Production and every environment like it refuse it.
+        var requireAuthorizedParty = !environment.IsDevelopment();
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var issuers = new List<string>();
         if (!string.IsNullOrWhiteSpace(auth.Issuer))
@@ -69,7 +72,7 @@ public static class AuthenticationSetup
                 ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
                 NameClaimType = "sub",
             };
-            options.Events = new JwtBearerEvents { OnTokenValidated = context => SignInAsync(context, auth) };
+            options.Events = new JwtBearerEvents { OnTokenValidated = context => SignInAsync(context, auth, requireAuthorizedParty) };
         });
 
         services.AddAuthorizationBuilder()
@@ -86,11 +89,17 @@ public static class AuthenticationSetup
     private static bool HasOwnClaim(ClaimsPrincipal user, string type, string? value) =>
         user.Identities.Any(i => i.AuthenticationType == IdentityType && i.HasClaim(c => c.Type == type && (value is null || c.Value == value)));
 
-    private static async Task SignInAsync(TokenValidatedContext context, AuthOptions auth)
+    private static async Task SignInAsync(TokenValidatedContext context, AuthOptions auth, bool requireAuthorizedParty)
     {
         var principal = context.Principal!;
         var azp = principal.FindFirstValue("azp");
         var parties = auth.AuthorizedPartyList;
+        if (azp is null && requireAuthorizedParty)
+        {
+            context.Fail("The token names no authorized party (azp).");
+            return;
+        }
+
         if (azp is not null && parties.Count > 0 && !parties.Contains(azp, StringComparer.Ordinal))
         {
             context.Fail("The token was issued to another authorized party.");

@@ -61,9 +61,22 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
-    public async Task GetMe_WithTokenWithoutAuthorizedParty_IsAccepted()
+    public async Task OutsideDevelopment_ATokenWithoutAuthorizedParty_Returns401()
     {
-        var response = await ClientWith(Identity.Token("user_1", email: "one@example.com", azp: null)).GetAsync("/api/me");
+        // Inverted: it was accepted. Production (and this Testing environment, configured like it) refuse a token
+        // minted for no origin: it is not the admin app's.
+        (await ClientWith(Identity.Token("user_1", email: "one@example.com", azp: null)).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await ClientWith(Identity.Token("user_1", email: "one@example.com")).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task InDevelopment_ATokenWithoutAuthorizedParty_IsAccepted()
+    {
+        await using var development = new PromoStackFactory(Identity, environment: "Development");
+        var client = development.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_1", email: "one@example.com", azp: null));
+
+        var response = await client.GetAsync("/api/me");
 
         var me = await response.JsonAsync();
         me.GetProperty("userId").GetString().Should().Be("user_1");

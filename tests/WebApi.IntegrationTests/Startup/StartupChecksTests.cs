@@ -153,6 +153,17 @@ public sealed class StartupChecksTests
     }
 
     [Fact]
+    public void Validate_InProduction_WithoutAuthorizedParties_IsRefused_NamingTheVariable()
+    {
+        var settings = Valid();
+        settings.Remove("Auth:AuthorizedParties");
+
+        Problems(settings, "Production").Should().Contain("Auth__AuthorizedParties");
+        var elsewhere = () => Validate(settings, "Staging");
+        elsewhere.Should().NotThrow();
+    }
+
+    [Fact]
     public void Validate_InProduction_WithoutPublicBaseUrl_IsRefused()
     {
         var settings = Valid();
