@@ -14,6 +14,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<BotReplies>();
+        services.AddScoped<Common.Security.PersonalData>();
         services.AddScoped<MessageRouter>();
         services.AddScoped<IBotCommand, StartCommand>();
         services.AddScoped<IBotCommand, HelpCommand>();

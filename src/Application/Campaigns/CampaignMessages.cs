@@ -106,7 +106,7 @@ internal sealed class ListCampaignEntriesValidator : AbstractValidator<ListCampa
     }
 }
 
-internal sealed class CampaignQueries(IAppDbContext db)
+internal sealed class CampaignQueries(IAppDbContext db, Common.Security.PersonalData personal)
 {
     public async Task<Campaign> TrackedAsync(int id, CancellationToken cancellationToken) =>
         await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Campaign", id);
@@ -127,9 +127,14 @@ internal sealed class CampaignQueries(IAppDbContext db)
         [
             .. campaigns.Select(c => new CampaignDto(
                 c.Id, c.Title, c.Description, c.StartDate, c.EndDate, c.Prize, c.Status, c.PublishedAt is not null, entries.GetValueOrDefault(c.Id),
-                c.WinnerEntryId is { } w && winners.TryGetValue(w, out var winner) ? Dto(winner) : null, c.DrawnAt, c.CreatedAt, c.UpdatedAt)),
+                c.WinnerEntryId is { } w && winners.TryGetValue(w, out var winner) ? WinnerDto(winner) : null, c.DrawnAt, c.CreatedAt, c.UpdatedAt)),
         ];
     }
+
+    /// <summary>The winner as the current user may see them: in full for an admin, masked for a member.</summary>
+    private CampaignEntryDto WinnerDto(CampaignEntry e) => personal.InFull
+        ? Dto(e)
+        : new(e.Id, personal.Email(e.Email)!, personal.Name(e.TelegramUsername), [], e.Disqualified, e.CreatedAt);
 
     public static CampaignEntryDto Dto(CampaignEntry e) =>
         new(e.Id, e.Email, e.TelegramUsername, JsonSerializer.Deserialize<List<string>>(e.SocialLinks) ?? [], e.Disqualified, e.CreatedAt);

@@ -11,8 +11,9 @@ using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 
+/// <remarks>For members the Telegram ids and the answers (which may carry emails) are left out; admins see them.</remarks>
 public sealed record JourneySessionDto(
-    Guid Id, long TelegramChatId, long TelegramUserId, JourneySessionStatus Status, Guid? CurrentStepId, JsonElement Answers, string? EndReason,
+    Guid Id, long? TelegramChatId, long? TelegramUserId, JourneySessionStatus Status, Guid? CurrentStepId, JsonElement Answers, string? EndReason,
     DateTimeOffset StartedAt, DateTimeOffset LastActivityAt, DateTimeOffset? CompletedAt);
 
 public sealed record JourneySessionPage(IReadOnlyList<JourneySessionDto> Items, int Total, int Page, int PageSize);
@@ -41,7 +42,7 @@ internal sealed class ListJourneySessionsValidator : AbstractValidator<ListJourn
     }
 }
 
-internal sealed class ListJourneySessionsHandler(IAppDbContext db) : Mediator.IQueryHandler<ListJourneySessions, JourneySessionPage>
+internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Security.PersonalData personal) : Mediator.IQueryHandler<ListJourneySessions, JourneySessionPage>
 {
     public async ValueTask<JourneySessionPage> Handle(ListJourneySessions query, CancellationToken cancellationToken)
     {
@@ -61,7 +62,8 @@ internal sealed class ListJourneySessionsHandler(IAppDbContext db) : Mediator.IQ
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new JourneySessionPage(
             [.. page.Select(s => new JourneySessionDto(
-                s.Id, s.TelegramChatId, s.TelegramUserId, s.Status, s.CurrentStepId, JsonSerializer.Deserialize<JsonElement>(s.Answers), s.EndReason,
+                s.Id, personal.Id<long>(s.TelegramChatId), personal.Id<long>(s.TelegramUserId), s.Status, s.CurrentStepId,
+                JsonSerializer.Deserialize<JsonElement>(personal.InFull ? s.Answers : "{}"), s.EndReason,
                 s.StartedAt, s.LastActivityAt, s.CompletedAt))],
             total, query.Page, query.PageSize);
     }

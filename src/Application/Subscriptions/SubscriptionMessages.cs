@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Security;
 using PromoStack.Application.Stripe;
 using PromoStack.Application.Telegram.Leads;
 using PromoStack.Domain.Subscriptions;
@@ -13,6 +14,7 @@ namespace PromoStack.Application.Subscriptions;
 /// <param name="Email">The subscriber's email (unique in the tenant); null until paid, or when another subscription holds the payer's.</param>
 /// <param name="PayerEmail">The email the payer gave at checkout (as Stripe reports it).</param>
 /// <param name="PaymentFailureReason">Why a pending checkout is not paid yet (a delayed payment method failed).</param>
+/// <remarks>Emails and the Telegram username are masked for members, the Telegram and Stripe ids left out (admins see them in full).</remarks>
 public sealed record SubscriptionDto(
     int Id, string? Email, string? PayerEmail, PlanType Plan, SubscriptionStatus Status, long? TelegramUserId, string? TelegramUsername, bool Renews, bool CancelAtPeriodEnd,
     DateTimeOffset? CurrentPeriodEnd, DateTimeOffset? PastDueSince, CancellationReason? CancelReason, bool IsConverted, string? StripeCustomerId,
@@ -58,7 +60,7 @@ internal sealed class GrantSubscriptionValidator : AbstractValidator<GrantSubscr
     }
 }
 
-internal sealed class ListSubscriptionsHandler(IAppDbContext db) : IQueryHandler<ListSubscriptions, SubscriptionPage>
+internal sealed class ListSubscriptionsHandler(IAppDbContext db, PersonalData personal) : IQueryHandler<ListSubscriptions, SubscriptionPage>
 {
     public async ValueTask<SubscriptionPage> Handle(ListSubscriptions query, CancellationToken cancellationToken)
     {
@@ -86,18 +88,18 @@ internal sealed class ListSubscriptionsHandler(IAppDbContext db) : IQueryHandler
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new SubscriptionPage([.. page.Select(SubscriptionView.Of)], total, query.Page, query.PageSize);
+        return new SubscriptionPage([.. page.Select(s => SubscriptionView.Of(s, personal))], total, query.Page, query.PageSize);
     }
 }
 
-internal sealed class GetSubscriptionHandler(IAppDbContext db) : IQueryHandler<GetSubscription, SubscriptionDto>
+internal sealed class GetSubscriptionHandler(IAppDbContext db, PersonalData personal) : IQueryHandler<GetSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(GetSubscription query, CancellationToken cancellationToken) =>
         SubscriptionView.Of(await db.TelegramSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken)
-                            ?? throw new NotFoundException("Subscription", query.Id));
+                            ?? throw new NotFoundException("Subscription", query.Id), personal);
 }
 
-internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock) : ICommandHandler<GrantSubscription, SubscriptionDto>
+internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext tenant, PersonalData personal, TimeProvider clock) : ICommandHandler<GrantSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(GrantSubscription command, CancellationToken cancellationToken)
     {
@@ -132,7 +134,7 @@ internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext 
         };
         subscription.Activate(end, now, renews: false);
         await db.SaveChangesAsync(cancellationToken);
-        return SubscriptionView.Of(subscription);
+        return SubscriptionView.Of(subscription, personal);
     }
 }
 
@@ -140,7 +142,7 @@ internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext 
 /// A subscription Stripe bills is cancelled in Stripe first: it stops the charges, and a later renewal could otherwise
 /// give back the access taken. If Stripe fails, nothing changes here (503, try again).
 /// </remarks>
-internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtector secrets, IStripeGateway stripe, TimeProvider clock)
+internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtector secrets, IStripeGateway stripe, PersonalData personal, TimeProvider clock)
     : ICommandHandler<RevokeSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(RevokeSubscription command, CancellationToken cancellationToken)
@@ -160,13 +162,14 @@ internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtect
 
         subscription.Cancel(CancellationReason.Revoked, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SubscriptionView.Of(subscription);
+        return SubscriptionView.Of(subscription, personal);
     }
 }
 
 internal static class SubscriptionView
 {
-    public static SubscriptionDto Of(TelegramSubscription s) => new(
-        s.Id, s.Email, s.PayerEmail, s.PlanType, s.Status, s.TelegramUserId, s.TelegramUsername, s.Renews, s.CancelAtPeriodEnd, s.CurrentPeriodEnd, s.PastDueSince,
-        s.CancelReason, s.IsConverted, s.StripeCustomerId, s.StripeSubscriptionId, s.PaymentFailureReason, s.CreatedAt, s.UpdatedAt);
+    public static SubscriptionDto Of(TelegramSubscription s, PersonalData personal) => new(
+        s.Id, personal.Email(s.Email), personal.Email(s.PayerEmail), s.PlanType, s.Status, personal.Id(s.TelegramUserId), personal.Name(s.TelegramUsername), s.Renews,
+        s.CancelAtPeriodEnd, s.CurrentPeriodEnd, s.PastDueSince, s.CancelReason, s.IsConverted, personal.Id(s.StripeCustomerId), personal.Id(s.StripeSubscriptionId),
+        s.PaymentFailureReason, s.CreatedAt, s.UpdatedAt);
 }

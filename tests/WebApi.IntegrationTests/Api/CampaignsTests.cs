@@ -62,6 +62,13 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
 
         var drawn = await (await _admin.PostAsync($"/api/campaigns/{id}/draw", null)).JsonAsync();
         drawn.GetProperty("winner").GetProperty("email").GetString().Should().BeOneOf("ana@example.com", "=cmd@example.com");
+        (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_campaign_member@example.com", role = "member" })).EnsureSuccessStatusCode();
+        var member = _app.CreateClient();
+        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_member", "user_campaign_member@example.com"));
+        var seenByMember = (await (await member.GetAsync($"/api/campaigns/{id}")).JsonAsync()).GetProperty("winner");
+        seenByMember.GetProperty("email").GetString().Should().BeOneOf("a…@example.com", "=…@example.com").And.NotContain("ana").And.NotContain("cmd");
+        seenByMember.GetProperty("socialLinks").GetArrayLength().Should().Be(0);
+        (await (await member.GetAsync("/api/campaigns")).JsonAsync())[0].GetProperty("winner").GetProperty("email").GetString().Should().Contain("…");
         await (await _admin.PostAsync($"/api/campaigns/{id}/draw", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await _admin.PutAsJsonAsync($"/api/campaigns/{id}", new { title = "x", startDate = "2026-12-01", endDate = "2026-12-02" }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);

@@ -103,6 +103,27 @@ public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
     }
 
     [Fact]
+    public async Task Sessions_ShowAdminsTheAnswersAndTelegramIds_AndMembersNeither()
+    {
+        var id = await JourneyAsync([Step("question", new { text = "Your email?", answer_key = "email", validation = "email" })], [DeepLink("ask_email")]);
+        await SayAsync("/start ask_email", fromId: 1001);
+        await SayAsync("ana@example.com", fromId: 1001);
+        (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_journey_member@example.com", role = "member" })).EnsureSuccessStatusCode();
+        var member = App.CreateClient();
+        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_member", "user_journey_member@example.com"));
+
+        var forAdmin = (await (await Admin.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
+        var forMember = (await (await member.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
+
+        forAdmin.GetProperty("answers").GetProperty("email").GetString().Should().Be("ana@example.com");
+        forAdmin.GetProperty("telegramUserId").GetInt64().Should().Be(1001);
+        forMember.GetProperty("answers").EnumerateObject().Should().BeEmpty("answers may carry personal data");
+        forMember.GetProperty("telegramUserId").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        forMember.GetProperty("telegramChatId").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        forMember.GetProperty("status").GetString().Should().Be(forAdmin.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task EditingWhileSessionsRun_KeepsThemOnTheirStep_AndEndsTheOnesOnARemovedStep()
     {
         var id = await JourneyAsync(

@@ -12,8 +12,9 @@ public sealed record ListFreeLeads(int Page = 1, int PageSize = 50) : ITenantQue
 
 public sealed record FreeLeadPage(IReadOnlyList<FreeLeadDto> Items, int Total, int Reachable, int Page, int PageSize);
 
+/// <remarks>For members the Telegram id is left out and the names masked (admins see them in full).</remarks>
 public sealed record FreeLeadDto(
-    long TelegramUserId, string? Username, string? FirstName, bool StartedBot, bool InFreeChannel, bool Reachable, DateTimeOffset FirstSeenAt);
+    long? TelegramUserId, string? Username, string? FirstName, bool StartedBot, bool InFreeChannel, bool Reachable, DateTimeOffset FirstSeenAt);
 
 internal sealed class ListFreeLeadsValidator : AbstractValidator<ListFreeLeads>
 {
@@ -24,7 +25,7 @@ internal sealed class ListFreeLeadsValidator : AbstractValidator<ListFreeLeads>
     }
 }
 
-internal sealed class ListFreeLeadsHandler(IAppDbContext db) : IQueryHandler<ListFreeLeads, FreeLeadPage>
+internal sealed class ListFreeLeadsHandler(IAppDbContext db, Common.Security.PersonalData personal) : IQueryHandler<ListFreeLeads, FreeLeadPage>
 {
     public async ValueTask<FreeLeadPage> Handle(ListFreeLeads query, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ internal sealed class ListFreeLeadsHandler(IAppDbContext db) : IQueryHandler<Lis
             var member = members.GetValueOrDefault(id);
             DateTimeOffset[] seen = [.. new[] { user?.CreatedAt, member?.JoinedAt }.OfType<DateTimeOffset>()];
             return new FreeLeadDto(
-                id, user?.Username ?? member?.Username, user?.FirstName, user is not null, member?.Status == MembershipStatus.Member,
+                personal.Id<long>(id), personal.Name(user?.Username ?? member?.Username), personal.Name(user?.FirstName), user is not null, member?.Status == MembershipStatus.Member,
                 user is { IsBlocked: false, UnsubscribedAt: null }, seen.Min());
         }).ToList();
         return new FreeLeadPage(items, total, reachable, query.Page, query.PageSize);
