@@ -82,6 +82,9 @@ public sealed class StripeGateway(IHttpClientFactory httpClients, IOptions<Strip
                 CancelUrl = request.CancelUrl,
                 Metadata = metadata,
                 SubscriptionData = request.Recurring ? new global::Stripe.Checkout.SessionSubscriptionDataOptions { Metadata = metadata } : null,
+
+                // Copied onto the charge: a refund names our subscription even when it arrives before the checkout's completion.
+                PaymentIntentData = request.Recurring ? null : new global::Stripe.Checkout.SessionPaymentIntentDataOptions { Metadata = metadata },
             };
             var session = await new global::Stripe.Checkout.SessionService(Client(access)).CreateAsync(options, Options(access), cancellationToken);
             return new StripeCheckout(session.Id, session.Url);

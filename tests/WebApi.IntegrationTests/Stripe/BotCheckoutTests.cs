@@ -77,6 +77,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         form["success_url"].Should().Be("https://t.me/alpha_bot");
         form.Should().NotContainKey("customer_email");
         form.Should().NotContainKey("customer_creation", "Stripe refuses it in subscription mode, where a customer is always made");
+        form.Should().NotContainKey("payment_intent_data[metadata][subscription_id]", "Stripe refuses payment intent data in subscription mode");
         var reply = Telegram.Calls("sendMessage").Last().Body;
         reply.GetProperty("text").GetString().Should().Contain("Annual").And.Contain("€490.00/year");
         reply.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("url").GetString().Should().Be("https://checkout.stripe.test/c/pay/cs_bot_1");
@@ -108,6 +109,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
 
         StripeForm()["mode"].Should().Be("payment");
         StripeForm()["customer_creation"].Should().Be("always", "a refund must name the customer whose lifetime access it ends");
+        StripeForm()["payment_intent_data[metadata][subscription_id]"].Should().Be(StripeForm()["metadata[subscription_id]"], "the charge, and so its refund, names our subscription");
         StripeForm().Should().NotContainKey("subscription_data[metadata][telegram_user_id]");
     }
 

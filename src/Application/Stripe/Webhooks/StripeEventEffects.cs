@@ -100,8 +100,12 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
             case "charge.refunded" when o.Bool("refunded") != true:
                 return StripeEffect.Ignored("a partial refund leaves the purchase standing");
             case "charge.refunded":
+                // By the payment it refunds, or by our metadata on the charge when it arrives before the checkout's completion.
+                var paymentIntent = o.Str("payment_intent");
+                var ourId = OurId(o);
                 return await EndAllAsync(
-                    o.Str("payment_intent") is { } paymentIntent ? db.TelegramSubscriptions.Where(s => s.StripePaymentIntentId == paymentIntent) : null,
+                    paymentIntent is null && ourId is null ? null
+                        : db.TelegramSubscriptions.Where(s => (paymentIntent != null && s.StripePaymentIntentId == paymentIntent) || s.Id == ourId),
                     CancellationReason.Refunded, e.Created, now, "a refund of no payment PromoStack recorded", cancellationToken);
             case "customer.deleted":
                 return await EndAllAsync(
