@@ -9,7 +9,7 @@ public sealed class OutboxTransitionsTests
     private static readonly Dictionary<OutboxStatus, OutboxStatus[]> Allowed = new()
     {
         // A message waiting on a parent that failed fails with it, without being sent.
-        [OutboxStatus.Pending] = [OutboxStatus.Sending, OutboxStatus.Failed],
+        [OutboxStatus.Pending] = [OutboxStatus.Sending, OutboxStatus.Failed, OutboxStatus.Cancelled],
         [OutboxStatus.Sending] = [OutboxStatus.Sent, OutboxStatus.Failed, OutboxStatus.Pending, OutboxStatus.Unknown],
 
         // An admin may retry a failed delivery.
