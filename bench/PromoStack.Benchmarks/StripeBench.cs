@@ -18,6 +18,8 @@ namespace PromoStack.Benchmarks;
 /// <summary>
 /// Signed Stripe events through the real webhook (verification, insert-once ledger, effects in one transaction): the
 /// sustained rate of distinct events, then a duplicate storm (each event delivered 5 times at once), counted after.
+/// Each event completes a checkout of ours: the pending subscription it names is made before the load, as our
+/// checkouts make it before the Checkout Session.
 /// </summary>
 internal static class StripeBench
 {
@@ -33,20 +35,21 @@ internal static class StripeBench
 
         // The first events after start (JIT, new connections) are measured apart from the rate; they count in the totals below.
         var warmUp = Math.Max(1, events / 10);
+        var storm = events / 5;
+        var pending = await PendingAsync(db, tenant, warmUp + events + storm);
         Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)");
-        (await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com"))))
+        (await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com", tenant, pending[i - 1]))))
             .Print($"  warm-up, the first {warmUp} after start (not counted below)");
         var cpu = CpuMeter.Start(api);
-        var load = await Load.RunAsync(events, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_bench_{i}", $"payer{i}@example.com")));
+        var load = await Load.RunAsync(events, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_bench_{i}", $"payer{i}@example.com", tenant, pending[warmUp + i - 1])));
         load.Print("  applied");
         Console.WriteLine($"  {cpu.PerUnit(events)} (the activation events' dispatch included, as far as it ran meanwhile)");
 
-        var storm = events / 5;
         Console.WriteLine($"  duplicate storm: {storm} more events, each delivered 5 times concurrently");
         var stormLoad = await Load.RunAsync(storm * 5, concurrency, async i =>
         {
             var n = ((i - 1) / 5) + 1;
-            await SendAsync(stripe, tenant, Checkout($"evt_storm_{n}", $"storm{n}@example.com"));
+            await SendAsync(stripe, tenant, Checkout($"evt_storm_{n}", $"storm{n}@example.com", tenant, pending[warmUp + events + n - 1]));
         });
         stormLoad.Print("  storm deliveries");
         var subscriptions = await Rows.CountAsync(db, "SELECT count(*) FROM telegram_subscriptions WHERE email LIKE 'storm%'");
@@ -71,7 +74,28 @@ internal static class StripeBench
         }
     }
 
-    private static string Checkout(string eventId, string email) => new JsonObject
+    /// <summary>The pending subscriptions our checkouts would have made, one per event, in one statement before the load.</summary>
+    private static async Task<int[]> PendingAsync(NpgsqlDataSource db, string tenant, int count)
+    {
+        await using var command = db.CreateCommand(
+            """
+            INSERT INTO telegram_subscriptions (tenant_id, plan_type, status, is_converted, renews, cancel_at_period_end, created_at, updated_at)
+            SELECT @tenant, 'lifetime', 'pending', false, false, false, now(), now() FROM generate_series(1, @count)
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("count", count);
+        var ids = new List<int>(count);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return [.. ids.Order()];
+    }
+
+    private static string Checkout(string eventId, string email, string tenant, int subscriptionId) => new JsonObject
     {
         ["id"] = eventId, ["object"] = "event", ["api_version"] = "2020-08-27", ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         ["type"] = "checkout.session.completed",
@@ -79,8 +103,12 @@ internal static class StripeBench
         {
             ["object"] = new JsonObject
             {
-                ["id"] = $"cs_{eventId}", ["mode"] = "payment", ["payment_status"] = "paid", ["customer"] = $"cus_{eventId}",
-                ["customer_details"] = new JsonObject { ["email"] = email }, ["metadata"] = new JsonObject { ["plan"] = "lifetime" },
+                ["id"] = $"cs_{eventId}", ["mode"] = "payment", ["payment_status"] = "paid", ["customer"] = $"cus_{eventId}", ["payment_intent"] = $"pi_{eventId}",
+                ["customer_details"] = new JsonObject { ["email"] = email },
+                ["metadata"] = new JsonObject
+                {
+                    ["tenant_id"] = tenant, ["subscription_id"] = subscriptionId.ToString(CultureInfo.InvariantCulture), ["plan"] = "lifetime",
+                },
             },
         },
     }.ToJsonString();
