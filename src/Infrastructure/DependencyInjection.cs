@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ITenantRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddScoped<Application.Me.IWorkspaceDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddSingleton<Application.Me.IWorkspaceUnitOfWork, WorkspaceUnitOfWork>();
         services.AddSingleton<TenantScopes>();
         services.AddScoped<SignInService>();
 

@@ -7,12 +7,18 @@ using PromoStack.Domain.Tenants;
 
 namespace PromoStack.Application.Me;
 
-/// <summary>Who the signed-in user is: their tenant and role, if any (a new user has none until onboarding).</summary>
+/// <summary>
+/// Who the signed-in user is: the workspace this request acts in and their role there (none before onboarding, or
+/// when they belong to several and the request names none), every workspace they belong to, and the invitations
+/// waiting for their email.
+/// </summary>
 public sealed record GetMe : IQuery<MeDto>, ITenantAgnostic;
 
-public sealed record MeDto(string UserId, string? Email, TenantDto? Tenant, TenantRole? Role, bool IsPlatformOperator);
+public sealed record MeDto(
+    string UserId, string? Email, TenantDto? Tenant, TenantRole? Role, bool IsPlatformOperator, IReadOnlyList<Membership> Memberships,
+    IReadOnlyList<Invitation> Invitations);
 
-internal sealed class GetMeHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetMe, MeDto>
+internal sealed class GetMeHandler(IAppDbContext db, ICurrentUser user, IWorkspaceDirectory workspaces, TimeProvider clock) : IQueryHandler<GetMe, MeDto>
 {
     public async ValueTask<MeDto> Handle(GetMe query, CancellationToken cancellationToken)
     {
@@ -26,6 +32,8 @@ internal sealed class GetMeHandler(IAppDbContext db, ICurrentUser user) : IQuery
                 .SingleOrDefaultAsync(cancellationToken);
         }
 
-        return new MeDto(userId, user.Email, tenant, user.Role, user.IsPlatformOperator);
+        return new MeDto(
+            userId, user.Email, tenant, user.Role, user.IsPlatformOperator, await workspaces.MembershipsAsync(userId, cancellationToken),
+            user.Email is { } email ? await workspaces.InvitationsAsync(email, clock.GetUtcNow(), cancellationToken) : []);
     }
 }

@@ -10,6 +10,9 @@ public sealed class TenantUser : ITenantOwned
 {
     public const int EmailMaxLength = 320;
 
+    /// <summary>How long an invitation can be accepted.</summary>
+    public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
+
     private TenantUser(string tenantId, string? clerkUserId, string email, TenantRole role, DateTimeOffset createdAt)
     {
         TenantId = tenantId;
@@ -26,23 +29,39 @@ public sealed class TenantUser : ITenantOwned
     public TenantRole Role { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Until when a pending invitation can be accepted; null for a member.</summary>
+    public DateTimeOffset? InviteExpiresAt { get; private set; }
+
     public bool IsPendingInvite => ClerkUserId is null;
+
+    public bool IsExpiredInvite(DateTimeOffset now) => IsPendingInvite && InviteExpiresAt <= now;
 
     /// <summary>A signed-in user joining with a role, e.g. the founder of a new tenant as its admin.</summary>
     public static TenantUser Join(string tenantId, string clerkUserId, string? email, TenantRole role, DateTimeOffset now) =>
         new(tenantId, clerkUserId, NormalizeEmail(email ?? string.Empty), role, now);
 
+    /// <summary>
+    /// An invitation for <paramref name="email"/>: nobody joins by it until the invitee, signed in with that verified
+    /// email, accepts it (see <see cref="Accept"/>) before <see cref="InviteLifetime"/> has passed.
+    /// </summary>
     public static TenantUser Invite(string tenantId, string email, TenantRole role, DateTimeOffset now) =>
-        new(tenantId, null, NormalizeEmail(Guard.NotBlank(email, "Email", EmailMaxLength)), role, now);
+        new(tenantId, null, NormalizeEmail(Guard.NotBlank(email, "Email", EmailMaxLength)), role, now) { InviteExpiresAt = now + InviteLifetime };
 
-    public void LinkClerkUser(string clerkUserId)
+    /// <summary>The invitee accepts: they become a member with the invited role.</summary>
+    public void Accept(string clerkUserId, DateTimeOffset now)
     {
-        if (ClerkUserId is not null && ClerkUserId != clerkUserId)
+        if (!IsPendingInvite)
         {
-            throw new DomainException("This membership already belongs to another user.");
+            throw new DomainException("This invitation has already been accepted.");
         }
 
-        ClerkUserId = clerkUserId;
+        if (IsExpiredInvite(now))
+        {
+            throw new DomainException("This invitation has expired: ask for a new one.");
+        }
+
+        ClerkUserId = Guard.NotBlank(clerkUserId, "User", 128);
+        InviteExpiresAt = null;
     }
 
     public void UpdateEmail(string? email)

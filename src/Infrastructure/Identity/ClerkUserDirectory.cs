@@ -16,6 +16,16 @@ public sealed partial class ClerkUserDirectory(HttpClient http, IOptions<ClerkOp
 {
     public async Task<string?> FindEmailAsync(string userId, CancellationToken cancellationToken)
     {
+        var user = await FindAsync(userId, cancellationToken);
+        return user?.EmailAddresses?.FirstOrDefault(e => e.Id == user.PrimaryEmailAddressId)?.EmailAddress;
+    }
+
+    public async Task<bool> IsVerifiedAsync(string userId, string email, CancellationToken cancellationToken) =>
+        (await FindAsync(userId, cancellationToken))?.EmailAddresses?.Any(e =>
+            string.Equals(e.EmailAddress, email, StringComparison.OrdinalIgnoreCase) && e.Verification?.Status == "verified") == true;
+
+    private async Task<ClerkUserResponse?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(options.Value.SecretKey))
         {
             return null;
@@ -32,8 +42,7 @@ public sealed partial class ClerkUserDirectory(HttpClient http, IOptions<ClerkOp
                 return null;
             }
 
-            var user = await response.Content.ReadFromJsonAsync<ClerkUserResponse>(cancellationToken);
-            return user?.EmailAddresses?.FirstOrDefault(e => e.Id == user.PrimaryEmailAddressId)?.EmailAddress;
+            return await response.Content.ReadFromJsonAsync<ClerkUserResponse>(cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
@@ -51,5 +60,8 @@ public sealed partial class ClerkUserDirectory(HttpClient http, IOptions<ClerkOp
 
     private sealed record ClerkEmail(
         [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("email_address")] string EmailAddress);
+        [property: JsonPropertyName("email_address")] string EmailAddress,
+        [property: JsonPropertyName("verification")] ClerkVerification? Verification);
+
+    private sealed record ClerkVerification([property: JsonPropertyName("status")] string? Status);
 }

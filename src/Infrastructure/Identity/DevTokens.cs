@@ -50,7 +50,7 @@ public static class DevTokens
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
-            Claims = new Dictionary<string, object> { ["sub"] = userId, ["email"] = email },
+            Claims = new Dictionary<string, object> { ["sub"] = userId, ["email"] = email, ["email_verified"] = true },
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
 }

@@ -8,6 +8,7 @@ public sealed class CurrentUser : ICurrentUser
 {
     public string? UserId { get; private set; }
     public string? Email { get; private set; }
+    public bool EmailVerified { get; private set; }
     public TenantRole? Role { get; private set; }
     public string? TenantId { get; private set; }
     public bool IsPlatformOperator { get; private set; }
@@ -21,6 +22,7 @@ public sealed class CurrentUser : ICurrentUser
 
         UserId = user.UserId;
         Email = user.Email;
+        EmailVerified = user.EmailVerified;
         Role = user.Role;
         TenantId = user.TenantId;
         IsPlatformOperator = user.IsPlatformOperator;
@@ -28,4 +30,5 @@ public sealed class CurrentUser : ICurrentUser
 }
 
 /// <summary>A user as the database knows them: membership and platform role never come from the token.</summary>
-public sealed record SignedInUser(string UserId, string? Email, string? TenantId, TenantRole? Role, bool IsPlatformOperator);
+/// <param name="EmailVerified">The token says the identity provider verified <see cref="Email"/> (its <c>email_verified</c> claim).</param>
+public sealed record SignedInUser(string UserId, string? Email, bool EmailVerified, string? TenantId, TenantRole? Role, bool IsPlatformOperator);

@@ -8,19 +8,20 @@ namespace PromoStack.Infrastructure.Tenancy;
 
 /// <summary>
 /// Turns a validated token's subject into the user the database knows: caches the Clerk user (with the email from
-/// the token's claims or Clerk's Backend API, never a request header), links a pending invitation on first sign-in,
-/// and reads the membership and platform role.
+/// the token's claims or Clerk's Backend API, never a request header) and reads the membership of the workspace the
+/// request names (or of their only one) and the platform role. Signing in joins nothing: an invitation is accepted
+/// explicitly.
 /// </summary>
-public sealed class SignInService(
-    AppDbContext db, TenantDirectory directory, ITenantContext tenantContext, IUserDirectory userDirectory, TimeProvider clock)
+public sealed class SignInService(AppDbContext db, TenantDirectory directory, IUserDirectory userDirectory, TimeProvider clock)
 {
     /// <summary>How long an unknown email stays unknown before Clerk's Backend API is asked again.</summary>
     public static readonly TimeSpan EmailLookupInterval = TimeSpan.FromMinutes(15);
 
-    public async Task<SignedInUser> SignInAsync(string clerkUserId, string? emailClaim, CancellationToken cancellationToken)
+    /// <param name="requestedTenant">The workspace the request names (<c>X-PromoStack-Tenant</c>); null: their only one.</param>
+    public async Task<SignedInUser> SignInAsync(string clerkUserId, string? emailClaim, bool emailVerified, string? requestedTenant, CancellationToken cancellationToken)
     {
         // The common case is one read: a known user whose email has not changed.
-        var known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
+        var known = await directory.SnapshotAsync(clerkUserId, requestedTenant, cancellationToken);
         var now = clock.GetUtcNow();
         var claimed = Usable(emailClaim);
         var email = claimed ?? known.CachedEmail;
@@ -36,12 +37,6 @@ public sealed class SignInService(
             (await db.ClerkUsers.SingleAsync(u => u.Id == clerkUserId, cancellationToken)).Refresh(email, now);
         }
 
-        if (known.TenantId is null && email is not null && await directory.FindPendingInviteAsync(email, cancellationToken) is { } invite)
-        {
-            invite.LinkClerkUser(clerkUserId);
-            tenantContext.Enter(invite.TenantId);
-        }
-
         if (db.ChangeTracker.HasChanges())
         {
             try
@@ -50,17 +45,14 @@ public sealed class SignInService(
             }
             catch (ConflictException)
             {
-                // Two first requests of the same user raced to cache them or to link their invitation; the other
-                // won. What the database now says is the truth.
+                // Two first requests of the same user raced to cache them; the other won. What the database now says is the truth.
                 db.ChangeTracker.Clear();
-                known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
-                return new SignedInUser(clerkUserId, known.CachedEmail, known.TenantId, known.TenantRole, known.IsPlatformOperator);
+                known = await directory.SnapshotAsync(clerkUserId, requestedTenant, cancellationToken);
+                return new SignedInUser(clerkUserId, known.CachedEmail, emailVerified && claimed == known.CachedEmail, known.TenantId, known.TenantRole, known.IsPlatformOperator);
             }
-
-            known = await directory.SnapshotAsync(clerkUserId, cancellationToken);
         }
 
-        return new SignedInUser(clerkUserId, email, known.TenantId, known.TenantRole, known.IsPlatformOperator);
+        return new SignedInUser(clerkUserId, email, emailVerified && claimed is not null && claimed == email, known.TenantId, known.TenantRole, known.IsPlatformOperator);
     }
 
     /// <summary>An email fit to store: trimmed, lowercase, no NUL, not overlong; anything else counts as unknown.</summary>

@@ -21,13 +21,14 @@ public sealed record SignInSnapshot(
 /// cross-tenant questions. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
 /// list of mechanisms; architecture tests keep both so.
 /// </summary>
-public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IBotRegistry, ITelegramWebhooks
+public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IBotRegistry, ITelegramWebhooks, Application.Me.IWorkspaceDirectory
 {
     /// <summary>
-    /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership (tenant
-    /// and role) and whether they operate the platform.
+    /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership of the
+    /// workspace the request names (<paramref name="requestedTenant"/>), or of their only one when it names none, and
+    /// whether they operate the platform. A workspace they do not belong to gives no membership.
     /// </summary>
-    public async Task<SignInSnapshot> SnapshotAsync(string clerkUserId, CancellationToken cancellationToken) =>
+    public async Task<SignInSnapshot> SnapshotAsync(string clerkUserId, string? requestedTenant, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<SignInSnapshot>(
                 $"""
                 SELECT EXISTS (SELECT 1 FROM clerk_users WHERE id = {clerkUserId}) AS is_cached,
@@ -35,16 +36,30 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
                        coalesce((SELECT updated_at FROM clerk_users WHERE id = {clerkUserId}), 'epoch'::timestamptz) AS updated_at,
                        tu.tenant_id, tu.role,
                        EXISTS (SELECT 1 FROM platform_operators WHERE clerk_user_id = {clerkUserId}) AS is_platform_operator
-                FROM (SELECT 1) AS one LEFT JOIN tenant_users AS tu ON tu.clerk_user_id = {clerkUserId}
+                FROM (SELECT 1) AS one LEFT JOIN tenant_users AS tu ON tu.clerk_user_id = {clerkUserId} AND tu.tenant_id = coalesce(
+                    CAST({requestedTenant} AS varchar),
+                    (SELECT min(tenant_id) FROM tenant_users WHERE clerk_user_id = {clerkUserId} HAVING count(*) = 1))
                 """)
             .ToListAsync(cancellationToken)).Single();
 
-    /// <summary>The oldest pending invitation for an email (a user invited by two tenants joins the first).</summary>
-    public Task<TenantUser?> FindPendingInviteAsync(string email, CancellationToken cancellationToken) =>
+    /// <summary>Every workspace a user belongs to, with their role there.</summary>
+    public async Task<IReadOnlyList<Application.Me.Membership>> MembershipsAsync(string clerkUserId, CancellationToken cancellationToken) =>
+        await db.TenantUsers.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(u => u.ClerkUserId == clerkUserId).OrderBy(u => u.TenantId)
+            .Join(AllTenants, u => u.TenantId, t => t.Id, (u, t) => new Application.Me.Membership(t.Id, t.Name, u.Role))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The invitations waiting for an email, in every workspace (unanswered and not expired).</summary>
+    public async Task<IReadOnlyList<Application.Me.Invitation>> InvitationsAsync(string email, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.TenantUsers.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(u => u.ClerkUserId == null && u.Email == TenantUser.NormalizeEmail(email) && u.InviteExpiresAt > now).OrderBy(u => u.InviteExpiresAt)
+            .Join(AllTenants, u => u.TenantId, t => t.Id, (u, t) => new Application.Me.Invitation(u.Id, t.Id, t.Name, u.Role, u.InviteExpiresAt!.Value))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One pending invitation for an email (tracked, to accept or decline), wherever it was issued.</summary>
+    public Task<TenantUser?> FindInvitationAsync(int id, string email, CancellationToken cancellationToken) =>
         db.TenantUsers.IgnoreQueryFilters([AppDbContext.TenantFilter])
-            .Where(u => u.ClerkUserId == null && u.Email == TenantUser.NormalizeEmail(email))
-            .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(u => u.Id == id && u.ClerkUserId == null && u.Email == TenantUser.NormalizeEmail(email), cancellationToken);
 
     /// <summary>Every tenant with its time zone, for per-tenant schedules.</summary>
     public async Task<IReadOnlyList<(string Id, string Timezone)>> ListAsync(CancellationToken cancellationToken) =>

@@ -21,6 +21,12 @@ public static class AuthenticationSetup
 {
     private const string IdentityType = "PromoStack";
 
+    /// <summary>
+    /// The workspace (tenant id) a request acts in, for a user who belongs to several; with one membership it is
+    /// implied. A workspace the user does not belong to gives no tenant (tenant endpoints answer 403).
+    /// </summary>
+    public const string WorkspaceHeader = "X-PromoStack-Tenant";
+
     public static IServiceCollection AddPromoStackAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // Development alone accepts a token minted for no origin (local tools); Production and every environment like it refuse it.
@@ -119,8 +125,10 @@ public static class AuthenticationSetup
         }
 
         var services = context.HttpContext.RequestServices;
-        var user = await services.GetRequiredService<SignInService>()
-            .SignInAsync(userId, principal.FindFirstValue("email"), context.HttpContext.RequestAborted);
+        var requested = context.HttpContext.Request.Headers[WorkspaceHeader].FirstOrDefault();
+        var user = await services.GetRequiredService<SignInService>().SignInAsync(
+            userId, principal.FindFirstValue("email"), principal.FindFirstValue("email_verified") is "true" or "True" or "verified",
+            string.IsNullOrWhiteSpace(requested) ? null : requested.Trim(), context.HttpContext.RequestAborted);
         services.GetRequiredService<CurrentUser>().SignIn(user);
 
         var claims = new List<Claim>();

@@ -65,35 +65,39 @@ public sealed class TenantUserTests
     }
 
     [Fact]
-    public void LinkClerkUser_OnAnInvite_LinksIt()
+    public void Accept_OnAPendingInvite_MakesTheInviteeAMember()
     {
         var user = TenantUser.Invite("acme", "member@acme.io", TenantRole.Member, Now);
+        user.InviteExpiresAt.Should().Be(Now + TenantUser.InviteLifetime);
 
-        user.LinkClerkUser("user_2");
+        user.Accept("user_2", Now.AddDays(6));
 
         user.ClerkUserId.Should().Be("user_2");
         user.IsPendingInvite.Should().BeFalse();
+        user.InviteExpiresAt.Should().BeNull();
     }
 
     [Fact]
-    public void LinkClerkUser_ToTheSameUserAgain_IsAllowed()
+    public void Accept_OnceAccepted_Throws_SoAMembershipNeverChangesHands()
     {
         var user = Admin();
 
-        var link = () => user.LinkClerkUser("user_admin");
+        var accept = () => user.Accept("user_intruder", Now);
 
-        link.Should().NotThrow();
-    }
-
-    [Fact]
-    public void LinkClerkUser_ToAnotherUser_Throws()
-    {
-        var user = Admin();
-
-        var link = () => user.LinkClerkUser("user_intruder");
-
-        link.Should().Throw<DomainException>();
+        accept.Should().Throw<DomainException>();
         user.ClerkUserId.Should().Be("user_admin");
+    }
+
+    [Fact]
+    public void Accept_AfterTheInviteExpired_Throws()
+    {
+        var user = TenantUser.Invite("acme", "member@acme.io", TenantRole.Member, Now);
+
+        var accept = () => user.Accept("user_2", Now + TenantUser.InviteLifetime);
+
+        accept.Should().Throw<DomainException>().WithMessage("*expired*");
+        user.IsExpiredInvite(Now + TenantUser.InviteLifetime).Should().BeTrue();
+        user.ClerkUserId.Should().BeNull();
     }
 
     [Fact]

@@ -143,12 +143,18 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
-    public async Task InvitedEmail_JoinsTheTenantWithItsRole_OnFirstSignIn()
+    public async Task InvitedEmail_JoinsNothingOnSignIn_AndTheWorkspaceWithItsRole_OnAccepting()
     {
+        // Changed with consent: signing in used to join the invitation's workspace silently.
         var admin = await NewTenantAsync("alpha");
         (await admin.Client.PostAsJsonAsync("/api/tenant/users", new { email = "New.Member@Example.com", role = "member" })).EnsureSuccessStatusCode();
+        var invitee = ClientWith(Identity.Token("user_new", email: "new.member@example.com"));
 
-        var me = await (await ClientWith(Identity.Token("user_new", email: "new.member@example.com")).GetAsync("/api/me")).JsonAsync();
+        var before = await (await invitee.GetAsync("/api/me")).JsonAsync();
+        before.GetProperty("tenant").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        before.GetProperty("invitations").EnumerateArray().Single().GetProperty("tenantId").GetString().Should().Be("alpha");
+        (await Invitations.AcceptAllAsync(invitee)).Should().Be(1);
+        var me = await (await invitee.GetAsync("/api/me")).JsonAsync();
 
         me.GetProperty("tenant").GetProperty("id").GetString().Should().Be("alpha");
         me.GetProperty("role").GetString().Should().Be("member");

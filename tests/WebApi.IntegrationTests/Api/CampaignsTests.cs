@@ -65,6 +65,7 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
         (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_campaign_member@example.com", role = "member" })).EnsureSuccessStatusCode();
         var member = _app.CreateClient();
         member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_member", "user_campaign_member@example.com"));
+        await Invitations.AcceptAllAsync(member);
         var seenByMember = (await (await member.GetAsync($"/api/campaigns/{id}")).JsonAsync()).GetProperty("winner");
         seenByMember.GetProperty("email").GetString().Should().BeOneOf("a…@example.com", "=…@example.com").And.NotContain("ana").And.NotContain("cmd");
         seenByMember.GetProperty("socialLinks").GetArrayLength().Should().Be(0);
@@ -133,6 +134,7 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
         (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_campaign_member@example.com", role = "member" })).EnsureSuccessStatusCode();
         var member = _app.CreateClient();
         member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_member", "user_campaign_member@example.com"));
+        await Invitations.AcceptAllAsync(member);
         (await member.GetAsync($"/api/campaigns/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await member.PostAsync($"/api/campaigns/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await member.GetAsync($"/api/campaigns/{id}/entries")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "entries carry emails");

@@ -44,14 +44,16 @@ public sealed class MeAndTenantsTests(AppFixture fixture) : IntegrationTest(fixt
     }
 
     [Fact]
-    public async Task Onboarding_ASecondTenant_Returns409()
+    public async Task Onboarding_ASecondWorkspace_MakesTheFounderAdminOfBoth()
     {
+        // Changed with workspaces: a user may belong to several (it was a 409).
         var admin = await NewTenantAsync("alpha");
 
-        var response = await admin.Client.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" });
+        (await admin.Client.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenants")).Should().Be(1);
+        var me = await (await admin.Client.GetAsync("/api/me")).JsonAsync();
+        me.GetProperty("memberships").EnumerateArray().Select(m => m.GetProperty("tenantId").GetString() + " " + m.GetProperty("role").GetString())
+            .Should().Equal("alpha admin", "beta admin");
     }
 
     [Theory]

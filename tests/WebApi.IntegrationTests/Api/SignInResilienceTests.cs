@@ -39,18 +39,19 @@ public sealed class SignInResilienceTests(AppFixture fixture) : IntegrationTest(
     }
 
     [Fact]
-    public async Task AnEmailUnknownAtFirstSignIn_IsLookedUpAgainLater_AndLinksTheInvitation()
+    public async Task AnEmailUnknownAtFirstSignIn_IsLookedUpAgainLater_AndItsInvitationCanThenBeAccepted()
     {
         var admin = await NewTenantAsync("alpha");
         (await admin.Client.PostAsJsonAsync("/api/tenant/users", new { email = "late@example.com", role = "member" })).EnsureSuccessStatusCode();
         var user = ClientWith(Identity.Token("user_late"));
 
         (await (await user.GetAsync("/api/me")).JsonAsync()).GetProperty("tenant").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
-        Identity.KnowsUser("user_late", "late@example.com");
+        Identity.KnowsUser("user_late", "late@example.com", verified: true);
         (await (await user.GetAsync("/api/me")).JsonAsync()).GetProperty("tenant").ValueKind
             .Should().Be(System.Text.Json.JsonValueKind.Null, "the directory is not asked again on every request");
 
         Factory.Clock.Advance(SignInService.EmailLookupInterval + TimeSpan.FromMinutes(1));
+        (await Invitations.AcceptAllAsync(user)).Should().Be(1, "the invitation is listed once the email is known, and accepted by the verified owner");
         var me = await (await user.GetAsync("/api/me")).JsonAsync();
 
         me.GetProperty("email").GetString().Should().Be("late@example.com");

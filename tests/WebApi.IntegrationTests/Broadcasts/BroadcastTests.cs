@@ -150,6 +150,7 @@ public sealed class BroadcastTests(AppFixture fixture) : BotTestBase(fixture)
         (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_bc_member@example.com", role = "member" })).EnsureSuccessStatusCode();
         var member = App.CreateClient();
         member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_bc_member", "user_bc_member@example.com"));
+        await Invitations.AcceptAllAsync(member);
         (await member.GetAsync($"/api/broadcasts/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await member.PostAsJsonAsync("/api/broadcasts", new { message = "Hi" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 

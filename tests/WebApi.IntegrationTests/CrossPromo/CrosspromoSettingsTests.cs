@@ -89,6 +89,7 @@ public sealed class CrosspromoSettingsTests(AppFixture fixture) : IntegrationTes
         (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_promo_member@example.com", role = "member" })).EnsureSuccessStatusCode();
         var member = _app.CreateClient();
         member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_member", "user_promo_member@example.com"));
+        await Invitations.AcceptAllAsync(member);
         (await (await member.GetAsync("/api/crosspromo/settings")).JsonAsync()).GetProperty("morningPostTime").GetString().Should().Be("09:30");
         (await member.PutAsJsonAsync("/api/crosspromo/settings", new { morningPostTime = "10:00" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 

@@ -43,13 +43,19 @@ public sealed class TestIdentityProvider : IDisposable
         string? issuer = null,
         TimeSpan? expiresIn = null,
         SecurityKey? signingKey = null,
-        IDictionary<string, object>? extraClaims = null)
+        IDictionary<string, object>? extraClaims = null,
+        bool emailVerified = true)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object> { ["sub"] = userId, ["sid"] = "sess_test" };
         if (email is not null)
         {
+            // A Clerk instance can add these as custom session claims; unverified, the API asks the Backend API.
             claims["email"] = email;
+            if (emailVerified)
+            {
+                claims["email_verified"] = true;
+            }
         }
 
         if (azp is not null)
@@ -74,14 +80,18 @@ public sealed class TestIdentityProvider : IDisposable
         });
     }
 
-    /// <summary>Makes the Backend API know a user's primary email.</summary>
-    public void KnowsUser(string userId, string email) =>
+    /// <summary>Makes the Backend API know a user's primary email, and whether it is verified.</summary>
+    public void KnowsUser(string userId, string email, bool verified = false) =>
         Server.Given(Request.Create().WithPath($"/v1/users/{userId}").UsingGet().WithHeader("Authorization", $"Bearer {BackendSecretKey}"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(new
             {
                 id = userId,
                 primary_email_address_id = "idn_1",
-                email_addresses = new[] { new { id = "idn_0", email_address = "old@example.com" }, new { id = "idn_1", email_address = email } },
+                email_addresses = new[]
+                {
+                    new { id = "idn_0", email_address = "old@example.com", verification = new { status = "verified" } },
+                    new { id = "idn_1", email_address = email, verification = new { status = verified ? "verified" : "unverified" } },
+                },
             }));
 
     /// <summary>Makes the JWKS endpoint fail, as during an identity-provider outage.</summary>

@@ -111,6 +111,7 @@ public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
         (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_journey_member@example.com", role = "member" })).EnsureSuccessStatusCode();
         var member = App.CreateClient();
         member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_member", "user_journey_member@example.com"));
+        await Invitations.AcceptAllAsync(member);
 
         var forAdmin = (await (await Admin.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
         var forMember = (await (await member.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
@@ -215,6 +216,7 @@ public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
         (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_journey_member@example.com", role = "member" })).EnsureSuccessStatusCode();
         var asMember = App.CreateClient();
         asMember.DefaultRequestHeaders.Authorization = new("Bearer", member);
+        await Invitations.AcceptAllAsync(asMember);
         (await asMember.GetAsync($"/api/journeys/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await asMember.PostAsync($"/api/journeys/{id}/stop", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await asMember.GetAsync($"/api/journeys/{id}/answers.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "answers may carry personal data");

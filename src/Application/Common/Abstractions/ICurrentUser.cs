@@ -10,6 +10,9 @@ public interface ICurrentUser
 
     string? Email { get; }
 
+    /// <summary>The token says the identity provider verified <see cref="Email"/>; when false, ask the directory.</summary>
+    bool EmailVerified { get; }
+
     /// <summary>The user's role in <see cref="TenantId"/>, from <c>tenant_users</c> (never from the token).</summary>
     TenantRole? Role { get; }
 

@@ -5,4 +5,7 @@ public interface IUserDirectory
 {
     /// <summary>The email, or null when it is unknown or the directory is not configured.</summary>
     Task<string?> FindEmailAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the identity provider has verified that <paramref name="email"/> belongs to the user (false when unknown).</summary>
+    Task<bool> IsVerifiedAsync(string userId, string email, CancellationToken cancellationToken);
 }

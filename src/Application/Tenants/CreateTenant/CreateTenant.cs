@@ -21,17 +21,12 @@ internal sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
 }
 
 internal sealed class CreateTenantHandler(
-    IAppDbContext db, ITenantRegistry registry, ICurrentUser user, ITenantContext tenantContext, TimeProvider clock)
+    ITenantRegistry registry, ICurrentUser user, Me.IWorkspaceUnitOfWork workspace, TimeProvider clock)
     : ICommandHandler<CreateTenant, TenantDto>
 {
     public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken)
     {
         var userId = user.UserId ?? throw new ForbiddenException("Sign in to create a tenant.");
-        if (user.TenantId is not null)
-        {
-            throw new ConflictException("You already belong to a tenant.");
-        }
-
         if (await registry.IsSlugTakenAsync(command.Slug, cancellationToken))
         {
             throw new ConflictException($"The slug '{command.Slug}' is taken.");
@@ -39,10 +34,14 @@ internal sealed class CreateTenantHandler(
 
         var now = clock.GetUtcNow();
         var tenant = Tenant.Create(command.Slug, command.Name, command.Timezone, now);
-        tenantContext.Enter(tenant.Id);
-        db.Tenants.Add(tenant);
-        db.TenantUsers.Add(TenantUser.Join(tenant.Id, userId, user.Email, TenantRole.Admin, now));
-        await db.SaveChangesAsync(cancellationToken);
+
+        // Its own unit of work: the founder may be acting in another of their workspaces in this request.
+        await workspace.RunAsync(tenant.Id, async (db, ct) =>
+        {
+            db.Tenants.Add(tenant);
+            db.TenantUsers.Add(TenantUser.Join(tenant.Id, userId, user.Email, TenantRole.Admin, now));
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
         return TenantDto.From(tenant);
     }
 }

@@ -2130,6 +2130,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("InviteExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invite_expires_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2146,12 +2150,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasName("pk_tenant_users");
 
                     b.HasIndex("ClerkUserId")
-                        .IsUnique()
                         .HasDatabaseName("ix_tenant_users_clerk_user_id");
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_tenant_users_pending_email")
                         .HasFilter("clerk_user_id IS NULL");
+
+                    b.HasIndex("TenantId", "ClerkUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_users_tenant_id_clerk_user_id")
+                        .HasFilter("clerk_user_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "Email")
                         .IsUnique()

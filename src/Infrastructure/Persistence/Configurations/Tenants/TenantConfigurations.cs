@@ -27,7 +27,8 @@ internal sealed class TenantUserConfiguration : IEntityTypeConfiguration<TenantU
         builder.Property(u => u.ClerkUserId).HasMaxLength(128);
         builder.Property(u => u.Email).HasMaxLength(TenantUser.EmailMaxLength).IsRequired();
         builder.Property(u => u.Role).StoredAsLower();
-        builder.HasIndex(u => u.ClerkUserId).IsUnique();
+        builder.HasIndex(u => new { u.TenantId, u.ClerkUserId }).IsUnique().HasFilter("clerk_user_id IS NOT NULL");
+        builder.HasIndex(u => u.ClerkUserId);
         builder.HasIndex(u => new { u.TenantId, u.Email }).IsUnique().HasFilter("email <> ''");
         builder.HasIndex(u => u.Email).HasFilter("clerk_user_id IS NULL").HasDatabaseName("ix_tenant_users_pending_email");
     }
