@@ -327,8 +327,9 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
     /// </summary>
     private async Task ClaimEmailAsync(TelegramSubscription subscription, CancellationToken cancellationToken)
     {
+        // This one holds no email yet, so any holder is another: one lookup on the unique (tenant_id, email) key.
         if (subscription is { GrantsAccess: true, Email: null, PayerEmail: { } payerEmail }
-            && !await db.TelegramSubscriptions.AnyAsync(s => s.Email == payerEmail && s.Id != subscription.Id, cancellationToken))
+            && !await db.TelegramSubscriptions.AnyAsync(s => s.Email == payerEmail, cancellationToken))
         {
             subscription.ClaimPayerEmail();
         }
