@@ -59,4 +59,20 @@ public sealed class MessagingConventionTests
         handled.Should().OnlyHaveUniqueItems();
         handled.Should().BeEquivalentTo(Messages());
     }
+
+    [Fact]
+    public void CommandsThatCallStripeOrTelegram_AreNotWrappedInOneTransaction()
+    {
+        // A hanging Stripe or Telegram must not hold a pooled connection in an open transaction on a request path.
+        Type[] outside = [typeof(PromoStack.Application.Stripe.IStripeGateway), typeof(PromoStack.Application.Common.Abstractions.ITelegramBotApi)];
+        var offenders = Handlers()
+            .Where(h => h.GetConstructors().SelectMany(c => c.GetParameters())
+                .Any(p => outside.Contains(p.ParameterType) || p.ParameterType.Name == "VipCheckouts"))
+            .SelectMany(h => h.GetInterfaces().Where(i => IsHandlerInterface(i) && i.GetGenericTypeDefinition() == typeof(ICommandHandler<,>)))
+            .Select(i => i.GetGenericArguments()[0])
+            .Where(message => !typeof(ICallsOutsideServices).IsAssignableFrom(message))
+            .Select(message => message.FullName);
+
+        offenders.Should().BeEmpty();
+    }
 }

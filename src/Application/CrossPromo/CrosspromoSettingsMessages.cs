@@ -24,7 +24,7 @@ public sealed record GetCrosspromoSettings : ITenantQuery<CrosspromoSettingsDto>
 /// </summary>
 public sealed record SaveCrosspromoSettings(
     bool Enabled, string? BotRole, string? CtaUrl, string? MorningPostTime, string? Timezone, IReadOnlyList<string>? Weekdays,
-    int? TeaserOffsetMinutes, int? WinningSignalsPerDay, int? CatchUpMinutes) : ITenantCommand<CrosspromoSettingsDto>;
+    int? TeaserOffsetMinutes, int? WinningSignalsPerDay, int? CatchUpMinutes) : ITenantCommand<CrosspromoSettingsDto>, ICallsOutsideServices;
 
 internal sealed class SaveCrosspromoSettingsValidator : AbstractValidator<SaveCrosspromoSettings>
 {

@@ -13,7 +13,7 @@ public sealed record CachedPriceDto(
 public sealed record CachedProductDto(string Id, string Name, string? Description, bool Active, DateTimeOffset SyncedAt, IReadOnlyList<CachedPriceDto> Prices);
 
 /// <summary>Copies the tenant's Stripe products and prices into the cache; ones Stripe no longer lists are marked inactive.</summary>
-public sealed record SyncStripeCatalog : ITenantCommand<IReadOnlyList<CachedProductDto>>;
+public sealed record SyncStripeCatalog : ITenantCommand<IReadOnlyList<CachedProductDto>>, ICallsOutsideServices;
 
 /// <summary>The cached products and their prices (no Stripe call).</summary>
 public sealed record ListStripeProducts : ITenantQuery<IReadOnlyList<CachedProductDto>>;

@@ -34,7 +34,7 @@ public sealed record GetSubscription(int Id) : ITenantQuery<SubscriptionDto>;
 public sealed record GrantSubscription(string Email, PlanType Plan, long? TelegramUserId, DateTimeOffset? EndsAt) : ITenantCommand<SubscriptionDto>;
 
 /// <summary>Ends an active subscription now (reason <c>revoked</c>).</summary>
-public sealed record RevokeSubscription(int Id) : ITenantCommand<SubscriptionDto>;
+public sealed record RevokeSubscription(int Id) : ITenantCommand<SubscriptionDto>, ICallsOutsideServices;
 
 internal sealed class ListSubscriptionsValidator : AbstractValidator<ListSubscriptions>
 {
