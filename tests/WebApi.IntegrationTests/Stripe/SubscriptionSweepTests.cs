@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Persistence;
@@ -30,6 +31,28 @@ public sealed class SubscriptionSweepTests(AppFixture fixture) : IntegrationTest
     {
         await _app.DisposeAsync();
         await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ACheckoutWhoseSessionWasNeverMade_ExpiresAfterADay_AndOneWithASessionWaitsForStripe()
+    {
+        var unstarted = 0;
+        var started = 0;
+        await InTenantAsync("alpha", async services =>
+        {
+            unstarted = await StripeWebhooks.SeedPendingCheckoutAsync(services, "alpha", PlanType.Lifetime, Start);
+            started = await StripeWebhooks.SeedPendingCheckoutAsync(services, "alpha", PlanType.Lifetime, Start);
+            var db = services.GetRequiredService<AppDbContext>();
+            (await db.TelegramSubscriptions.SingleAsync(s => s.Id == started)).RecordCheckoutSession("cs_started");
+            await db.SaveChangesAsync();
+        });
+
+        await TickAsync(TimeSpan.FromHours(23));
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM telegram_subscriptions WHERE id = {unstarted}")).Should().Be("pending");
+        await TickAsync(TimeSpan.FromHours(1.5));
+
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM telegram_subscriptions WHERE id = {unstarted}")).Should().Be("expired");
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM telegram_subscriptions WHERE id = {started}")).Should().Be("pending", "Stripe's own expiry event settles it");
     }
 
     [Fact]
