@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -82,9 +84,10 @@ public sealed class HostStartupTests(AppFixture fixture) : IntegrationTest(fixtu
     }
 
     [Fact]
-    public async Task Startup_InDevelopment_OnAnEmptyDatabase_MigratesIt()
+    public async Task Startup_InDevelopment_OnAnEmptyDatabase_MigratesIt_WithoutLoggingAFailure()
     {
         await using var empty = await ScratchDatabase.CreateAsync();
+        var logs = new CapturedLogs();
         var factory = new PromoStackFactory(
             Identity,
             new Dictionary<string, string?>
@@ -93,7 +96,10 @@ public sealed class HostStartupTests(AppFixture fixture) : IntegrationTest(fixtu
                 ["Auth:DevTokens"] = "true",
                 ["Auth:DevKeyPath"] = _devKeyPath,
             },
-            "Development");
+            "Development")
+        {
+            ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
+        };
         await using (factory)
         {
             var response = await factory.CreateClient().GetAsync("/health/ready");
@@ -103,6 +109,7 @@ public sealed class HostStartupTests(AppFixture fixture) : IntegrationTest(fixtu
 
         (await empty.ScalarAsync("SELECT count(*) FROM \"__EFMigrationsHistory\"")).Should().BePositive();
         (await empty.ScalarAsync("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'tenants'")).Should().Be(1);
+        logs.Messages.Where(entry => entry.Level >= LogLevel.Error).Should().BeEmpty("the first start on a fresh database is not a failure");
     }
 
     [Fact]

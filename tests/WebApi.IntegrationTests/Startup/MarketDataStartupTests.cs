@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
@@ -20,24 +19,6 @@ public sealed class MarketDataStartupTests(AppFixture fixture) : IntegrationTest
 
         (await app.CreateClient().GetAsync("/health/live")).EnsureSuccessStatusCode();
 
-        logs.Messages.Should().Contain(m => m.StartsWith(expected, StringComparison.Ordinal));
-    }
-
-    private sealed class CapturedLogs : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Enqueue(formatter(state, exception));
-
-        public void Dispose()
-        {
-        }
+        logs.Messages.Select(entry => entry.Message).Should().Contain(m => m.StartsWith(expected, StringComparison.Ordinal));
     }
 }

@@ -12,6 +12,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:btree_gist", ",,");
+
             migrationBuilder.CreateTable(
                 name: "clerk_users",
                 columns: table => new
@@ -62,11 +65,26 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     last_error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_schedule_slots", x => new { x.job, x.tenant_id, x.slot });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "telegram_bot_senders",
+                columns: table => new
+                {
+                    bot_telegram_id = table.Column<long>(type: "bigint", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    holder = table.Column<Guid>(type: "uuid", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_telegram_bot_senders", x => x.bot_telegram_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -76,7 +94,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     timezone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "UTC"),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    site_origins = table.Column<string[]>(type: "text[]", nullable: false, defaultValueSql: "'{}'::text[]")
                 },
                 constraints: table =>
                 {
@@ -143,8 +162,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     last_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     last_coupon_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     is_blocked = table.Column<bool>(type: "boolean", nullable: false),
+                    unsubscribed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    pending_confirmation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    pending_confirmation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -168,6 +190,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    audience = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    photo = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    buttons = table.Column<string>(type: "jsonb", nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    recipients = table.Column<int>(type: "integer", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -198,13 +225,44 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     end_date = table.Column<DateOnly>(type: "date", nullable: false),
                     prize = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    winner_entry_id = table.Column<int>(type: "integer", nullable: true),
+                    drawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_campaigns", x => x.id);
                     table.ForeignKey(
                         name: "fk_campaigns_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "channel_memberships",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    channel_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    telegram_user_id = table.Column<long>(type: "bigint", nullable: false),
+                    username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    invite_link = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    joined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    left_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_channel_memberships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_channel_memberships_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -270,6 +328,28 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "forex_check_states",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_candle_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    signal_id = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_forex_check_states", x => x.tenant_id);
+                    table.ForeignKey(
+                        name: "fk_forex_check_states_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "forex_config",
                 columns: table => new
                 {
@@ -284,37 +364,6 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("pk_forex_config", x => x.id);
                     table.ForeignKey(
                         name: "fk_forex_config_tenants_tenant_id",
-                        column: x => x.tenant_id,
-                        principalTable: "tenants",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "forex_signals",
-                columns: table => new
-                {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    direction = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    timeframe = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    entry_price = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    stop_loss = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    take_profit_1 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    take_profit_2 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    take_profit_3 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    telegram_message_id = table.Column<int>(type: "integer", nullable: true),
-                    indicators_used = table.Column<string>(type: "jsonb", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_forex_signals", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_forex_signals_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -353,11 +402,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     event_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     event_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_processed_webhook_events", x => x.event_id);
+                    table.PrimaryKey("pk_processed_webhook_events", x => new { x.tenant_id, x.event_id });
                     table.ForeignKey(
                         name: "fk_processed_webhook_events_tenants_tenant_id",
                         column: x => x.tenant_id,
@@ -374,14 +425,20 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     bot_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    bot_telegram_id = table.Column<long>(type: "bigint", nullable: false),
                     chat_id = table.Column<long>(type: "bigint", nullable: false),
                     method = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     payload = table.Column<string>(type: "jsonb", nullable: false),
                     delivery = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    priority = table.Column<short>(type: "smallint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    depends_on_id = table.Column<long>(type: "bigint", nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     telegram_message_id = table.Column<int>(type: "integer", nullable: true),
+                    result_text = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    send_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -391,6 +448,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_telegram_outbox", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_telegram_outbox_telegram_outbox_depends_on_id",
+                        column: x => x.depends_on_id,
+                        principalTable: "telegram_outbox",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_telegram_outbox_tenants_tenant_id",
                         column: x => x.tenant_id,
@@ -406,7 +469,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    payer_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    stripe_checkout_session_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    stripe_payment_intent_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    payment_failure_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     stripe_customer_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     stripe_subscription_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     plan_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -416,14 +483,56 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     is_converted = table.Column<bool>(type: "boolean", nullable: false),
                     cancel_reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     current_period_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    renews = table.Column<bool>(type: "boolean", nullable: false),
+                    cancel_at_period_end = table.Column<bool>(type: "boolean", nullable: false),
+                    past_due_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_event_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    renewal_reminder_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    link_token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    link_token_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    first_paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_telegram_subscriptions", x => x.id);
                     table.ForeignKey(
                         name: "fk_telegram_subscriptions_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "telegram_updates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    bot_telegram_id = table.Column<long>(type: "bigint", nullable: false),
+                    update_id = table.Column<long>(type: "bigint", nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: true),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_telegram_updates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_telegram_updates_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -439,12 +548,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     bot_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     bot_token = table.Column<string>(type: "text", nullable: false),
+                    bot_token_hint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     bot_username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    bot_telegram_id = table.Column<long>(type: "bigint", nullable: true),
+                    bot_telegram_id = table.Column<long>(type: "bigint", nullable: false),
                     channel_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     free_channel_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     webhook_secret = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
                     public_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    is_sandbox = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -473,6 +584,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     morning_post_time_local = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     timezone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     weekdays = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    teaser_offset_minutes = table.Column<int>(type: "integer", nullable: false),
+                    winning_signals_per_day = table.Column<int>(type: "integer", nullable: false),
+                    catch_up_minutes = table.Column<int>(type: "integer", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -546,6 +660,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     stripe_account_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     vip_product_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     vip_price_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    annual_price_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    lifetime_price_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     secret_key = table.Column<string>(type: "text", nullable: true),
                     webhook_secret = table.Column<string>(type: "text", nullable: true),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -571,13 +687,73 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     clerk_user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
                     role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    invite_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_tenant_users", x => x.id);
                     table.ForeignKey(
                         name: "fk_tenant_users_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_deliveries",
+                columns: table => new
+                {
+                    broadcast_id = table.Column<int>(type: "integer", nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    outbox_id = table.Column<long>(type: "bigint", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_deliveries", x => new { x.broadcast_id, x.chat_id });
+                    table.ForeignKey(
+                        name: "fk_broadcast_deliveries_broadcast_jobs_broadcast_id",
+                        column: x => x.broadcast_id,
+                        principalTable: "broadcast_jobs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_broadcast_deliveries_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_entries",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    campaign_id = table.Column<int>(type: "integer", nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    telegram_username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    social_links = table.Column<string>(type: "jsonb", nullable: false),
+                    disqualified = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_entries_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_campaign_entries_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -604,6 +780,35 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_domain_event_handlings_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journey_skips",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    journey_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    telegram_user_id = table.Column<long>(type: "bigint", nullable: false),
+                    trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journey_skips", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_journey_skips_journeys_journey_id",
+                        column: x => x.journey_id,
+                        principalTable: "journeys",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_journey_skips_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -667,6 +872,57 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "forex_signals",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    direction = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    timeframe = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    entry_price = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    stop_loss = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    take_profit_1 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    take_profit_2 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    take_profit_3 = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    telegram_message_id = table.Column<int>(type: "integer", nullable: true),
+                    indicators_used = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    symbol = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    strategy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    current_stop = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    partials = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    breakeven_after_tp1 = table.Column<bool>(type: "boolean", nullable: false),
+                    trail_to_tp1_after_tp2 = table.Column<bool>(type: "boolean", nullable: false),
+                    exit_price = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    result_pips = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    result_r = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    close_reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    monitored_through = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    telegram_post_outbox_id = table.Column<long>(type: "bigint", nullable: true),
+                    targets_hit = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_forex_signals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_forex_signals_telegram_outbox_telegram_post_outbox_id",
+                        column: x => x.telegram_post_outbox_id,
+                        principalTable: "telegram_outbox",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_forex_signals_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "journey_user_sessions",
                 columns: table => new
                 {
@@ -679,9 +935,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     answers = table.Column<string>(type: "jsonb", nullable: false),
                     end_reason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    steps_taken = table.Column<int>(type: "integer", nullable: false),
+                    retry_count = table.Column<int>(type: "integer", nullable: false),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_activity_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -713,7 +972,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     session_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    step_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_id = table.Column<Guid>(type: "uuid", nullable: true),
                     telegram_chat_id = table.Column<long>(type: "bigint", nullable: false),
                     message_content = table.Column<string>(type: "jsonb", nullable: false),
                     scheduled_for = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -733,7 +992,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         column: x => x.step_id,
                         principalTable: "journey_steps",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "fk_journey_scheduled_messages_journey_user_sessions_session_id",
                         column: x => x.session_id,
@@ -766,9 +1025,21 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_broadcast_jobs_status_next_attempt_at",
+                name: "ix_broadcast_deliveries_tenant_id_broadcast_id_status",
+                table: "broadcast_deliveries",
+                columns: new[] { "tenant_id", "broadcast_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_jobs_claim",
                 table: "broadcast_jobs",
-                columns: new[] { "status", "next_attempt_at" });
+                columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending', 'processing')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_jobs_leases",
+                table: "broadcast_jobs",
+                column: "locked_until",
+                filter: "locked_until IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_broadcast_jobs_tenant_id_created_at",
@@ -782,14 +1053,43 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_campaign_entries_campaign_id",
+                table: "campaign_entries",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_entries_tenant_id_campaign_id_email",
+                table: "campaign_entries",
+                columns: new[] { "tenant_id", "campaign_id", "email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_campaigns_tenant_id_status",
                 table: "campaigns",
                 columns: new[] { "tenant_id", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_crosspromo_jobs_status_next_attempt_at",
+                name: "ix_channel_memberships_tenant_id_channel_kind_telegram_user_id",
+                table: "channel_memberships",
+                columns: new[] { "tenant_id", "channel_kind", "telegram_user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_channel_memberships_tenant_id_telegram_user_id",
+                table: "channel_memberships",
+                columns: new[] { "tenant_id", "telegram_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_crosspromo_jobs_claim",
                 table: "crosspromo_jobs",
-                columns: new[] { "status", "next_attempt_at" });
+                columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending', 'claimed')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_crosspromo_jobs_leases",
+                table: "crosspromo_jobs",
+                column: "locked_until",
+                filter: "locked_until IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_crosspromo_jobs_tenant_id_created_at",
@@ -808,9 +1108,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 column: "tenant_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_domain_events_status_next_attempt_at",
+                name: "ix_domain_events_claim",
                 table: "domain_events",
-                columns: new[] { "status", "next_attempt_at" });
+                columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_domain_events_leases",
+                table: "domain_events",
+                column: "locked_until",
+                filter: "locked_until IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_domain_events_tenant_id_dedupe_key",
@@ -825,19 +1132,36 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_forex_signals_telegram_post_outbox_id",
+                table: "forex_signals",
+                column: "telegram_post_outbox_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_forex_signals_tenant_id_status_created_at",
                 table: "forex_signals",
                 columns: new[] { "tenant_id", "status", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_forex_signals_tenant_id_symbol_status",
+                table: "forex_signals",
+                columns: new[] { "tenant_id", "symbol", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_claim",
+                table: "journey_scheduled_messages",
+                columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_leases",
+                table: "journey_scheduled_messages",
+                column: "locked_until",
+                filter: "locked_until IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_journey_scheduled_messages_session_id",
                 table: "journey_scheduled_messages",
                 column: "session_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_journey_scheduled_messages_status_next_attempt_at",
-                table: "journey_scheduled_messages",
-                columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_journey_scheduled_messages_step_id",
@@ -849,6 +1173,21 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 table: "journey_scheduled_messages",
                 columns: new[] { "tenant_id", "dedupe_key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_scheduled_messages_tenant_id_session_id",
+                table: "journey_scheduled_messages",
+                columns: new[] { "tenant_id", "session_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_skips_journey_id",
+                table: "journey_skips",
+                column: "journey_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journey_skips_tenant_id_journey_id_occurred_at",
+                table: "journey_skips",
+                columns: new[] { "tenant_id", "journey_id", "occurred_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_journey_steps_journey_id",
@@ -913,15 +1252,44 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 column: "completed_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_telegram_outbox_status_next_attempt_at",
+                name: "ix_telegram_outbox_bot_telegram_id_status_next_attempt_at",
                 table: "telegram_outbox",
-                columns: new[] { "status", "next_attempt_at" });
+                columns: new[] { "bot_telegram_id", "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_claim",
+                table: "telegram_outbox",
+                columns: new[] { "priority", "next_attempt_at", "id" },
+                filter: "status IN ('pending', 'sending')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_depends_on_id",
+                table: "telegram_outbox",
+                column: "depends_on_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_leases",
+                table: "telegram_outbox",
+                column: "locked_until",
+                filter: "locked_until IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_telegram_outbox_tenant_id_dedupe_key",
                 table: "telegram_outbox",
                 columns: new[] { "tenant_id", "dedupe_key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_tenant_id_status_created_at",
+                table: "telegram_outbox",
+                columns: new[] { "tenant_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_link_token_hash",
+                table: "telegram_subscriptions",
+                column: "link_token_hash",
+                unique: true,
+                filter: "link_token_hash IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_telegram_subscriptions_tenant_id_email",
@@ -933,6 +1301,18 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "ix_telegram_subscriptions_tenant_id_status",
                 table: "telegram_subscriptions",
                 columns: new[] { "tenant_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_tenant_id_stripe_customer_id",
+                table: "telegram_subscriptions",
+                columns: new[] { "tenant_id", "stripe_customer_id" },
+                filter: "stripe_customer_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_subscriptions_tenant_id_stripe_payment_intent_id",
+                table: "telegram_subscriptions",
+                columns: new[] { "tenant_id", "stripe_payment_intent_id" },
+                filter: "stripe_payment_intent_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_telegram_subscriptions_tenant_id_stripe_subscription_id",
@@ -947,14 +1327,49 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 columns: new[] { "tenant_id", "telegram_user_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_claim",
+                table: "telegram_updates",
+                columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending', 'processing')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_leases",
+                table: "telegram_updates",
+                column: "locked_until",
+                filter: "locked_until IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_received_at",
+                table: "telegram_updates",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_tenant_id_bot_telegram_id_update_id",
+                table: "telegram_updates",
+                columns: new[] { "tenant_id", "bot_telegram_id", "update_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_tenant_id_dedupe_key",
+                table: "telegram_updates",
+                columns: new[] { "tenant_id", "dedupe_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_unfinished_per_chat",
+                table: "telegram_updates",
+                columns: new[] { "tenant_id", "bot_telegram_id", "chat_id", "update_id" },
+                filter: "status IN ('pending', 'processing')");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tenant_bot_connections_bot_telegram_id",
                 table: "tenant_bot_connections",
                 column: "bot_telegram_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_tenant_bot_connections_public_id",
+                name: "ix_tenant_bot_connections_public_id_bot_role",
                 table: "tenant_bot_connections",
-                column: "public_id",
+                columns: new[] { "public_id", "bot_role" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -983,8 +1398,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_tenant_users_clerk_user_id",
                 table: "tenant_users",
-                column: "clerk_user_id",
-                unique: true);
+                column: "clerk_user_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_tenant_users_pending_email",
@@ -993,11 +1407,26 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 filter: "clerk_user_id IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_tenant_users_tenant_id_clerk_user_id",
+                table: "tenant_users",
+                columns: new[] { "tenant_id", "clerk_user_id" },
+                unique: true,
+                filter: "clerk_user_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tenant_users_tenant_id_email",
                 table: "tenant_users",
                 columns: new[] { "tenant_id", "email" },
                 unique: true,
                 filter: "email <> ''");
+
+            // A live bot serves one workspace at a time (a workspace may use one bot for both roles); sandbox rows are
+            // stand-ins with ids no real bot has. The model cannot express an exclusion constraint, so it lives here.
+            migrationBuilder.Sql(
+                """
+                ALTER TABLE tenant_bot_connections ADD CONSTRAINT ex_tenant_bot_connections_one_workspace_per_bot
+                    EXCLUDE USING gist (bot_telegram_id WITH =, tenant_id WITH <>) WHERE (NOT is_sandbox);
+                """);
         }
 
         /// <inheritdoc />
@@ -1013,10 +1442,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "bot_users");
 
             migrationBuilder.DropTable(
-                name: "broadcast_jobs");
+                name: "broadcast_deliveries");
 
             migrationBuilder.DropTable(
-                name: "campaigns");
+                name: "campaign_entries");
+
+            migrationBuilder.DropTable(
+                name: "channel_memberships");
 
             migrationBuilder.DropTable(
                 name: "clerk_users");
@@ -1031,6 +1463,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "domain_event_handlings");
 
             migrationBuilder.DropTable(
+                name: "forex_check_states");
+
+            migrationBuilder.DropTable(
                 name: "forex_config");
 
             migrationBuilder.DropTable(
@@ -1038,6 +1473,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "journey_scheduled_messages");
+
+            migrationBuilder.DropTable(
+                name: "journey_skips");
 
             migrationBuilder.DropTable(
                 name: "journey_triggers");
@@ -1052,10 +1490,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "schedule_slots");
 
             migrationBuilder.DropTable(
-                name: "telegram_outbox");
+                name: "telegram_bot_senders");
 
             migrationBuilder.DropTable(
                 name: "telegram_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "telegram_updates");
 
             migrationBuilder.DropTable(
                 name: "tenant_bot_connections");
@@ -1076,7 +1517,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "tenant_users");
 
             migrationBuilder.DropTable(
+                name: "broadcast_jobs");
+
+            migrationBuilder.DropTable(
+                name: "campaigns");
+
+            migrationBuilder.DropTable(
                 name: "domain_events");
+
+            migrationBuilder.DropTable(
+                name: "telegram_outbox");
 
             migrationBuilder.DropTable(
                 name: "journey_user_sessions");

@@ -12,7 +12,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125192154_InitialSchema")]
+    [Migration("20261205003916_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -23,6 +23,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -48,6 +49,45 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastDelivery", b =>
+                {
+                    b.Property<int>("BroadcastId")
+                        .HasColumnType("integer")
+                        .HasColumnName("broadcast_id");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<long?>("OutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BroadcastId", "ChatId")
+                        .HasName("pk_broadcast_deliveries");
+
+                    b.HasIndex("TenantId", "BroadcastId", "Status")
+                        .HasDatabaseName("ix_broadcast_deliveries_tenant_id_broadcast_id_status");
+
+                    b.ToTable("broadcast_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastJob", b =>
                 {
                     b.Property<int>("Id")
@@ -62,6 +102,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("attempts");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Buttons")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("buttons");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -93,6 +143,19 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("Photo")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("photo");
+
+                    b.Property<int?>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -108,8 +171,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_broadcast_jobs");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_broadcast_jobs_status_next_attempt_at");
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_broadcast_jobs_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_broadcast_jobs_claim")
+                        .HasFilter("status IN ('pending', 'processing')");
 
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_broadcast_jobs_tenant_id_created_at");
@@ -138,6 +206,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
@@ -146,6 +218,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("prize");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
@@ -169,6 +245,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("WinnerEntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("winner_entry_id");
+
                     b.HasKey("Id")
                         .HasName("pk_campaigns");
 
@@ -176,6 +260,62 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_campaigns_tenant_id_status");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Campaigns.CampaignEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disqualified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disqualified");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("SocialLinks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("social_links");
+
+                    b.Property<string>("TelegramUsername")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("telegram_username");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_entries");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_entries_campaign_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_entries_tenant_id_campaign_id_email");
+
+                    b.ToTable("campaign_entries", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Connections.TenantBotConnection", b =>
@@ -193,7 +333,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("bot_role");
 
-                    b.Property<long?>("BotTelegramId")
+                    b.Property<long>("BotTelegramId")
                         .HasColumnType("bigint")
                         .HasColumnName("bot_telegram_id");
 
@@ -201,6 +341,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bot_token");
+
+                    b.Property<string>("BotTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bot_token_hint");
 
                     b.Property<string>("BotUsername")
                         .HasMaxLength(64)
@@ -220,6 +366,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("free_channel_id");
+
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sandbox");
 
                     b.Property<Guid>("PublicId")
                         .HasColumnType("uuid")
@@ -247,9 +397,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("BotTelegramId")
                         .HasDatabaseName("ix_tenant_bot_connections_bot_telegram_id");
 
-                    b.HasIndex("PublicId")
+                    b.HasIndex("PublicId", "BotRole")
                         .IsUnique()
-                        .HasDatabaseName("ix_tenant_bot_connections_public_id");
+                        .HasDatabaseName("ix_tenant_bot_connections_public_id_bot_role");
 
                     b.HasIndex("TenantId", "BotRole")
                         .IsUnique()
@@ -328,8 +478,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_crosspromo_jobs");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_crosspromo_jobs_status_next_attempt_at");
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_crosspromo_jobs_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_crosspromo_jobs_claim")
+                        .HasFilter("status IN ('pending', 'claimed')");
 
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_crosspromo_jobs_tenant_id_created_at");
@@ -354,6 +509,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("bot_role");
 
+                    b.Property<int>("CatchUpMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("catch_up_minutes");
+
                     b.Property<string>("CtaUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
@@ -376,6 +535,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("time without time zone")
                         .HasColumnName("morning_post_time_utc");
 
+                    b.Property<int>("TeaserOffsetMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("teaser_offset_minutes");
+
                     b.Property<string>("Timezone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -396,6 +559,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("weekdays");
+
+                    b.Property<int>("WinningSignalsPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("winning_signals_per_day");
 
                     b.HasKey("TenantId")
                         .HasName("pk_tenant_crosspromo_settings");
@@ -508,7 +675,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
-                    b.Property<Guid>("StepId")
+                    b.Property<Guid?>("StepId")
                         .HasColumnType("uuid")
                         .HasColumnName("step_id");
 
@@ -525,20 +692,76 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_journey_scheduled_messages");
 
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_journey_scheduled_messages_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_journey_scheduled_messages_session_id");
 
                     b.HasIndex("StepId")
                         .HasDatabaseName("ix_journey_scheduled_messages_step_id");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_journey_scheduled_messages_status_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_journey_scheduled_messages_claim")
+                        .HasFilter("status IN ('pending')");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_journey_scheduled_messages_tenant_id_dedupe_key");
 
+                    b.HasIndex("TenantId", "SessionId")
+                        .HasDatabaseName("ix_journey_scheduled_messages_tenant_id_session_id");
+
                     b.ToTable("journey_scheduled_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Journeys.JourneySkip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journey_skips");
+
+                    b.HasIndex("JourneyId")
+                        .HasDatabaseName("ix_journey_skips_journey_id");
+
+                    b.HasIndex("TenantId", "JourneyId", "OccurredAt")
+                        .HasDatabaseName("ix_journey_skips_tenant_id_journey_id_occurred_at");
+
+                    b.ToTable("journey_skips", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Journeys.JourneyStep", b =>
@@ -659,6 +882,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
 
+                    b.Property<int>("RetryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("retry_count");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -668,6 +895,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<int>("StepsTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps_taken");
 
                     b.Property<long>("TelegramChatId")
                         .HasColumnType("bigint")
@@ -682,6 +913,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_journey_user_sessions");
@@ -701,6 +938,42 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_journey_user_sessions_tenant_id_telegram_chat_id_status");
 
                     b.ToTable("journey_user_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Signals.ForexCheckState", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset?>("LastCandleAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_candle_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("SignalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("signal_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_forex_check_states");
+
+                    b.ToTable("forex_check_states", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Signals.ForexConfig", b =>
@@ -748,6 +1021,15 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("BreakevenAfterTp1")
+                        .HasColumnType("boolean")
+                        .HasColumnName("breakeven_after_tp1");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("close_reason");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -755,6 +1037,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<decimal>("CurrentStop")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("current_stop");
 
                     b.Property<string>("Direction")
                         .IsRequired()
@@ -767,10 +1054,41 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("entry_price");
 
+                    b.Property<decimal?>("ExitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("exit_price");
+
                     b.Property<string>("IndicatorsUsed")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("indicators_used");
+
+                    b.Property<DateTimeOffset?>("MonitoredThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("monitored_through");
+
+                    b.Property<string>("Partials")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("partials");
+
+                    b.Property<decimal?>("ResultPips")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("result_pips");
+
+                    b.Property<decimal?>("ResultR")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("result_r");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -782,6 +1100,18 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("stop_loss");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("symbol");
 
                     b.Property<decimal?>("TakeProfit1")
                         .HasPrecision(18, 6)
@@ -798,9 +1128,17 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("take_profit_3");
 
+                    b.Property<int>("TargetsHit")
+                        .HasColumnType("integer")
+                        .HasColumnName("targets_hit");
+
                     b.Property<int?>("TelegramMessageId")
                         .HasColumnType("integer")
                         .HasColumnName("telegram_message_id");
+
+                    b.Property<long?>("TelegramPostOutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_post_outbox_id");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -814,17 +1152,32 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("timeframe");
 
+                    b.Property<bool>("TrailToTp1AfterTp2")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trail_to_tp1_after_tp2");
+
                     b.HasKey("Id")
                         .HasName("pk_forex_signals");
 
+                    b.HasIndex("TelegramPostOutboxId")
+                        .HasDatabaseName("ix_forex_signals_telegram_post_outbox_id");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_forex_signals_tenant_id_status_created_at");
+
+                    b.HasIndex("TenantId", "Symbol", "Status")
+                        .HasDatabaseName("ix_forex_signals_tenant_id_symbol_status");
 
                     b.ToTable("forex_signals", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Stripe.ProcessedWebhookEvent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("EventId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -836,17 +1189,22 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("event_type");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
                     b.Property<DateTimeOffset>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("tenant_id");
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
 
-                    b.HasKey("EventId")
+                    b.HasKey("TenantId", "EventId")
                         .HasName("pk_processed_webhook_events");
 
                     b.HasIndex("ProcessedAt")
@@ -986,6 +1344,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("AnnualPriceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("annual_price_id");
+
+                    b.Property<string>("LifetimePriceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("lifetime_price_id");
+
                     b.Property<string>("SecretKey")
                         .HasColumnType("text")
                         .HasColumnName("secret_key");
@@ -1028,6 +1396,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_at_period_end");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1042,14 +1414,48 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnName("current_period_end");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("FirstPaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_paid_at");
+
                     b.Property<bool>("IsConverted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_converted");
+
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<DateTimeOffset?>("LinkTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("link_token_expires_at");
+
+                    b.Property<string>("LinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("link_token_hash");
+
+                    b.Property<DateTimeOffset?>("PastDueSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("past_due_since");
+
+                    b.Property<string>("PayerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("payer_email");
+
+                    b.Property<string>("PaymentFailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payment_failure_reason");
 
                     b.Property<string>("PlanType")
                         .IsRequired()
@@ -1057,16 +1463,34 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("plan_type");
 
+                    b.Property<DateTimeOffset?>("RenewalReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewal_reminder_sent_at");
+
+                    b.Property<bool>("Renews")
+                        .HasColumnType("boolean")
+                        .HasColumnName("renews");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StripeCheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_checkout_session_id");
+
                     b.Property<string>("StripeCustomerId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("stripe_customer_id");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_payment_intent_id");
 
                     b.Property<string>("StripeSubscriptionId")
                         .HasMaxLength(255)
@@ -1092,8 +1516,19 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_telegram_subscriptions");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_subscriptions_link_token_hash")
+                        .HasFilter("link_token_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "Email")
                         .IsUnique()
@@ -1101,6 +1536,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Status")
                         .HasDatabaseName("ix_telegram_subscriptions_tenant_id_status");
+
+                    b.HasIndex("TenantId", "StripeCustomerId")
+                        .HasDatabaseName("ix_telegram_subscriptions_tenant_id_stripe_customer_id")
+                        .HasFilter("stripe_customer_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "StripePaymentIntentId")
+                        .HasDatabaseName("ix_telegram_subscriptions_tenant_id_stripe_payment_intent_id")
+                        .HasFilter("stripe_payment_intent_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "StripeSubscriptionId")
                         .IsUnique()
@@ -1245,11 +1688,24 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("PendingConfirmation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pending_confirmation");
+
+                    b.Property<DateTimeOffset?>("PendingConfirmationExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_confirmation_expires_at");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
 
                     b.Property<string>("Username")
                         .HasMaxLength(64)
@@ -1264,6 +1720,72 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_bot_users_tenant_id_chat_id");
 
                     b.ToTable("bot_users", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Telegram.ChannelMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChannelKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_kind");
+
+                    b.Property<string>("InviteLink")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("invite_link");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("username");
+
+                    b.HasKey("Id")
+                        .HasName("pk_channel_memberships");
+
+                    b.HasIndex("TenantId", "TelegramUserId")
+                        .HasDatabaseName("ix_channel_memberships_tenant_id_telegram_user_id");
+
+                    b.HasIndex("TenantId", "ChannelKind", "TelegramUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_channel_memberships_tenant_id_channel_kind_telegram_user_id");
+
+                    b.ToTable("channel_memberships", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramOutboxMessage", b =>
@@ -1287,6 +1809,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("bot_role");
 
+                    b.Property<long>("BotTelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bot_telegram_id");
+
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint")
                         .HasColumnName("chat_id");
@@ -1305,6 +1831,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("delivery");
+
+                    b.Property<long?>("DependsOnId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("depends_on_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text")
@@ -1329,6 +1865,19 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
+                    b.Property<short>("Priority")
+                        .HasColumnType("smallint")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("ResultText")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("result_text");
+
+                    b.Property<DateTimeOffset?>("SendStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_started_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1352,14 +1901,132 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_telegram_outbox");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_telegram_outbox_status_next_attempt_at");
+                    b.HasIndex("DependsOnId")
+                        .HasDatabaseName("ix_telegram_outbox_depends_on_id");
+
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_telegram_outbox_leases")
+                        .HasFilter("locked_until IS NOT NULL");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_dedupe_key");
 
+                    b.HasIndex("BotTelegramId", "Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_telegram_outbox_bot_telegram_id_status_next_attempt_at");
+
+                    b.HasIndex("Priority", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_telegram_outbox_claim")
+                        .HasFilter("status IN ('pending', 'sending')");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_telegram_outbox_tenant_id_status_created_at");
+
                     b.ToTable("telegram_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("BotTelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bot_telegram_id");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_updates");
+
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_telegram_updates_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_telegram_updates_received_at");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_telegram_updates_claim")
+                        .HasFilter("status IN ('pending', 'processing')");
+
+                    b.HasIndex("TenantId", "DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_updates_tenant_id_dedupe_key");
+
+                    b.HasIndex("TenantId", "BotTelegramId", "UpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_updates_tenant_id_bot_telegram_id_update_id");
+
+                    b.HasIndex("TenantId", "BotTelegramId", "ChatId", "UpdateId")
+                        .HasDatabaseName("ix_telegram_updates_unfinished_per_chat")
+                        .HasFilter("status IN ('pending', 'processing')");
+
+                    b.ToTable("telegram_updates", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Tenants.ClerkUser", b =>
@@ -1422,6 +2089,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.PrimitiveCollection<string[]>("SiteOrigins")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("site_origins")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<string>("Timezone")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1460,6 +2134,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("InviteExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invite_expires_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1476,12 +2154,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasName("pk_tenant_users");
 
                     b.HasIndex("ClerkUserId")
-                        .IsUnique()
                         .HasDatabaseName("ix_tenant_users_clerk_user_id");
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_tenant_users_pending_email")
                         .HasFilter("clerk_user_id IS NULL");
+
+                    b.HasIndex("TenantId", "ClerkUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_users_tenant_id_clerk_user_id")
+                        .HasFilter("clerk_user_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "Email")
                         .IsUnique()
@@ -1584,8 +2266,13 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_domain_events");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_domain_events_status_next_attempt_at");
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_domain_events_leases")
+                        .HasFilter("locked_until IS NOT NULL");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_domain_events_claim")
+                        .HasFilter("status IN ('pending')");
 
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
@@ -1610,6 +2297,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("slot");
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset>("ClaimedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1636,6 +2329,49 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("schedule_slots", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Infrastructure.Telegram.BotSenderLease", b =>
+                {
+                    b.Property<long>("BotTelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bot_telegram_id");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTimeOffset>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("BotTelegramId")
+                        .HasName("pk_telegram_bot_senders");
+
+                    b.ToTable("telegram_bot_senders", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastDelivery", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Broadcasts.BroadcastJob", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_deliveries_broadcast_jobs_broadcast_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_deliveries_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Broadcasts.BroadcastJob", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -1654,6 +2390,23 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_campaigns_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Campaigns.CampaignEntry", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_entries_campaigns_campaign_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_entries_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Connections.TenantBotConnection", b =>
@@ -1708,8 +2461,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasOne("PromoStack.Domain.Journeys.JourneyStep", null)
                         .WithMany()
                         .HasForeignKey("StepId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_journey_scheduled_messages_journey_steps_step_id");
 
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -1718,6 +2470,23 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journey_scheduled_messages_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Journeys.JourneySkip", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journey_skips_journeys_journey_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journey_skips_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Journeys.JourneyStep", b =>
@@ -1777,6 +2546,16 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_journey_user_sessions_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Signals.ForexCheckState", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_forex_check_states_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Signals.ForexConfig", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
@@ -1789,6 +2568,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("PromoStack.Domain.Signals.ForexSignal", b =>
                 {
+                    b.HasOne("PromoStack.Domain.Telegram.TelegramOutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("TelegramPostOutboxId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_forex_signals_telegram_outbox_telegram_post_outbox_id");
+
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
@@ -1877,14 +2662,40 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_bot_users_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramOutboxMessage", b =>
+            modelBuilder.Entity("PromoStack.Domain.Telegram.ChannelMembership", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
+                        .HasConstraintName("fk_channel_memberships_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramOutboxMessage", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Telegram.TelegramOutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("DependsOnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_telegram_outbox_telegram_outbox_depends_on_id");
+
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
                         .HasConstraintName("fk_telegram_outbox_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Telegram.TelegramUpdate", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_telegram_updates_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Tenants.TenantUser", b =>
