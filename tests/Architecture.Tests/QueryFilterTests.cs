@@ -48,6 +48,7 @@ public sealed class QueryFilterTests
             [
                 typeof(TenantDirectory),
                 typeof(PromoStack.Infrastructure.Persistence.AppDbContext),
+                typeof(PromoStack.Infrastructure.Persistence.DatabaseMigrator),
                 typeof(PromoStack.Infrastructure.Jobs.WorkQueue),
                 typeof(PromoStack.Infrastructure.Schedules.ScheduleRunner),
                 typeof(PromoStack.Infrastructure.Schedules.PruneSystemTables),
