@@ -1,65 +1,80 @@
+using System.Reflection;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
-using PromoStack.Application.Telegram.Routing;
+using PromoStack.Application.Broadcasts;
+using PromoStack.Application.Campaigns;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Security;
+using PromoStack.Application.CrossPromo;
+using PromoStack.Application.Journeys;
+using PromoStack.Application.Signals;
+using PromoStack.Application.Subscriptions;
+using PromoStack.Application.Telegram;
 
 namespace PromoStack.Application;
 
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the validators. The mediator itself is generated and registered by each composition root
-    /// (WebApi, Cli), each listing the same behaviors in the same order: logging, tenant, validation, transaction.
+    /// The interfaces through which a feature plugs into the bot, the domain event dispatcher and the scheduler.
+    /// Their implementations are found by scanning (<see cref="AddFeatureEntryPoints"/>), so a new one cannot be
+    /// forgotten in a list.
+    /// </summary>
+    public static IReadOnlyList<Type> EntryPoints { get; } =
+    [
+        typeof(IBotCommand), typeof(IStartPayloadHandler), typeof(IDeepLinkHandler), typeof(IButtonHandler),
+        typeof(IConversationHandler), typeof(IJoinRequestHandler), typeof(IChannelPostHandler),
+        typeof(IDeliveryFailureHandler), typeof(IDomainEventHandler<>), typeof(IScheduledJob),
+    ];
+
+    /// <summary>
+    /// Registers the validators, the feature entry points and the helpers features share. The mediator itself is
+    /// generated and registered by each composition root (WebApi, Cli), each listing the same behaviors in the same
+    /// order: logging, tenant, validation, transaction.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddFeatureEntryPoints(typeof(DependencyInjection).Assembly);
         services.AddScoped<BotReplies>();
-        services.AddScoped<Common.Security.PersonalData>();
+        services.AddScoped<PersonalData>();
         services.AddScoped<MessageRouter>();
-        services.AddScoped<IBotCommand, StartCommand>();
-        services.AddScoped<IBotCommand, HelpCommand>();
-        services.AddScoped<IBotCommand, StopCommand>();
-        services.AddScoped<Forex.SignalPosts>();
-        services.AddScoped<Stripe.Webhooks.StripeEventEffects>();
-        services.AddScoped<IStartPayloadHandler, Stripe.Checkout.LinkDeepLink>();
-        services.AddScoped<Stripe.Checkout.PlanOffers>();
-        services.AddScoped<Stripe.Checkout.VipCheckouts>();
-        services.AddScoped<IStartPayloadHandler, Stripe.Checkout.VipPlansStart>();
-        services.AddScoped<IBotCommand, Stripe.Checkout.VipPlansStart>();
-        services.AddScoped<IButtonHandler, Stripe.Checkout.ChoosePlanButton>();
-        services.AddScoped<Subscriptions.Access.VipInvites>();
-        services.AddScoped<IBotCommand, Subscriptions.Access.StatusCommand>();
-        services.AddScoped<IBotCommand, Subscriptions.Access.CancelCommand>();
-        services.AddScoped<IConversationHandler, Subscriptions.Access.CancelConfirmation>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Subscriptions.Access.SendVipInvite>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Subscriptions.Access.RemoveVipAccess>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionExpired>, Subscriptions.Access.RemoveVipAccess>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Telegram.UserJoinedChannel>, Subscriptions.Access.GuardVipJoins>();
-        services.AddScoped<IJoinRequestHandler, Subscriptions.Access.VipJoinRequests>();
-        services.AddScoped<Journeys.JourneyEngine>();
-        services.AddScoped<Journeys.JourneyQueries>();
-        services.AddScoped<Journeys.JourneyTriggerIndex>();
-        services.AddScoped<Journeys.JourneyEventStarter>();
-        services.AddScoped<IDeepLinkHandler, Journeys.JourneyDeepLinks>();
-        services.AddScoped<IConversationHandler, Journeys.JourneyReplies>();
-        services.AddScoped<IConversationHandler, Journeys.JourneyKeywords>();
-        services.AddScoped<IButtonHandler, Journeys.JourneyChoiceButton>();
-        services.AddScoped<Telegram.IDeliveryFailureHandler, Journeys.JourneyDeliveryFailures>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Telegram.UserJoinedChannel>, Journeys.JourneysOnChannelJoin>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionActivated>, Journeys.JourneysOnPayment>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Subscriptions.SubscriptionCancelled>, Journeys.JourneysOnCancellation>();
-        services.AddScoped<Campaigns.CampaignQueries>();
-        services.AddScoped<Broadcasts.BroadcastQueries>();
-        services.AddScoped<CrossPromo.CrosspromoSettingsStore>();
-        services.AddScoped<CrossPromo.CrosspromoTexts>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, CrossPromo.CrosspromoPlanJob>();
-        services.AddScoped<Common.Abstractions.IDomainEventHandler<Domain.Signals.SignalTargetHit>, CrossPromo.WinningSignalPromo>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, Campaigns.CampaignDatesJob>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexCheckJob>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.ForexMonitorJob>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.DailyRecapJob>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, Forex.WeeklyRecapJob>();
-        services.AddScoped<Common.Abstractions.IScheduledJob, Subscriptions.SubscriptionSweepJob>();
+        services.AddScoped<SignalPosts>();
+        services.AddScoped<StripeEventEffects>();
+        services.AddScoped<PlanOffers>();
+        services.AddScoped<VipCheckouts>();
+        services.AddScoped<VipInvites>();
+        services.AddScoped<JourneyEngine>();
+        services.AddScoped<JourneyQueries>();
+        services.AddScoped<JourneyTriggerIndex>();
+        services.AddScoped<JourneyEventStarter>();
+        services.AddScoped<CampaignQueries>();
+        services.AddScoped<BroadcastQueries>();
+        services.AddScoped<CrossPromoSettingsStore>();
+        services.AddScoped<CrossPromoTexts>();
         return services;
     }
+
+    /// <summary>
+    /// Registers every concrete class of <paramref name="assembly"/> under each <see cref="EntryPoints"/> interface
+    /// it implements (scoped), in the order of their full names so the composition is the same on every start.
+    /// </summary>
+    public static IServiceCollection AddFeatureEntryPoints(this IServiceCollection services, Assembly assembly)
+    {
+        var implementations = assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false })
+            .OrderBy(type => type.FullName, StringComparer.Ordinal);
+        foreach (var type in implementations)
+        {
+            foreach (var contract in type.GetInterfaces().Where(IsEntryPoint))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        return services;
+    }
+
+    public static bool IsEntryPoint(Type contract) =>
+        EntryPoints.Contains(contract.IsGenericType ? contract.GetGenericTypeDefinition() : contract);
 }

@@ -1,11 +1,10 @@
 using Mediator;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application;
 using PromoStack.Application.Common.Behaviors;
-using PromoStack.Application.Dev.EnsureDevUser;
+using PromoStack.Application.Dev;
 using PromoStack.Cli;
 using PromoStack.Infrastructure;
 using PromoStack.Infrastructure.Configuration;

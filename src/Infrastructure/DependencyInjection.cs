@@ -93,7 +93,7 @@ public static class DependencyInjection
         services.AddHttpClient(MarketData.TwelveDataMarketData.HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));
         services.AddSingleton<Application.CrossPromo.IMarketNews, MarketData.NoMarketNews>();
-        services.AddSingleton<Application.Forex.IMarketData>(sp => new MarketData.CachedMarketData(
+        services.AddSingleton<Application.Signals.IMarketData>(sp => new MarketData.CachedMarketData(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value
                     .ProviderIn(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()) switch
                 {
@@ -108,14 +108,14 @@ public static class DependencyInjection
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<DomainEventDispatcher>());
-        services.AddSingleton<CrossPromo.CrosspromoWorker>();
-        services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<CrossPromo.CrosspromoWorker>());
+        services.AddSingleton<CrossPromo.CrossPromoWorker>();
+        services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<CrossPromo.CrossPromoWorker>());
         services.AddSingleton<Broadcasts.BroadcastWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<Broadcasts.BroadcastWorker>());
         services.AddSingleton<Journeys.JourneyTimerWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<Journeys.JourneyTimerWorker>());
         services.AddSingleton<ScheduleRunner>();
-        services.AddScoped<IScheduledJob, PruneSystemTables>();
+        Application.DependencyInjection.AddFeatureEntryPoints(services, typeof(DependencyInjection).Assembly);
         services.AddTransient<ScheduleTick>();
         services.AddScheduler();
         return services;

@@ -4,7 +4,7 @@ using PromoStack.Domain.Jobs;
 namespace PromoStack.Domain.CrossPromo;
 
 /// <summary>Stored as <c>pending</c>, <c>claimed</c>, <c>completed</c>, <c>failed</c>, <c>skipped</c>.</summary>
-public enum CrosspromoJobStatus
+public enum CrossPromoJobStatus
 {
     Pending,
     Claimed,
@@ -14,16 +14,16 @@ public enum CrosspromoJobStatus
 }
 
 /// <summary>A cross-promotion post into the FREE channel (<c>morning_news</c>, <c>vip_teaser</c>, <c>winning_signal</c>).</summary>
-public sealed class CrosspromoJob : WorkItem, ITenantOwned
+public sealed class CrossPromoJob : WorkItem, ITenantOwned
 {
-    public static readonly StateMachine<CrosspromoJobStatus> Transitions = new("Cross-promo job",
+    public static readonly StateMachine<CrossPromoJobStatus> Transitions = new("Cross-promo job",
     [
-        (CrosspromoJobStatus.Pending, [CrosspromoJobStatus.Claimed, CrosspromoJobStatus.Skipped]),
-        (CrosspromoJobStatus.Claimed,
-            [CrosspromoJobStatus.Completed, CrosspromoJobStatus.Failed, CrosspromoJobStatus.Pending, CrosspromoJobStatus.Skipped]),
+        (CrossPromoJobStatus.Pending, [CrossPromoJobStatus.Claimed, CrossPromoJobStatus.Skipped]),
+        (CrossPromoJobStatus.Claimed,
+            [CrossPromoJobStatus.Completed, CrossPromoJobStatus.Failed, CrossPromoJobStatus.Pending, CrossPromoJobStatus.Skipped]),
     ]);
 
-    private CrosspromoJob(string tenantId, string jobType, string payload, DateTimeOffset createdAt)
+    private CrossPromoJob(string tenantId, string jobType, string payload, DateTimeOffset createdAt)
     {
         TenantId = tenantId;
         JobType = jobType;
@@ -35,7 +35,7 @@ public sealed class CrosspromoJob : WorkItem, ITenantOwned
     public string TenantId { get; private set; }
     public string JobType { get; private set; }
     public string Payload { get; private set; }
-    public CrosspromoJobStatus Status { get; private set; }
+    public CrossPromoJobStatus Status { get; private set; }
     public DateTimeOffset? ClaimedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -47,16 +47,16 @@ public sealed class CrosspromoJob : WorkItem, ITenantOwned
     /// <summary>Not posted, on purpose (missed beyond the catch-up window, nothing to report, the daily cap): why, kept in <c>last_error</c>.</summary>
     public void Skip(string reason, DateTimeOffset now)
     {
-        Transitions.EnsureCanMove(Status, CrosspromoJobStatus.Skipped);
-        Status = CrosspromoJobStatus.Skipped;
+        Transitions.EnsureCanMove(Status, CrossPromoJobStatus.Skipped);
+        Status = CrossPromoJobStatus.Skipped;
         RecordSkip(reason);
         CompletedAt = now;
     }
 
-    public static CrosspromoJob Schedule(
+    public static CrossPromoJob Schedule(
         string tenantId, string jobType, string payloadJson, DateTimeOffset dueAt, string dedupeKey, DateTimeOffset now)
     {
-        var job = new CrosspromoJob(tenantId, Guard.NotBlank(jobType, "Job type", 50), payloadJson, now);
+        var job = new CrossPromoJob(tenantId, Guard.NotBlank(jobType, "Job type", 50), payloadJson, now);
         job.InitializeWork(dueAt, dedupeKey);
         return job;
     }

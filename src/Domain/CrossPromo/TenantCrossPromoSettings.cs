@@ -3,9 +3,9 @@ using PromoStack.Domain.Common;
 namespace PromoStack.Domain.CrossPromo;
 
 /// <summary>A tenant's cross-promotion into its FREE channel.</summary>
-public sealed class TenantCrosspromoSettings : ITenantOwned
+public sealed class TenantCrossPromoSettings : ITenantOwned
 {
-    private TenantCrosspromoSettings(string tenantId, string timezone, DateTimeOffset updatedAt)
+    private TenantCrossPromoSettings(string tenantId, string timezone, DateTimeOffset updatedAt)
     {
         TenantId = tenantId;
         BotRole = "signal_bot";
@@ -43,7 +43,7 @@ public sealed class TenantCrosspromoSettings : ITenantOwned
 
     public static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-    public static TenantCrosspromoSettings CreateDefault(string tenantId, string tenantTimezone, DateTimeOffset now) =>
+    public static TenantCrossPromoSettings CreateDefault(string tenantId, string tenantTimezone, DateTimeOffset now) =>
         new(tenantId, tenantTimezone, now);
 
     /// <summary>

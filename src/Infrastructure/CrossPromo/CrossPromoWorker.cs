@@ -11,14 +11,14 @@ namespace PromoStack.Infrastructure.CrossPromo;
 /// Posts due cross-promo jobs (claimed → completed, or skipped with the reason). Its queue abandons a job whose worker
 /// died holding it (failed, not retried), and the post itself is queued at most once: a FREE-channel post never goes twice.
 /// </summary>
-public sealed class CrosspromoWorker(IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<CrosspromoWorker> logger)
+public sealed class CrossPromoWorker(IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<CrossPromoWorker> logger)
     : QueueWorker<int>(scopeFactory, clock, logger)
 {
-    public override QueueDefinition Queue => Queues.CrosspromoJobs;
+    public override QueueDefinition Queue => Queues.CrossPromoJobs;
 
     protected override async Task<WorkOutcome> ProcessAsync(ClaimedWork<int> work, CancellationToken cancellationToken)
     {
-        var run = await tenantScopes.RunAsync(work.TenantId, async (services, ct) => await services.GetRequiredService<ISender>().Send(new RunCrosspromoJob(work.Id), ct), cancellationToken);
-        return run == CrosspromoRun.Skipped ? WorkOutcome.Settled : WorkOutcome.Completed;
+        var run = await tenantScopes.RunAsync(work.TenantId, async (services, ct) => await services.GetRequiredService<ISender>().Send(new RunCrossPromoJob(work.Id), ct), cancellationToken);
+        return run == CrossPromoRun.Skipped ? WorkOutcome.Settled : WorkOutcome.Completed;
     }
 }

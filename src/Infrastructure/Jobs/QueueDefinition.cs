@@ -86,9 +86,9 @@ public sealed record ExpiredLeasePolicy(string Status, string? Condition);
 public static class Queues
 {
     /// <summary>Cross-promo posts are at-most-once: a post whose worker died mid-way is failed, never re-posted.</summary>
-    public static readonly QueueDefinition CrosspromoJobs = QueueDefinition.For(
-        "crosspromo_jobs", CrosspromoJobStatus.Pending, CrosspromoJobStatus.Claimed, CrosspromoJobStatus.Completed,
-        CrosspromoJobStatus.Failed, RetryPolicy.Default, abandon: (CrosspromoJobStatus.Failed, null), claimedAtColumn: "claimed_at",
+    public static readonly QueueDefinition CrossPromoJobs = QueueDefinition.For(
+        "crosspromo_jobs", CrossPromoJobStatus.Pending, CrossPromoJobStatus.Claimed, CrossPromoJobStatus.Completed,
+        CrossPromoJobStatus.Failed, RetryPolicy.Default, abandon: (CrossPromoJobStatus.Failed, null), claimedAtColumn: "claimed_at",
         completedAtColumn: "completed_at");
 
     public static readonly QueueDefinition BroadcastJobs = QueueDefinition.For(
@@ -132,7 +132,7 @@ public static class Queues
             """);
 
     public static IReadOnlyList<QueueDefinition> All { get; } =
-        [CrosspromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents, TelegramInbox];
+        [CrossPromoJobs, BroadcastJobs, JourneyScheduledMessages, TelegramOutbox, DomainEvents, TelegramInbox];
 }
 
 /// <summary>SQL text of the claim mechanism for one queue table; every value is a parameter.</summary>

@@ -24,7 +24,7 @@ public sealed class MarketDataOptions
     {
         public const string TwelveData = "twelvedata";
         public const string Replay = "replay";
-        public const string None = Application.Forex.IMarketData.NoProvider;
+        public const string None = Application.Signals.IMarketData.NoProvider;
 
         public static readonly string[] All = [TwelveData, Replay, None];
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 
 namespace PromoStack.Infrastructure.MarketData;
 

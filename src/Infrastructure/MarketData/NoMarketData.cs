@@ -1,4 +1,4 @@
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Indicators;
 

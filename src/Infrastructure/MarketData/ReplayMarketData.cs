@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Indicators;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Indicators;
 

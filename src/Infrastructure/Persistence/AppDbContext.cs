@@ -49,8 +49,8 @@ public sealed class AppDbContext(
     public DbSet<JourneyUserSession> JourneyUserSessions => Set<JourneyUserSession>();
     public DbSet<JourneyScheduledMessage> JourneyScheduledMessages => Set<JourneyScheduledMessage>();
     public DbSet<JourneySkip> JourneySkips => Set<JourneySkip>();
-    public DbSet<TenantCrosspromoSettings> CrosspromoSettings => Set<TenantCrosspromoSettings>();
-    public DbSet<CrosspromoJob> CrosspromoJobs => Set<CrosspromoJob>();
+    public DbSet<TenantCrossPromoSettings> CrossPromoSettings => Set<TenantCrossPromoSettings>();
+    public DbSet<CrossPromoJob> CrossPromoJobs => Set<CrossPromoJob>();
     public DbSet<TenantStripeSettings> StripeSettings => Set<TenantStripeSettings>();
     public DbSet<TenantStripeProduct> StripeProducts => Set<TenantStripeProduct>();
     public DbSet<TenantStripePrice> StripePrices => Set<TenantStripePrice>();

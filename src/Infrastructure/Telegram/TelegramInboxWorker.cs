@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application.Telegram;
-using PromoStack.Application.Telegram.HandleTelegramUpdate;
 using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Tenancy;

@@ -8,7 +8,6 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
-using PromoStack.Domain.Telegram;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Persistence;

@@ -1,8 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.BotConfiguration.GetBotConfig;
-using PromoStack.Application.BotConfiguration.UpdateBotConfig;
+using PromoStack.Application.Telegram;
 using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;

@@ -2,10 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Connections;
-using PromoStack.Application.Connections.DeleteConnection;
-using PromoStack.Application.Connections.ListConnections;
-using PromoStack.Application.Connections.SaveConnection;
-using PromoStack.Application.Connections.TestConnection;
 using PromoStack.Domain.Connections;
 using PromoStack.WebApi.Auth;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.WebApi.Auth;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Telegram.Leads;
+using PromoStack.Application.Telegram;
 using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;

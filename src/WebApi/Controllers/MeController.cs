@@ -2,9 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Me;
-using PromoStack.Application.Me.AcceptInvitation;
-using PromoStack.Application.Me.DeclineInvitation;
-using PromoStack.Application.Me.LeaveWorkspace;
 using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Platform.ListTenants;
+using PromoStack.Application.Platform;
 using PromoStack.Application.Tenants;
 using PromoStack.WebApi.Auth;
 

@@ -1,9 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using PromoStack.Application.Stripe.Checkout;
+using PromoStack.Application.Subscriptions;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.WebApi.PublicEndpoints;
 

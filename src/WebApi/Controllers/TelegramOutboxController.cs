@@ -1,8 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Telegram.ListOutbox;
-using PromoStack.Application.Telegram.RetryOutboxMessage;
+using PromoStack.Application.Telegram;
 using PromoStack.Domain.Telegram;
 using PromoStack.WebApi.Auth;
 

@@ -3,11 +3,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.TenantUsers;
-using PromoStack.Application.TenantUsers.AddTenantUser;
-using PromoStack.Application.TenantUsers.ChangeTenantUserRole;
-using PromoStack.Application.TenantUsers.GetTenantUser;
-using PromoStack.Application.TenantUsers.ListTenantUsers;
-using PromoStack.Application.TenantUsers.RemoveTenantUser;
 using PromoStack.Domain.Tenants;
 using PromoStack.WebApi.Auth;
 

@@ -2,9 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Tenants;
-using PromoStack.Application.Tenants.CreateTenant;
-using PromoStack.Application.Tenants.GetTenant;
-using PromoStack.Application.Tenants.UpdateTenant;
 using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;

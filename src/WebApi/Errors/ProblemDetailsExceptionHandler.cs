@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Application.Stripe;
 using PromoStack.Domain.Common;
 using PromoStack.Infrastructure.Identity;
@@ -30,7 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
             IdentityProviderUnavailableException or TelegramUnavailableException or MarketDataUnavailableException or StripeUnavailableException
-                or PromoStack.Application.Stripe.Webhooks.StripeEventNotYetApplicableException
+                or PromoStack.Application.Subscriptions.StripeEventNotYetApplicableException
                 => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
             TelegramRejectedException or StripeRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,

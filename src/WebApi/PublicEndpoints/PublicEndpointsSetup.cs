@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using PromoStack.Application.Tenants.GetSiteOrigins;
+using PromoStack.Application.Tenants;
 
 namespace PromoStack.WebApi.PublicEndpoints;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Stripe.Webhooks;
+using PromoStack.Application.Subscriptions;
 
 namespace PromoStack.WebApi.Webhooks;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Telegram.ReceiveTelegramUpdate;
+using PromoStack.Application.Telegram;
 
 namespace PromoStack.WebApi.Webhooks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PromoStack.Application.Telegram.ReceiveTelegramUpdate;
+using PromoStack.Application.Telegram;
 
 namespace PromoStack.Application.Tests.Telegram;
 

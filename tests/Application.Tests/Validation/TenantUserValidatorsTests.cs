@@ -1,6 +1,5 @@
-using PromoStack.Application.Dev.EnsureDevUser;
-using PromoStack.Application.TenantUsers.AddTenantUser;
-using PromoStack.Application.TenantUsers.ChangeTenantUserRole;
+using PromoStack.Application.Dev;
+using PromoStack.Application.TenantUsers;
 using PromoStack.Domain.Tenants;
 
 namespace PromoStack.Application.Tests.Validation;

@@ -1,5 +1,4 @@
-using PromoStack.Application.Tenants.CreateTenant;
-using PromoStack.Application.Tenants.UpdateTenant;
+using PromoStack.Application.Tenants;
 
 namespace PromoStack.Application.Tests.Validation;
 

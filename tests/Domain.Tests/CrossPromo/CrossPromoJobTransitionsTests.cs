@@ -3,29 +3,29 @@ using PromoStack.Domain.Tests.Common;
 
 namespace PromoStack.Domain.Tests.CrossPromo;
 
-public sealed class CrosspromoJobTransitionsTests
+public sealed class CrossPromoJobTransitionsTests
 {
     /// <summary>The spec: every transition not listed here is forbidden.</summary>
-    private static readonly Dictionary<CrosspromoJobStatus, CrosspromoJobStatus[]> Allowed = new()
+    private static readonly Dictionary<CrossPromoJobStatus, CrossPromoJobStatus[]> Allowed = new()
     {
-        [CrosspromoJobStatus.Pending] = [CrosspromoJobStatus.Claimed, CrosspromoJobStatus.Skipped],
-        [CrosspromoJobStatus.Claimed] =
+        [CrossPromoJobStatus.Pending] = [CrossPromoJobStatus.Claimed, CrossPromoJobStatus.Skipped],
+        [CrossPromoJobStatus.Claimed] =
         [
-            CrosspromoJobStatus.Completed, CrosspromoJobStatus.Failed, CrosspromoJobStatus.Pending, CrosspromoJobStatus.Skipped,
+            CrossPromoJobStatus.Completed, CrossPromoJobStatus.Failed, CrossPromoJobStatus.Pending, CrossPromoJobStatus.Skipped,
         ],
     };
 
-    public static TheoryData<CrosspromoJobStatus, CrosspromoJobStatus> Pairs => TransitionSpec.AllPairs<CrosspromoJobStatus>();
+    public static TheoryData<CrossPromoJobStatus, CrossPromoJobStatus> Pairs => TransitionSpec.AllPairs<CrossPromoJobStatus>();
 
-    public static TheoryData<CrosspromoJobStatus> States => TransitionSpec.AllStates<CrosspromoJobStatus>();
+    public static TheoryData<CrossPromoJobStatus> States => TransitionSpec.AllStates<CrossPromoJobStatus>();
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void Transition_IsAllowedExactlyWhenTheSpecListsIt(CrosspromoJobStatus from, CrosspromoJobStatus to) =>
-        TransitionSpec.Verify(CrosspromoJob.Transitions, Allowed, from, to);
+    public void Transition_IsAllowedExactlyWhenTheSpecListsIt(CrossPromoJobStatus from, CrossPromoJobStatus to) =>
+        TransitionSpec.Verify(CrossPromoJob.Transitions, Allowed, from, to);
 
     [Theory]
     [MemberData(nameof(States))]
-    public void IsTerminal_ExactlyForStatesWithoutOutgoingTransitions(CrosspromoJobStatus state) =>
-        TransitionSpec.VerifyTerminal(CrosspromoJob.Transitions, Allowed, state);
+    public void IsTerminal_ExactlyForStatesWithoutOutgoingTransitions(CrossPromoJobStatus state) =>
+        TransitionSpec.VerifyTerminal(CrossPromoJob.Transitions, Allowed, state);
 }

@@ -52,7 +52,7 @@ public sealed class ForexApiTests(AppFixture fixture) : IntegrationTest(fixture)
         var options = new PromoStack.Infrastructure.MarketData.MarketDataOptions { Provider = configured };
 
         options.ProviderIn(development: environment == "Development").Should().Be(expected);
-        Factory.Services.GetRequiredService<PromoStack.Application.Forex.IMarketData>().Provider.Should().Be("none", "the tests' app runs in Testing with no provider set");
+        Factory.Services.GetRequiredService<PromoStack.Application.Signals.IMarketData>().Provider.Should().Be("none", "the tests' app runs in Testing with no provider set");
     }
 
     [Theory]

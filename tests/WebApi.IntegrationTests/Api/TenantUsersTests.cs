@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
 namespace PromoStack.WebApi.IntegrationTests.Api;

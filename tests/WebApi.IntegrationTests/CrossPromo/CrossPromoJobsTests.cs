@@ -18,7 +18,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.CrossPromo;
 
 /// <summary>The daily sequence in the tenant's zone across DST, catch-up after downtime, winning signals once and capped, and crashes.</summary>
-public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
     private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
     private const long Vip = -1001111111111;
@@ -136,7 +136,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         await EnableAsync(new { weekdays = new[] { "fri" } });
         _app.Clock.Advance(TimeSpan.FromHours(2.1));
         await _app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
-        var claimed = await _app.Services.GetRequiredService<WorkQueue>().ClaimAsync<int>(Queues.CrosspromoJobs, 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var claimed = await _app.Services.GetRequiredService<WorkQueue>().ClaimAsync<int>(Queues.CrossPromoJobs, 10, TimeSpan.FromMinutes(2), CancellationToken.None);
         claimed.Should().ContainSingle("the morning post was due; this worker dies holding it");
 
         await TickAsync(TimeSpan.FromMinutes(5));
@@ -209,7 +209,7 @@ public sealed class CrosspromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         for (var i = 0; i < 3; i++)
         {
             await _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
-            await _app.Services.GetRequiredService<CrosspromoWorker>().RunOnceAsync(CancellationToken.None);
+            await _app.Services.GetRequiredService<CrossPromoWorker>().RunOnceAsync(CancellationToken.None);
             _app.Clock.Advance(TimeSpan.FromSeconds(2));
             await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
         }

@@ -5,7 +5,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.CrossPromo;
 
 /// <summary>Cross-promo settings: local morning time across DST, the posting bot's rights checked with Telegram, bad input, roles, tenants.</summary>
-public sealed class CrosspromoSettingsTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class CrossPromoSettingsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
     private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
     private PromoStackFactory _app = null!;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Infrastructure.Tenancy;
 
 namespace PromoStack.WebApi.IntegrationTests.Infrastructure;

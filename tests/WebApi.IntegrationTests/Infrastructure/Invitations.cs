@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>The invitee's side of an invitation: what <c>GET /api/me</c> lists, accepted through the API.</summary>

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Indicators;
 using PromoStack.Infrastructure.Schedules;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PromoStack.Application.Forex;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.Infrastructure.MarketData;
 using WireMock.RequestBuilders;

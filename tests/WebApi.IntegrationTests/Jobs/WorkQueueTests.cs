@@ -20,7 +20,7 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         await AddAsync("beta", Enumerable.Range(0, 30).Select(i => (object)CrossPromo("beta", $"b{i}")).ToArray());
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            WithQueueAsync(q => q.ClaimAsync<int>(Queues.CrosspromoJobs, 20, Lease, CancellationToken.None))));
+            WithQueueAsync(q => q.ClaimAsync<int>(Queues.CrossPromoJobs, 20, Lease, CancellationToken.None))));
 
         var ids = claims.SelectMany(c => c).Select(c => c.Id).ToList();
         ids.Should().OnlyHaveUniqueItems().And.HaveCount(60);
@@ -34,9 +34,9 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
         await SeedTenantsAsync("alpha");
         await AddAsync("alpha", CrossPromo("alpha", "later", dueIn: TimeSpan.FromMinutes(10)));
 
-        (await Claim<int>(Queues.CrosspromoJobs)).Should().BeEmpty();
+        (await Claim<int>(Queues.CrossPromoJobs)).Should().BeEmpty();
         Factory.Clock.Advance(TimeSpan.FromMinutes(10));
-        (await Claim<int>(Queues.CrosspromoJobs)).Should().ContainSingle();
+        (await Claim<int>(Queues.CrossPromoJobs)).Should().ContainSingle();
     }
 
     [Fact]
@@ -184,11 +184,11 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     {
         await SeedTenantsAsync("alpha");
         await AddAsync("alpha", CrossPromo("alpha", "winning_signal:42"));
-        await Claim<int>(Queues.CrosspromoJobs);
+        await Claim<int>(Queues.CrossPromoJobs);
 
         Factory.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
 
-        (await Claim<int>(Queues.CrosspromoJobs)).Should().BeEmpty();
+        (await Claim<int>(Queues.CrossPromoJobs)).Should().BeEmpty();
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM crosspromo_jobs")).Should().Be("failed");
         (await TestDatabase.ScalarAsync<string>("SELECT last_error FROM crosspromo_jobs")).Should().Contain("lease expired");
     }
@@ -235,7 +235,7 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     [Fact]
     public void EveryQueueDefinition_UsesTransitionsItsEntityAllows()
     {
-        Allowed(CrosspromoJob.Transitions, Queues.CrosspromoJobs).Should().BeTrue();
+        Allowed(CrossPromoJob.Transitions, Queues.CrossPromoJobs).Should().BeTrue();
         Allowed(BroadcastJob.Transitions, Queues.BroadcastJobs).Should().BeTrue();
         Allowed(JourneyScheduledMessage.Transitions, Queues.JourneyScheduledMessages).Should().BeTrue();
         Allowed(TelegramOutboxMessage.Transitions, Queues.TelegramOutbox).Should().BeTrue();
@@ -279,8 +279,8 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     private Task<IReadOnlyList<ClaimedWork<TId>>> Claim<TId>(QueueDefinition queue) =>
         WithQueueAsync(q => q.ClaimAsync<TId>(queue, 10, Lease, CancellationToken.None));
 
-    private CrosspromoJob CrossPromo(string tenant, string dedupeKey, TimeSpan? dueIn = null) =>
-        CrosspromoJob.Schedule(tenant, "morning_news", "{}", Now + (dueIn ?? TimeSpan.Zero), dedupeKey, Now);
+    private CrossPromoJob CrossPromo(string tenant, string dedupeKey, TimeSpan? dueIn = null) =>
+        CrossPromoJob.Schedule(tenant, "morning_news", "{}", Now + (dueIn ?? TimeSpan.Zero), dedupeKey, Now);
 
     private TelegramOutboxMessage Outbox(string tenant, DeliverySemantics delivery, string dedupeKey) =>
         TelegramOutboxMessage.Enqueue(tenant, new OutboxRequest("signal_bot", 111, -100123, "sendMessage", "{}", delivery, OutboxPriority.Notification, "test", dedupeKey), Now);

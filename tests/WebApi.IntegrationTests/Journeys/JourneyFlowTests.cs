@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
 namespace PromoStack.WebApi.IntegrationTests.Journeys;

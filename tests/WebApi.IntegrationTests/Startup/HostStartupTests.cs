@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Persistence;

@@ -1,5 +1,5 @@
-using PromoStack.Domain.Subscriptions;
 using System.Net.Http.Json;
+using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -248,7 +248,7 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         {
             var subscription = PromoStack.Domain.Subscriptions.TelegramSubscription.Begin("alpha", "web@example.com", PromoStack.Domain.Subscriptions.PlanType.Lifetime, _app.Clock.GetUtcNow());
             subscription.Activate(null, _app.Clock.GetUtcNow());
-            subscription.IssueLinkToken(PromoStack.Application.Stripe.Checkout.LinkTokens.Hash("tok123"), _app.Clock.GetUtcNow().AddDays(7));
+            subscription.IssueLinkToken(PromoStack.Application.Subscriptions.LinkTokens.Hash("tok123"), _app.Clock.GetUtcNow().AddDays(7));
             var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
             db.TelegramSubscriptions.Add(subscription);
             await db.SaveChangesAsync();

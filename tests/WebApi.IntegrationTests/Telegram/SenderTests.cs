@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;

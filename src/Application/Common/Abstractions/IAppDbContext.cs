@@ -39,8 +39,8 @@ public interface IAppDbContext
     DbSet<JourneyUserSession> JourneyUserSessions { get; }
     DbSet<JourneyScheduledMessage> JourneyScheduledMessages { get; }
     DbSet<JourneySkip> JourneySkips { get; }
-    DbSet<TenantCrosspromoSettings> CrosspromoSettings { get; }
-    DbSet<CrosspromoJob> CrosspromoJobs { get; }
+    DbSet<TenantCrossPromoSettings> CrossPromoSettings { get; }
+    DbSet<CrossPromoJob> CrossPromoJobs { get; }
     DbSet<TenantStripeSettings> StripeSettings { get; }
     DbSet<TenantStripeProduct> StripeProducts { get; }
     DbSet<TenantStripePrice> StripePrices { get; }

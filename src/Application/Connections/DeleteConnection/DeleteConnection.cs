@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Connections;
 
-namespace PromoStack.Application.Connections.DeleteConnection;
+namespace PromoStack.Application.Connections;
 
 /// <summary>
 /// Disconnects a role. Unless the other role still uses the same bot, the bot leaves the workspace: its queued messages

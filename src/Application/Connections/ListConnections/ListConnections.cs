@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.Connections.ListConnections;
+namespace PromoStack.Application.Connections;
 
 public sealed record ListConnections : ITenantQuery<IReadOnlyList<ConnectionDto>>;
 

@@ -9,7 +9,7 @@ using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Security;
 using PromoStack.Domain.Connections;
 
-namespace PromoStack.Application.Connections.SaveConnection;
+namespace PromoStack.Application.Connections;
 
 /// <summary>
 /// Connects (or reconnects) the tenant's bot for a role: the token is checked with <c>getMe</c>, stored encrypted,

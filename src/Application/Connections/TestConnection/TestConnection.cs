@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Connections;
 
-namespace PromoStack.Application.Connections.TestConnection;
+namespace PromoStack.Application.Connections;
 
 /// <summary>Asks Telegram how the connection really stands: the bot, its rights in each channel, its webhook.</summary>
 public sealed record TestConnection(BotRole Role) : ITenantQuery<ConnectionReport>;

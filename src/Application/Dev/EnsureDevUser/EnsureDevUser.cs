@@ -8,7 +8,7 @@ using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Tenants;
 
-namespace PromoStack.Application.Dev.EnsureDevUser;
+namespace PromoStack.Application.Dev;
 
 /// <summary>
 /// Development only: makes sure a tenant and a local dev user with the given role exist, for a dev token. The

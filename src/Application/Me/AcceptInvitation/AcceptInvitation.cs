@@ -4,7 +4,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.Me.AcceptInvitation;
+namespace PromoStack.Application.Me;
 
 /// <summary>
 /// The signed-in user accepts an invitation issued to their email: only a verified email may (the token's

@@ -4,7 +4,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.Me.DeclineInvitation;
+namespace PromoStack.Application.Me;
 
 /// <summary>The signed-in user declines an invitation issued to their email: it is gone, and the workspace may invite again.</summary>
 public sealed record DeclineInvitation(int Id) : ICommand<Unit>, ITenantAgnostic;

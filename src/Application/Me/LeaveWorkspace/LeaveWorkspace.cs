@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.TenantUsers;
 
-namespace PromoStack.Application.Me.LeaveWorkspace;
+namespace PromoStack.Application.Me;
 
 /// <summary>The signed-in user leaves the workspace this request acts in; its last admin cannot (409).</summary>
 public sealed record LeaveWorkspace : ITenantCommand<Unit>;

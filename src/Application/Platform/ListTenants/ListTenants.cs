@@ -2,7 +2,7 @@ using Mediator;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Tenants;
 
-namespace PromoStack.Application.Platform.ListTenants;
+namespace PromoStack.Application.Platform;
 
 /// <summary>Every tenant on the platform; for platform operators only.</summary>
 public sealed record ListTenants : IQuery<IReadOnlyList<TenantDto>>, ITenantAgnostic;

@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Tenants;
 
-namespace PromoStack.Application.Platform.SetPlatformOperator;
+namespace PromoStack.Application.Platform;
 
 /// <summary>
 /// Grants or revokes the platform-operator role of a Clerk user. Sent only by the CLI, by whoever holds the

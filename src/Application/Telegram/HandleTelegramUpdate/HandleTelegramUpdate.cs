@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Connections;
-using PromoStack.Application.Telegram.Routing;
 using PromoStack.Domain.Telegram;
 
-namespace PromoStack.Application.Telegram.HandleTelegramUpdate;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>
 /// Applies one stored update for the tenant, in the inbox's per-chat order: bot users are recorded (and marked when

@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Telegram;
 
-namespace PromoStack.Application.Telegram.ListOutbox;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>The tenant's deliveries, newest first: what is waiting, what was sent, what failed and why.</summary>
 public sealed record ListOutbox(OutboxStatus? Status, string? Kind, long? ChatId, int Page = 1, int PageSize = 50) : ITenantQuery<OutboxPage>;

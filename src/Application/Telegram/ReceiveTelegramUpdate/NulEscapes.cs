@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PromoStack.Application.Telegram.ReceiveTelegramUpdate;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>
 /// PostgreSQL's <c>jsonb</c> refuses the escape <c>\u0000</c> (a NUL character in a string), so an update carrying one

@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Connections;
 
-namespace PromoStack.Application.Telegram.ReceiveTelegramUpdate;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>
 /// A webhook delivery: checked against the bot's secret, stored once in the inbox, and answered at once; the

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Telegram;
 
-namespace PromoStack.Application.Telegram.RetryOutboxMessage;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>
 /// Sends a failed delivery again. Only a failed one: an <c>unknown</c> one may already have reached Telegram, and a

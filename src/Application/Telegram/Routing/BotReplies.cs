@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Domain.Telegram;
 
-namespace PromoStack.Application.Telegram.Routing;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>Replies to a private message through the outbox, once per update, from the bot that received it.</summary>
 public sealed class BotReplies(ITelegramOutbox outbox, IAppDbContext db)

@@ -1,4 +1,4 @@
-namespace PromoStack.Application.Telegram.Routing;
+namespace PromoStack.Application.Telegram;
 
 /// <summary>
 /// Routes a private text message, in this order: a command (any text starting with <c>/</c>), a confirmation the

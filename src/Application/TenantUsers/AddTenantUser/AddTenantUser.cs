@@ -6,7 +6,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Tenants;
 
-namespace PromoStack.Application.TenantUsers.AddTenantUser;
+namespace PromoStack.Application.TenantUsers;
 
 /// <summary>
 /// Invites a member by email. Nobody joins by it until the invitee, signed in with that verified email, accepts it

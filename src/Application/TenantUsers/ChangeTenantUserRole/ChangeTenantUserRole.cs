@@ -6,7 +6,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Tenants;
 
-namespace PromoStack.Application.TenantUsers.ChangeTenantUserRole;
+namespace PromoStack.Application.TenantUsers;
 
 public sealed record ChangeTenantUserRole(int Id, TenantRole Role) : ITenantCommand<TenantUserDto>;
 

@@ -4,7 +4,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.TenantUsers.GetTenantUser;
+namespace PromoStack.Application.TenantUsers;
 
 public sealed record GetTenantUser(int Id) : ITenantQuery<TenantUserDto>;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.TenantUsers.ListTenantUsers;
+namespace PromoStack.Application.TenantUsers;
 
 public sealed record ListTenantUsers : ITenantQuery<IReadOnlyList<TenantUserDto>>;
 

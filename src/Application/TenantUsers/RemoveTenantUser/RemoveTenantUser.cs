@@ -4,7 +4,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.TenantUsers.RemoveTenantUser;
+namespace PromoStack.Application.TenantUsers;
 
 public sealed record RemoveTenantUser(int Id) : ITenantCommand<Unit>;
 

@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Tenants;
 
-namespace PromoStack.Application.Tenants.CreateTenant;
+namespace PromoStack.Application.Tenants;
 
 /// <summary>Onboarding: a signed-in user without a tenant creates one and becomes its admin.</summary>
 public sealed record CreateTenant(string Slug, string Name, string? Timezone) : ICommand<TenantDto>, ITenantAgnostic;

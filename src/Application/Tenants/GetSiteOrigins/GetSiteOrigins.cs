@@ -1,7 +1,7 @@
 using Mediator;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.Tenants.GetSiteOrigins;
+namespace PromoStack.Application.Tenants;
 
 /// <summary>The website origins whose pages may call a tenant's public endpoints (answered before any sign-in: CORS).</summary>
 public sealed record GetSiteOrigins(string TenantId) : IQuery<IReadOnlyList<string>>, ITenantAgnostic;

@@ -4,7 +4,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.Tenants.GetTenant;
+namespace PromoStack.Application.Tenants;
 
 public sealed record GetTenant : ITenantQuery<TenantDto>;
 

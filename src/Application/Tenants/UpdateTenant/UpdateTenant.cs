@@ -5,7 +5,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
-namespace PromoStack.Application.Tenants.UpdateTenant;
+namespace PromoStack.Application.Tenants;
 
 /// <param name="SiteOrigins">When given, replaces the websites allowed to call the public endpoints from a browser.</param>
 public sealed record UpdateTenant(string Name, string Timezone, IReadOnlyList<string>? SiteOrigins = null) : ITenantCommand<TenantDto>;

@@ -1,5 +1,3 @@
-using PromoStack.Domain.Signals.Indicators;
-
 namespace PromoStack.Domain.Signals.Strategies;
 
 /// <summary>

@@ -405,7 +405,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("tenant_bot_connections", (string)null);
                 });
 
-            modelBuilder.Entity("PromoStack.Domain.CrossPromo.CrosspromoJob", b =>
+            modelBuilder.Entity("PromoStack.Domain.CrossPromo.CrossPromoJob", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -493,7 +493,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("crosspromo_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("PromoStack.Domain.CrossPromo.TenantCrosspromoSettings", b =>
+            modelBuilder.Entity("PromoStack.Domain.CrossPromo.TenantCrossPromoSettings", b =>
                 {
                     b.Property<string>("TenantId")
                         .HasMaxLength(64)
@@ -2416,7 +2416,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_tenant_bot_connections_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("PromoStack.Domain.CrossPromo.CrosspromoJob", b =>
+            modelBuilder.Entity("PromoStack.Domain.CrossPromo.CrossPromoJob", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
                         .WithMany()
@@ -2426,7 +2426,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_crosspromo_jobs_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("PromoStack.Domain.CrossPromo.TenantCrosspromoSettings", b =>
+            modelBuilder.Entity("PromoStack.Domain.CrossPromo.TenantCrossPromoSettings", b =>
                 {
                     b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -5,9 +5,9 @@ using PromoStack.Infrastructure.Jobs;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.CrossPromo;
 
-internal sealed class TenantCrosspromoSettingsConfiguration : IEntityTypeConfiguration<TenantCrosspromoSettings>
+internal sealed class TenantCrossPromoSettingsConfiguration : IEntityTypeConfiguration<TenantCrossPromoSettings>
 {
-    public void Configure(EntityTypeBuilder<TenantCrosspromoSettings> builder)
+    public void Configure(EntityTypeBuilder<TenantCrossPromoSettings> builder)
     {
         builder.ToTable("tenant_crosspromo_settings");
         builder.HasKey(s => s.TenantId);
@@ -21,9 +21,9 @@ internal sealed class TenantCrosspromoSettingsConfiguration : IEntityTypeConfigu
     }
 }
 
-internal sealed class CrosspromoJobConfiguration : IEntityTypeConfiguration<CrosspromoJob>
+internal sealed class CrossPromoJobConfiguration : IEntityTypeConfiguration<CrossPromoJob>
 {
-    public void Configure(EntityTypeBuilder<CrosspromoJob> builder)
+    public void Configure(EntityTypeBuilder<CrossPromoJob> builder)
     {
         builder.ToTable("crosspromo_jobs");
         builder.HasKey(j => j.Id);
@@ -31,7 +31,7 @@ internal sealed class CrosspromoJobConfiguration : IEntityTypeConfiguration<Cros
         builder.Property(j => j.JobType).HasMaxLength(50).IsRequired();
         builder.Property(j => j.Payload).IsJson().IsRequired();
         builder.Property(j => j.Status).StoredAsLower();
-        builder.IsWorkQueue(Queues.CrosspromoJobs);
+        builder.IsWorkQueue(Queues.CrossPromoJobs);
         builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
     }
 }

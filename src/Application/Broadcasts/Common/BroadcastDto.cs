@@ -1,0 +1,20 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.Domain.Telegram;
+
+namespace PromoStack.Application.Broadcasts;
+
+public sealed record BroadcastDto(
+    int Id, string Message, string? Photo, IReadOnlyList<BroadcastButton> Buttons, BroadcastAudience Audience, string Status, BroadcastProgress Progress,
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt);
+
+public sealed record BroadcastButton(string? Text, string? Url);
+
+public sealed record BroadcastProgress(int Recipients, int Sent, int Failed, int Blocked, int Skipped, int Pending);

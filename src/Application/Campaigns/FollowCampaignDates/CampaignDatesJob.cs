@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using PromoStack.Application.Common;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Scheduling;
+using PromoStack.Domain.Campaigns;
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Application.Campaigns;
+
+/// <summary>Every 15 minutes per tenant (so a campaign starts and ends within minutes of local midnight, and catches up after downtime).</summary>
+internal sealed class CampaignDatesJob(ISender sender) : IScheduledJob
+{
+    public string Name => "campaign-dates";
+
+    public bool PerTenant => true;
+
+    public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(15), now);
+
+    public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new FollowCampaignDates(), cancellationToken);
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Scheduling;
+using PromoStack.Application.Signals;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Common;
+using PromoStack.Domain.Connections;
+using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Signals;
+using PromoStack.Domain.Telegram;
+
+namespace PromoStack.Application.CrossPromo;
+
+/// <summary>Every 5 minutes per tenant: plan what is due (posts are at most 5 minutes late; a restart catches up).</summary>
+internal sealed class CrossPromoPlanJob(ISender sender) : IScheduledJob
+{
+    public string Name => "crosspromo-plan";
+
+    public bool PerTenant => true;
+
+    public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(5), now);
+
+    public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new PlanCrossPromo(), cancellationToken);
+}

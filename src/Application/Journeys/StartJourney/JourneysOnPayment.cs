@@ -1,0 +1,14 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Journeys;
+using PromoStack.Domain.Subscriptions;
+
+namespace PromoStack.Application.Journeys;
+
+internal sealed class JourneysOnPayment(JourneyEventStarter starter) : IDomainEventHandler<SubscriptionActivated>
+{
+    public Task HandleAsync(SubscriptionActivated domainEvent, CancellationToken cancellationToken) =>
+        starter.StartAsync(TriggerConfigs.PaymentSucceeded, domainEvent.TelegramUserId, cancellationToken);
+}

@@ -1,0 +1,16 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Domain.Signals;
+
+namespace PromoStack.Application.Signals;
+
+public sealed record SignalDto(
+    int Id, string Symbol, string Strategy, SignalDirection Direction, string Timeframe, SignalStatus Status, SignalSource Source,
+    decimal EntryPrice, decimal StopLoss, decimal CurrentStop, decimal? TakeProfit1, decimal? TakeProfit2, decimal? TakeProfit3, int TargetsHit,
+    decimal? ExitPrice, decimal? ResultPips, decimal? ResultR, SignalCloseReason? CloseReason, string Partials, int? TelegramMessageId,
+    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
+
+public sealed record SignalDetailDto(SignalDto Signal, string IndicatorsUsed);

@@ -1,0 +1,71 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Domain.Signals;
+
+namespace PromoStack.Application.Signals;
+
+/// <summary>The tenant's signals, newest first; demo signals only when asked for.</summary>
+public sealed record ListSignals(
+    SignalStatus? Status = null, SignalDirection? Direction = null, string? Strategy = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
+    bool IncludeDemo = false, int Page = 1, int PageSize = 50) : ITenantQuery<SignalPage>;
+
+public sealed record SignalPage(IReadOnlyList<SignalDto> Items, int Total, int Page, int PageSize);
+
+internal sealed class ListSignalsValidator : AbstractValidator<ListSignals>
+{
+    public ListSignalsValidator()
+    {
+        RuleFor(q => q.Status).IsInEnum();
+        RuleFor(q => q.Direction).IsInEnum();
+        RuleFor(q => q.Strategy).Must(s => s is null || ForexSettings.Strategies.Contains(s) || s == "manual")
+            .WithMessage($"Must be one of {string.Join(", ", ForexSettings.Strategies)}, manual.");
+        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must be after 'from'.");
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+    }
+}
+
+internal sealed class ListSignalsHandler(IAppDbContext db) : IQueryHandler<ListSignals, SignalPage>
+{
+    public async ValueTask<SignalPage> Handle(ListSignals query, CancellationToken cancellationToken)
+    {
+        var signals = db.ForexSignals.AsNoTracking();
+        if (!query.IncludeDemo)
+        {
+            signals = signals.Where(s => s.Source == SignalSource.Live);
+        }
+
+        if (query.Status is { } status)
+        {
+            signals = signals.Where(s => s.Status == status);
+        }
+
+        if (query.Direction is { } direction)
+        {
+            signals = signals.Where(s => s.Direction == direction);
+        }
+
+        if (query.Strategy is { } strategy)
+        {
+            signals = signals.Where(s => s.Strategy == strategy);
+        }
+
+        if (query.From is { } from)
+        {
+            signals = signals.Where(s => s.CreatedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            signals = signals.Where(s => s.CreatedAt < to);
+        }
+
+        var total = await signals.CountAsync(cancellationToken);
+        var page = await signals.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new SignalPage([.. page.Select(SignalView.Of)], total, query.Page, query.PageSize);
+    }
+}

@@ -1,0 +1,20 @@
+using Mediator;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Scheduling;
+
+namespace PromoStack.Application.Signals;
+
+/// <summary>
+/// Every minute, per tenant: look for a signal. The check itself acts once per newly closed candle (15min or 1h),
+/// and does nothing while the engine is off; a failing provider is recorded and tried again on the next tick.
+/// </summary>
+internal sealed class ForexCheckJob(ISender sender) : IScheduledJob
+{
+    public string Name => "forex-check";
+
+    public bool PerTenant => true;
+
+    public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(1), now);
+
+    public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new RunForexCheck(), cancellationToken);
+}

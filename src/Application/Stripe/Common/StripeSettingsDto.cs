@@ -1,0 +1,14 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Security;
+using PromoStack.Domain.Stripe;
+
+namespace PromoStack.Application.Stripe;
+
+/// <summary>The tenant's Stripe settings; secrets only masked, and only whether they are set.</summary>
+public sealed record StripeSettingsDto(
+    bool Configured, string? SecretKey, string? WebhookSecret, string? StripeAccountId, string? VipProductId, StripePlanPrices Prices, DateTimeOffset? UpdatedAt);
+
+public sealed record StripePlanPrices(string? Monthly, string? Annual, string? Lifetime);

@@ -1,0 +1,19 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Security;
+using PromoStack.Application.Telegram;
+using PromoStack.Domain.Subscriptions;
+
+namespace PromoStack.Application.Subscriptions;
+
+public sealed record GetSubscription(int Id) : ITenantQuery<SubscriptionDto>;
+
+internal sealed class GetSubscriptionHandler(IAppDbContext db, PersonalData personal) : IQueryHandler<GetSubscription, SubscriptionDto>
+{
+    public async ValueTask<SubscriptionDto> Handle(GetSubscription query, CancellationToken cancellationToken) =>
+        SubscriptionView.Of(await db.TelegramSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken)
+                            ?? throw new NotFoundException("Subscription", query.Id), personal);
+}
