@@ -45,8 +45,10 @@ public static class DependencyInjection
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ITenantRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddScoped<Application.Me.IWorkspaceDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
-        services.AddSingleton<Application.Me.IWorkspaceUnitOfWork, WorkspaceUnitOfWork>();
+        services.AddSingleton<IWorkspaceUnitOfWork, WorkspaceUnitOfWork>();
         services.AddSingleton<TenantScopes>();
+        services.AddScoped<TenantEntry>();
+        services.AddScoped<TelegramWebhookGate>();
         services.AddScoped<SignInService>();
 
         services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));

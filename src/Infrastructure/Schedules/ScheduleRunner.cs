@@ -17,7 +17,7 @@ namespace PromoStack.Infrastructure.Schedules;
 /// has expired.
 /// </summary>
 public sealed partial class ScheduleRunner(
-    IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<ScheduleRunner> logger)
+    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<ScheduleRunner> logger)
 {
     private const string ClaimSql =
         """
@@ -81,11 +81,7 @@ public sealed partial class ScheduleRunner(
 
     private async Task<string?> TryRunAsync(string name, string tenantId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        if (tenantId.Length > 0)
-        {
-            scope.ServiceProvider.GetRequiredService<ITenantContext>().Enter(tenantId);
-        }
+        await using var scope = tenantScopes.Open(tenantId);
 
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == name);
         var slot = job.DueSlot(now, zone);

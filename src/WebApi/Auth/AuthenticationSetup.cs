@@ -134,7 +134,7 @@ public static class AuthenticationSetup
         var claims = new List<Claim>();
         if (user.TenantId is not null)
         {
-            services.GetRequiredService<ITenantContext>().Enter(user.TenantId);
+            services.GetRequiredService<TenantEntry>().Enter(user.TenantId);
             claims.Add(new Claim(PromoStackClaims.Tenant, user.TenantId));
             claims.Add(new Claim(PromoStackClaims.Role, EnumNames<TenantRole>.Lower(user.Role!.Value)));
         }

@@ -8,6 +8,7 @@ using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.Application.Campaigns;
 using PromoStack.Domain.Campaigns;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.Tenancy;
 
 namespace PromoStack.WebApi.Controllers;
 
@@ -85,9 +86,9 @@ public sealed class CampaignsController(ISender sender) : ControllerBase
 [ApiController]
 [AllowAnonymous]
 [Route("api/public/{tenant}/campaigns/{id:int}/entries")]
+[TenantFromRoute]
 public sealed class PublicCampaignsController(ISender sender) : ControllerBase
 {
-
     /// <summary>
     /// 202 with the same receipt whether or not the email had entered already (the first entry stands); 404 for an
     /// unknown tenant or campaign, 409 when the campaign is not active.
@@ -95,8 +96,8 @@ public sealed class PublicCampaignsController(ISender sender) : ControllerBase
     [HttpPost]
     [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
     [EnableCors(PublicEndpointsSetup.CorsPolicy)]
-    public async Task<ActionResult<CampaignEntryReceipt>> Enter(string tenant, int id, CampaignEntryRequest request, CancellationToken cancellationToken) =>
-        StatusCode(StatusCodes.Status202Accepted, await sender.Send(new EnterCampaign(tenant, id, request.Email ?? string.Empty, request.TelegramUsername, request.SocialLinks), cancellationToken));
+    public async Task<ActionResult<CampaignEntryReceipt>> Enter(int id, CampaignEntryRequest request, CancellationToken cancellationToken) =>
+        StatusCode(StatusCodes.Status202Accepted, await sender.Send(new EnterCampaign(id, request.Email ?? string.Empty, request.TelegramUsername, request.SocialLinks), cancellationToken));
 }
 
 public sealed record CampaignRequest(string? Title, string? Description, DateOnly? StartDate, DateOnly? EndDate, string? Prize);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Subscriptions;
+using PromoStack.WebApi.Tenancy;
 
 namespace PromoStack.WebApi.Webhooks;
 
@@ -13,14 +14,15 @@ namespace PromoStack.WebApi.Webhooks;
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("api/stripe/webhook/{tenant}")]
+[TenantFromRoute]
 public sealed class StripeWebhookController(ISender sender) : ControllerBase
 {
     [HttpPost]
-    public async Task<IActionResult> Receive(string tenant, CancellationToken cancellationToken)
+    public async Task<IActionResult> Receive(CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(Request.Body);
         var json = await reader.ReadToEndAsync(cancellationToken);
-        var outcome = await sender.Send(new ReceiveStripeEvent(tenant, Request.Headers["Stripe-Signature"].FirstOrDefault(), json), cancellationToken);
+        var outcome = await sender.Send(new ReceiveStripeEvent(Request.Headers["Stripe-Signature"].FirstOrDefault(), json), cancellationToken);
         return outcome == StripeWebhookOutcome.Rejected
             ? Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The Stripe-Signature does not verify for this endpoint.")
             : Ok(new { received = true, outcome = outcome.ToString().ToLowerInvariant() });

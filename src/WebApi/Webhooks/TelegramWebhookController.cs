@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Telegram;
+using PromoStack.Infrastructure.Telegram;
 
 namespace PromoStack.WebApi.Webhooks;
 
@@ -13,21 +14,22 @@ namespace PromoStack.WebApi.Webhooks;
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("api/telegram/{publicId:guid}/webhook")]
-public sealed class TelegramWebhookController(ISender sender) : ControllerBase
+public sealed class TelegramWebhookController(TelegramWebhookGate gate, ISender sender) : ControllerBase
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
     [HttpPost]
     public async Task<IActionResult> Receive(Guid publicId, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(Request.Body);
-        var json = await reader.ReadToEndAsync(cancellationToken);
-        var outcome = await sender.Send(new ReceiveTelegramUpdate(publicId, Request.Headers[SecretHeader].FirstOrDefault(), json), cancellationToken);
-        return outcome switch
+        if (await gate.EnterAsync(publicId, Request.Headers[SecretHeader].FirstOrDefault(), cancellationToken) is not { } bot)
         {
-            WebhookOutcome.Unauthorized => Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "Unknown webhook or wrong secret token."),
-            WebhookOutcome.Malformed => Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The body is not a Telegram update."),
-            _ => Ok(),
-        };
+            return Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "Unknown webhook or wrong secret token.");
+        }
+
+        using var reader = new StreamReader(Request.Body);
+        var outcome = await sender.Send(new ReceiveTelegramUpdate(bot.BotTelegramId, await reader.ReadToEndAsync(cancellationToken)), cancellationToken);
+        return outcome == WebhookOutcome.Malformed
+            ? Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The body is not a Telegram update.")
+            : Ok();
     }
 }

@@ -16,8 +16,8 @@ namespace PromoStack.Application.Campaigns;
 /// A public entry (no sign-in): one per email per campaign, only while the campaign is active. A repeat gets the same
 /// receipt as a first entry and changes nothing (the first entry stands), so the endpoint tells no one who entered.
 /// </summary>
-public sealed record EnterCampaign(string TenantId, int CampaignId, string Email, string? TelegramUsername, IReadOnlyList<string>? SocialLinks)
-    : ICommand<CampaignEntryReceipt>, ITenantAgnostic;
+public sealed record EnterCampaign(int CampaignId, string Email, string? TelegramUsername, IReadOnlyList<string>? SocialLinks)
+    : ITenantCommand<CampaignEntryReceipt>;
 
 /// <summary>What the public entry answers, the same for a first entry and a repeat.</summary>
 public sealed record CampaignEntryReceipt(int CampaignId, string Message);
@@ -35,11 +35,10 @@ internal sealed class EnterCampaignValidator : AbstractValidator<EnterCampaign>
     }
 }
 
-internal sealed class EnterCampaignHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock) : ICommandHandler<EnterCampaign, CampaignEntryReceipt>
+internal sealed class EnterCampaignHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<EnterCampaign, CampaignEntryReceipt>
 {
     public async ValueTask<CampaignEntryReceipt> Handle(EnterCampaign command, CancellationToken cancellationToken)
     {
-        tenant.Enter(command.TenantId);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CampaignId, cancellationToken)
                        ?? throw new NotFoundException("Campaign", command.CampaignId);
         var email = command.Email.Trim().ToLowerInvariant();

@@ -27,7 +27,7 @@ internal sealed class EnsureDevUserValidator : AbstractValidator<EnsureDevUser>
     }
 }
 
-internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tenantContext, TimeProvider clock)
+internal sealed class EnsureDevUserHandler(IWorkspaceUnitOfWork workspace, TimeProvider clock)
     : ICommandHandler<EnsureDevUser, DevUser>
 {
     public async ValueTask<DevUser> Handle(EnsureDevUser command, CancellationToken cancellationToken)
@@ -38,34 +38,36 @@ internal sealed class EnsureDevUserHandler(IAppDbContext db, ITenantContext tena
         var userId = $"dev_{command.TenantId}_{role}";
         var email = $"{role}@{command.TenantId}.dev.promostack.local";
 
-        tenantContext.Enter(command.TenantId);
-        if (!await db.Tenants.AnyAsync(t => t.Id == command.TenantId, cancellationToken))
+        await workspace.RunAsync(command.TenantId, async (db, ct) =>
         {
-            db.Tenants.Add(Tenant.Create(command.TenantId, command.TenantId == "demo" ? "Demo" : command.TenantId, TimeZones.Utc, now));
-        }
-
-        if (!await db.TenantUsers.AnyAsync(u => u.ClerkUserId == userId, cancellationToken))
-        {
-            db.TenantUsers.Add(TenantUser.Join(command.TenantId, userId, email, command.Role, now));
-        }
-
-        // Sandbox bots, so every feature can be tried locally without a real bot (sends are recorded, never sent).
-        if (!await db.BotConnections.AnyAsync(cancellationToken))
-        {
-            db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.SignalBot, new BotChannels("-1000000000001", "-1000000000002"), now));
-            db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.MessageBot, BotChannels.None, now));
-        }
-
-        // The demo tenant trades the replayed candles around the clock, so signals open and close within minutes.
-        if (command.TenantId == "demo" && !await db.ForexConfig.AnyAsync(cancellationToken))
-        {
-            foreach (var (key, value) in DemoForexSettings)
+            if (!await db.Tenants.AnyAsync(t => t.Id == command.TenantId, ct))
             {
-                db.ForexConfig.Add(ForexConfig.Create(command.TenantId, key, value));
+                db.Tenants.Add(Tenant.Create(command.TenantId, command.TenantId == "demo" ? "Demo" : command.TenantId, TimeZones.Utc, now));
             }
-        }
 
-        await db.SaveChangesAsync(cancellationToken);
+            if (!await db.TenantUsers.AnyAsync(u => u.ClerkUserId == userId, ct))
+            {
+                db.TenantUsers.Add(TenantUser.Join(command.TenantId, userId, email, command.Role, now));
+            }
+
+            // Sandbox bots, so every feature can be tried locally without a real bot (sends are recorded, never sent).
+            if (!await db.BotConnections.AnyAsync(ct))
+            {
+                db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.SignalBot, new BotChannels("-1000000000001", "-1000000000002"), now));
+                db.BotConnections.Add(TenantBotConnection.ConnectSandbox(command.TenantId, BotRole.MessageBot, BotChannels.None, now));
+            }
+
+            // The demo tenant trades the replayed candles around the clock, so signals open and close within minutes.
+            if (command.TenantId == "demo" && !await db.ForexConfig.AnyAsync(ct))
+            {
+                foreach (var (key, value) in DemoForexSettings)
+                {
+                    db.ForexConfig.Add(ForexConfig.Create(command.TenantId, key, value));
+                }
+            }
+
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
 
         return new DevUser(userId, email);
     }

@@ -11,7 +11,7 @@ namespace PromoStack.Application.Subscriptions;
 /// recorded once per tenant in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes
 /// nothing); a sale that is not PromoStack's is recorded as ignored, with the reason.
 /// </summary>
-public sealed record ReceiveStripeEvent(string TenantId, string? Signature, string Json) : ICommand<StripeWebhookOutcome>, ITenantAgnostic;
+public sealed record ReceiveStripeEvent(string? Signature, string Json) : ITenantCommand<StripeWebhookOutcome>;
 
 public enum StripeWebhookOutcome
 {
@@ -30,7 +30,6 @@ internal sealed partial class ReceiveStripeEventHandler(
 {
     public async ValueTask<StripeWebhookOutcome> Handle(ReceiveStripeEvent command, CancellationToken cancellationToken)
     {
-        tenant.Enter(command.TenantId);
         var now = clock.GetUtcNow();
         var remembered = await webhookSecrets.FindAsync(cancellationToken);
         var stripeEvent = Verify(command, remembered, now);
@@ -72,7 +71,7 @@ internal sealed partial class ReceiveStripeEventHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        LogHandled(logger, command.TenantId, stripeEvent.Type, stripeEvent.Id, effect.IgnoredBecause ?? "applied");
+        LogHandled(logger, tenant.RequiredTenantId, stripeEvent.Type, stripeEvent.Id, effect.IgnoredBecause ?? "applied");
         return effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored;
     }
 

@@ -18,7 +18,7 @@ namespace PromoStack.Application.Subscriptions;
 /// email already has (no way to learn who subscribes), and another checkout for the same email leaves this one's link
 /// working. Stripe is called outside any transaction: the pending row is committed first, the session recorded after.
 /// </summary>
-public sealed record StartWebCheckout(string TenantId, string Email, PlanType Plan) : ICommand<CheckoutDto>, ITenantAgnostic, ICallsOutsideServices;
+public sealed record StartWebCheckout(string Email, PlanType Plan) : ITenantCommand<CheckoutDto>, ICallsOutsideServices;
 
 public sealed record CheckoutDto(string Url);
 
@@ -38,7 +38,6 @@ internal sealed class StartWebCheckoutHandler(IAppDbContext db, ITenantContext t
 
     public async ValueTask<CheckoutDto> Handle(StartWebCheckout command, CancellationToken cancellationToken)
     {
-        tenant.Enter(command.TenantId);
         var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var priceId = command.Plan switch
         {

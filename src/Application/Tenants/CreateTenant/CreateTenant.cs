@@ -21,7 +21,7 @@ internal sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
 }
 
 internal sealed class CreateTenantHandler(
-    ITenantRegistry registry, ICurrentUser user, Me.IWorkspaceUnitOfWork workspace, TimeProvider clock)
+    ITenantRegistry registry, ICurrentUser user, IWorkspaceUnitOfWork workspace, TimeProvider clock)
     : ICommandHandler<CreateTenant, TenantDto>
 {
     public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken)
