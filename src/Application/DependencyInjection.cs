@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Application.Broadcasts;
 using PromoStack.Application.Campaigns;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Mapping;
 using PromoStack.Application.Common.Security;
 using PromoStack.Application.CrossPromo;
 using PromoStack.Application.Journeys;
@@ -36,6 +37,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddFeatureEntryPoints(typeof(DependencyInjection).Assembly);
+        services.AddSingleton(Mappings.Create());
         services.AddScoped<BotReplies>();
         services.AddScoped<PersonalData>();
         services.AddScoped<MessageRouter>();

@@ -1,13 +1,14 @@
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.Application.Campaigns;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Campaigns;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 
 namespace PromoStack.WebApi.Controllers;
@@ -67,7 +68,7 @@ public sealed class CampaignsController(ISender sender) : ControllerBase
     /// <summary>Entries carry entrants' emails: admins only.</summary>
     [HttpGet("{id:int}/entries")]
     [Authorize(Policies.TenantAdmin)]
-    public async Task<CampaignEntryPage> Entries(int id, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
+    public async Task<PageOf<CampaignEntryDto>> Entries(int id, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
         await sender.Send(new ListCampaignEntries(id, page, pageSize), cancellationToken);
 
     [HttpGet("{id:int}/entries.csv")]

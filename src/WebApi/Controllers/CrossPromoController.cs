@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.CrossPromo;
 using PromoStack.Domain.CrossPromo;
 using PromoStack.WebApi.Auth;
@@ -26,7 +27,7 @@ public sealed class CrossPromoController(ISender sender) : ControllerBase
 
     [HttpGet("jobs")]
     [Authorize(Policies.TenantMember)]
-    public async Task<CrossPromoJobPage> Jobs(
+    public async Task<PageOf<CrossPromoJobDto>> Jobs(
         [FromQuery] CrossPromoJobStatus? status, [FromQuery] string? type, [FromQuery] DateOnly? date, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListCrossPromoJobs(status, type, date, page, pageSize), cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.WebApi.Auth;
@@ -24,7 +25,7 @@ public sealed class ForexController(ISender sender) : ControllerBase
 
     [HttpGet("signals")]
     [Authorize(Policies.TenantMember)]
-    public async Task<SignalPage> ListSignals(
+    public async Task<PageOf<SignalDto>> ListSignals(
         [FromQuery] SignalStatus? status, [FromQuery] SignalDirection? direction, [FromQuery] string? strategy, [FromQuery] DateTimeOffset? from,
         [FromQuery] DateTimeOffset? to, [FromQuery] bool includeDemo = false, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>

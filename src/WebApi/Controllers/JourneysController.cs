@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Journeys;
 using PromoStack.Domain.Journeys;
 using PromoStack.WebApi.Auth;
@@ -87,7 +88,7 @@ public sealed class JourneysController(ISender sender) : ControllerBase
 
     [HttpGet("{id:guid}/sessions")]
     [Authorize(Policies.TenantMember)]
-    public async Task<JourneySessionPage> Sessions(
+    public async Task<PageOf<JourneySessionDto>> Sessions(
         Guid id, [FromQuery] JourneySessionStatus? status, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
         await sender.Send(new ListJourneySessions(id, status, page, pageSize), cancellationToken);
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Subscriptions;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.WebApi.Auth;
@@ -14,7 +15,7 @@ public sealed class SubscriptionsController(ISender sender) : ControllerBase
 {
     [HttpGet]
     [Authorize(Policies.TenantMember)]
-    public async Task<SubscriptionPage> List(
+    public async Task<PageOf<SubscriptionDto>> List(
         [FromQuery] SubscriptionStatus? status, [FromQuery] PlanType? plan, [FromQuery] string? search, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListSubscriptions(status, plan, search, page, pageSize), cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Telegram;
 using PromoStack.WebApi.Auth;
@@ -14,7 +15,7 @@ public sealed class TelegramOutboxController(ISender sender) : ControllerBase
 {
     [HttpGet]
     [Authorize(Policies.TenantMember)]
-    public async Task<OutboxPage> List(
+    public async Task<PageOf<OutboxItemDto>> List(
         [FromQuery] OutboxStatus? status, [FromQuery] string? kind, [FromQuery] long? chatId, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListOutbox(status, kind, chatId, page, pageSize), cancellationToken);

@@ -6,32 +6,29 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Signals;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;
 
-public sealed record ListCampaignEntries(int Id, int Page = 1, int PageSize = 50) : ITenantQuery<CampaignEntryPage>;
+public sealed record ListCampaignEntries(int Id, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<CampaignEntryDto>>, IPagedQuery;
 
-public sealed record CampaignEntryPage(IReadOnlyList<CampaignEntryDto> Items, int Total, int Page, int PageSize);
-
-internal sealed class ListCampaignEntriesValidator : AbstractValidator<ListCampaignEntries>
+internal sealed class ListCampaignEntriesValidator : PagedQueryValidator<ListCampaignEntries>
 {
     public ListCampaignEntriesValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 
-internal sealed class ListCampaignEntriesHandler(IAppDbContext db, CampaignQueries campaigns) : IQueryHandler<ListCampaignEntries, CampaignEntryPage>
+internal sealed class ListCampaignEntriesHandler(IAppDbContext db, CampaignQueries campaigns) : IQueryHandler<ListCampaignEntries, PageOf<CampaignEntryDto>>
 {
-    public async ValueTask<CampaignEntryPage> Handle(ListCampaignEntries query, CancellationToken cancellationToken)
+    public async ValueTask<PageOf<CampaignEntryDto>> Handle(ListCampaignEntries query, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.TrackedAsync(query.Id, cancellationToken);
         var rows = db.CampaignEntries.AsNoTracking().Where(e => e.CampaignId == campaign.Id);
         var page = await rows.OrderBy(e => e.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new CampaignEntryPage([.. page.Select(CampaignQueries.Dto)], await rows.CountAsync(cancellationToken), query.Page, query.PageSize);
+        return new PageOf<CampaignEntryDto>([.. page.Select(CampaignQueries.Dto)], await rows.CountAsync(cancellationToken), query.Page, query.PageSize);
     }
 }

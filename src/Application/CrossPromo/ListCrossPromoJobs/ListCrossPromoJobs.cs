@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Signals;
 using PromoStack.Application.Telegram;
@@ -16,28 +17,24 @@ using PromoStack.Domain.Telegram;
 namespace PromoStack.Application.CrossPromo;
 
 /// <summary>The jobs, newest first, by status, type and the local date they were for.</summary>
-public sealed record ListCrossPromoJobs(CrossPromoJobStatus? Status, string? Type, DateOnly? Date, int Page = 1, int PageSize = 50) : ITenantQuery<CrossPromoJobPage>;
+public sealed record ListCrossPromoJobs(CrossPromoJobStatus? Status, string? Type, DateOnly? Date, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<CrossPromoJobDto>>, IPagedQuery;
 
 public sealed record CrossPromoJobDto(
     int Id, string Type, string Status, DateTimeOffset DueAt, string? Reason, JsonElement Payload, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
 
-public sealed record CrossPromoJobPage(IReadOnlyList<CrossPromoJobDto> Items, int Total, int Page, int PageSize);
-
-internal sealed class ListCrossPromoJobsValidator : AbstractValidator<ListCrossPromoJobs>
+internal sealed class ListCrossPromoJobsValidator : PagedQueryValidator<ListCrossPromoJobs>
 {
     public ListCrossPromoJobsValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Type).Must(t => t is null or CrossPromoJob.MorningNews or CrossPromoJob.VipTeaser or CrossPromoJob.WinningSignal)
             .WithMessage("The type is morning_news, vip_teaser or winning_signal.");
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 
-internal sealed class ListCrossPromoJobsHandler(IAppDbContext db) : IQueryHandler<ListCrossPromoJobs, CrossPromoJobPage>
+internal sealed class ListCrossPromoJobsHandler(IAppDbContext db) : IQueryHandler<ListCrossPromoJobs, PageOf<CrossPromoJobDto>>
 {
-    public async ValueTask<CrossPromoJobPage> Handle(ListCrossPromoJobs query, CancellationToken cancellationToken)
+    public async ValueTask<PageOf<CrossPromoJobDto>> Handle(ListCrossPromoJobs query, CancellationToken cancellationToken)
     {
         var rows = db.CrossPromoJobs.AsNoTracking();
         if (query.Status is { } status)
@@ -58,7 +55,7 @@ internal sealed class ListCrossPromoJobsHandler(IAppDbContext db) : IQueryHandle
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(j => j.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new CrossPromoJobPage(
+        return new PageOf<CrossPromoJobDto>(
             [.. page.Select(j => new CrossPromoJobDto(
                 j.Id, j.JobType, j.Status.ToString().ToLowerInvariant(), j.NextAttemptAt, j.LastError, JsonSerializer.Deserialize<JsonElement>(j.Payload), j.CreatedAt, j.CompletedAt))],
             total, query.Page, query.PageSize);

@@ -5,32 +5,29 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 
-public sealed record ListJourneySessions(Guid Id, JourneySessionStatus? Status, int Page = 1, int PageSize = 50) : ITenantQuery<JourneySessionPage>;
+public sealed record ListJourneySessions(Guid Id, JourneySessionStatus? Status, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<JourneySessionDto>>, IPagedQuery;
 
 /// <remarks>For members the Telegram ids and the answers (which may carry emails) are left out; admins see them.</remarks>
 public sealed record JourneySessionDto(
     Guid Id, long? TelegramChatId, long? TelegramUserId, JourneySessionStatus Status, Guid? CurrentStepId, JsonElement Answers, string? EndReason,
     DateTimeOffset StartedAt, DateTimeOffset LastActivityAt, DateTimeOffset? CompletedAt);
 
-public sealed record JourneySessionPage(IReadOnlyList<JourneySessionDto> Items, int Total, int Page, int PageSize);
-
-internal sealed class ListJourneySessionsValidator : AbstractValidator<ListJourneySessions>
+internal sealed class ListJourneySessionsValidator : PagedQueryValidator<ListJourneySessions>
 {
     public ListJourneySessionsValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 
-internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Security.PersonalData personal) : Mediator.IQueryHandler<ListJourneySessions, JourneySessionPage>
+internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Security.PersonalData personal) : Mediator.IQueryHandler<ListJourneySessions, PageOf<JourneySessionDto>>
 {
-    public async ValueTask<JourneySessionPage> Handle(ListJourneySessions query, CancellationToken cancellationToken)
+    public async ValueTask<PageOf<JourneySessionDto>> Handle(ListJourneySessions query, CancellationToken cancellationToken)
     {
         if (!await db.Journeys.AnyAsync(j => j.Id == query.Id, cancellationToken))
         {
@@ -46,7 +43,7 @@ internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Securi
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(s => s.StartedAt).ThenBy(s => s.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new JourneySessionPage(
+        return new PageOf<JourneySessionDto>(
             [.. page.Select(s => new JourneySessionDto(
                 s.Id, personal.Id<long>(s.TelegramChatId), personal.Id<long>(s.TelegramUserId), s.Status, s.CurrentStepId,
                 JsonSerializer.Deserialize<JsonElement>(personal.InFull ? s.Answers : "{}"), s.EndReason,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
@@ -16,7 +17,7 @@ internal sealed class CloseSignalValidator : AbstractValidator<CloseSignal>
     public CloseSignalValidator() => RuleFor(c => c.Price).GreaterThan(0).When(c => c.Price is not null);
 }
 
-internal sealed class CloseSignalHandler(IAppDbContext db, IMarketData market, TimeProvider clock) : ICommandHandler<CloseSignal, SignalDto>
+internal sealed class CloseSignalHandler(IAppDbContext db, IMarketData market, TypeAdapterConfig mappings, TimeProvider clock) : ICommandHandler<CloseSignal, SignalDto>
 {
     public async ValueTask<SignalDto> Handle(CloseSignal command, CancellationToken cancellationToken)
     {
@@ -30,6 +31,6 @@ internal sealed class CloseSignalHandler(IAppDbContext db, IMarketData market, T
         var price = command.Price ?? Math.Round(await market.LatestPriceAsync(signal.Instrument, cancellationToken), signal.Instrument.PriceDecimals);
         signal.Close(SignalCloseReason.Manual, price, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SignalView.Of(signal);
+        return signal.Adapt<SignalDto>(mappings);
     }
 }

@@ -1,8 +1,10 @@
 using FluentValidation;
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Signals;
 
 namespace PromoStack.Application.Signals;
@@ -10,11 +12,9 @@ namespace PromoStack.Application.Signals;
 /// <summary>The tenant's signals, newest first; demo signals only when asked for.</summary>
 public sealed record ListSignals(
     SignalStatus? Status = null, SignalDirection? Direction = null, string? Strategy = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    bool IncludeDemo = false, int Page = 1, int PageSize = 50) : ITenantQuery<SignalPage>;
+    bool IncludeDemo = false, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<SignalDto>>, IPagedQuery;
 
-public sealed record SignalPage(IReadOnlyList<SignalDto> Items, int Total, int Page, int PageSize);
-
-internal sealed class ListSignalsValidator : AbstractValidator<ListSignals>
+internal sealed class ListSignalsValidator : PagedQueryValidator<ListSignals>
 {
     public ListSignalsValidator()
     {
@@ -23,14 +23,12 @@ internal sealed class ListSignalsValidator : AbstractValidator<ListSignals>
         RuleFor(q => q.Strategy).Must(s => s is null || ForexSettings.Strategies.Contains(s) || s == "manual")
             .WithMessage($"Must be one of {string.Join(", ", ForexSettings.Strategies)}, manual.");
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must be after 'from'.");
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 
-internal sealed class ListSignalsHandler(IAppDbContext db) : IQueryHandler<ListSignals, SignalPage>
+internal sealed class ListSignalsHandler(IAppDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListSignals, PageOf<SignalDto>>
 {
-    public async ValueTask<SignalPage> Handle(ListSignals query, CancellationToken cancellationToken)
+    public async ValueTask<PageOf<SignalDto>> Handle(ListSignals query, CancellationToken cancellationToken)
     {
         var signals = db.ForexSignals.AsNoTracking();
         if (!query.IncludeDemo)
@@ -63,9 +61,7 @@ internal sealed class ListSignalsHandler(IAppDbContext db) : IQueryHandler<ListS
             signals = signals.Where(s => s.CreatedAt < to);
         }
 
-        var total = await signals.CountAsync(cancellationToken);
-        var page = await signals.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new SignalPage([.. page.Select(SignalView.Of)], total, query.Page, query.PageSize);
+        return await signals.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .ProjectToType<SignalDto>(mappings).ToPageAsync(query, cancellationToken);
     }
 }

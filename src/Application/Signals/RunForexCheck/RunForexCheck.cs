@@ -1,3 +1,4 @@
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace PromoStack.Application.Signals;
 public sealed record RunForexCheck(bool Forced = false) : ITenantCommand<ForexCheckResult>;
 
 internal sealed partial class RunForexCheckHandler(
-    IAppDbContext db, ITenantContext tenant, IMarketData market, SignalPosts posts, ILogger<RunForexCheckHandler> logger)
+    IAppDbContext db, ITenantContext tenant, IMarketData market, SignalPosts posts, TypeAdapterConfig mappings, ILogger<RunForexCheckHandler> logger)
     : ICommandHandler<RunForexCheck, ForexCheckResult>
 {
     private const int History = 1_100;
@@ -98,7 +99,7 @@ internal sealed partial class RunForexCheckHandler(
         await db.SaveChangesAsync(cancellationToken);
         await posts.PostOpenedAsync(signal, cancellationToken);
         var result = Record(state, now, candle, "signal_opened", null, signal.Id);
-        return result with { Signal = SignalView.Of(signal) };
+        return result with { Signal = signal.Adapt<SignalDto>(mappings) };
     }
 
     private ForexCheckState Add(ForexCheckState state)

@@ -1,18 +1,17 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Security;
-using PromoStack.Application.Telegram;
-using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;
 
 internal static class SubscriptionView
 {
-    public static SubscriptionDto Of(TelegramSubscription s, PersonalData personal) => new(
-        s.Id, personal.Email(s.Email), personal.Email(s.PayerEmail), s.PlanType, s.Status, personal.Id(s.TelegramUserId), personal.Name(s.TelegramUsername), s.Renews,
-        s.CancelAtPeriodEnd, s.CurrentPeriodEnd, s.PastDueSince, s.CancelReason, s.IsConverted, personal.Id(s.StripeCustomerId), personal.Id(s.StripeSubscriptionId),
-        s.PaymentFailureReason, s.CreatedAt, s.UpdatedAt);
+    /// <summary>The subscription as the current user may see it: emails and the username masked, ids left out for a member.</summary>
+    public static SubscriptionDto MaskedFor(this SubscriptionDto dto, PersonalData personal) => dto with
+    {
+        Email = personal.Email(dto.Email),
+        PayerEmail = personal.Email(dto.PayerEmail),
+        TelegramUserId = personal.Id(dto.TelegramUserId),
+        TelegramUsername = personal.Name(dto.TelegramUsername),
+        StripeCustomerId = personal.Id(dto.StripeCustomerId),
+        StripeSubscriptionId = personal.Id(dto.StripeSubscriptionId),
+    };
 }

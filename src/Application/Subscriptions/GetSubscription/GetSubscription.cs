@@ -1,3 +1,4 @@
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
@@ -11,9 +12,9 @@ namespace PromoStack.Application.Subscriptions;
 
 public sealed record GetSubscription(int Id) : ITenantQuery<SubscriptionDto>;
 
-internal sealed class GetSubscriptionHandler(IAppDbContext db, PersonalData personal) : IQueryHandler<GetSubscription, SubscriptionDto>
+internal sealed class GetSubscriptionHandler(IAppDbContext db, PersonalData personal, TypeAdapterConfig mappings) : IQueryHandler<GetSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(GetSubscription query, CancellationToken cancellationToken) =>
-        SubscriptionView.Of(await db.TelegramSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken)
-                            ?? throw new NotFoundException("Subscription", query.Id), personal);
+        (await db.TelegramSubscriptions.Where(s => s.Id == query.Id).ProjectToType<SubscriptionDto>(mappings).SingleOrDefaultAsync(cancellationToken)
+         ?? throw new NotFoundException("Subscription", query.Id)).MaskedFor(personal);
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
@@ -28,7 +29,8 @@ internal sealed class GrantSubscriptionValidator : AbstractValidator<GrantSubscr
     }
 }
 
-internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext tenant, PersonalData personal, TimeProvider clock) : ICommandHandler<GrantSubscription, SubscriptionDto>
+internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext tenant, PersonalData personal, TypeAdapterConfig mappings, TimeProvider clock)
+    : ICommandHandler<GrantSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(GrantSubscription command, CancellationToken cancellationToken)
     {
@@ -63,6 +65,6 @@ internal sealed class GrantSubscriptionHandler(IAppDbContext db, ITenantContext 
         };
         subscription.Activate(end, now, renews: false);
         await db.SaveChangesAsync(cancellationToken);
-        return SubscriptionView.Of(subscription, personal);
+        return subscription.Adapt<SubscriptionDto>(mappings).MaskedFor(personal);
     }
 }

@@ -1,8 +1,10 @@
 using FluentValidation;
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Common.Security;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Subscriptions;
@@ -10,25 +12,22 @@ using PromoStack.Domain.Subscriptions;
 namespace PromoStack.Application.Subscriptions;
 
 /// <summary>The tenant's subscriptions, newest first, filtered by status and plan, searched by email or Telegram username.</summary>
-public sealed record ListSubscriptions(SubscriptionStatus? Status, PlanType? Plan, string? Search, int Page = 1, int PageSize = 50) : ITenantQuery<SubscriptionPage>;
+public sealed record ListSubscriptions(SubscriptionStatus? Status, PlanType? Plan, string? Search, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<SubscriptionDto>>, IPagedQuery;
 
-public sealed record SubscriptionPage(IReadOnlyList<SubscriptionDto> Items, int Total, int Page, int PageSize);
-
-internal sealed class ListSubscriptionsValidator : AbstractValidator<ListSubscriptions>
+internal sealed class ListSubscriptionsValidator : PagedQueryValidator<ListSubscriptions>
 {
     public ListSubscriptionsValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Plan).IsInEnum();
         RuleFor(q => q.Search).MaximumLength(320);
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 
-internal sealed class ListSubscriptionsHandler(IAppDbContext db, PersonalData personal) : IQueryHandler<ListSubscriptions, SubscriptionPage>
+internal sealed class ListSubscriptionsHandler(IAppDbContext db, PersonalData personal, TypeAdapterConfig mappings)
+    : IQueryHandler<ListSubscriptions, PageOf<SubscriptionDto>>
 {
-    public async ValueTask<SubscriptionPage> Handle(ListSubscriptions query, CancellationToken cancellationToken)
+    public async ValueTask<PageOf<SubscriptionDto>> Handle(ListSubscriptions query, CancellationToken cancellationToken)
     {
         var rows = db.TelegramSubscriptions.AsNoTracking();
         if (query.Status is { } status)
@@ -51,9 +50,8 @@ internal sealed class ListSubscriptionsHandler(IAppDbContext db, PersonalData pe
                                    || (s.TelegramUsername != null && EF.Functions.Like(s.TelegramUsername.ToLower(), pattern, "\\")));
         }
 
-        var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new SubscriptionPage([.. page.Select(s => SubscriptionView.Of(s, personal))], total, query.Page, query.PageSize);
+            .ProjectToType<SubscriptionDto>(mappings).ToPageAsync(query, cancellationToken);
+        return page with { Items = [.. page.Items.Select(s => s.MaskedFor(personal))] };
     }
 }

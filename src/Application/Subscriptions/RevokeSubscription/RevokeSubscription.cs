@@ -1,3 +1,4 @@
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
@@ -16,7 +17,7 @@ public sealed record RevokeSubscription(int Id) : ITenantCommand<SubscriptionDto
 /// A subscription Stripe bills is cancelled in Stripe first: it stops the charges, and a later renewal could otherwise
 /// give back the access taken. If Stripe fails, nothing changes here (503, try again).
 /// </remarks>
-internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtector secrets, IStripeGateway stripe, PersonalData personal, TimeProvider clock)
+internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtector secrets, IStripeGateway stripe, PersonalData personal, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<RevokeSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(RevokeSubscription command, CancellationToken cancellationToken)
@@ -36,6 +37,6 @@ internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtect
 
         subscription.Cancel(CancellationReason.Revoked, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SubscriptionView.Of(subscription, personal);
+        return subscription.Adapt<SubscriptionDto>(mappings).MaskedFor(personal);
     }
 }

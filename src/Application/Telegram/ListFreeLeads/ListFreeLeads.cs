@@ -3,25 +3,26 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Telegram;
 
 /// <summary>The tenant's free leads in Telegram id order, with where each came from and whether a bot can reach them.</summary>
-public sealed record ListFreeLeads(int Page = 1, int PageSize = 50) : ITenantQuery<FreeLeadPage>;
+public sealed record ListFreeLeads(int Page = 1, int PageSize = 50) : ITenantQuery<FreeLeadPage>, IPagedQuery;
 
-public sealed record FreeLeadPage(IReadOnlyList<FreeLeadDto> Items, int Total, int Reachable, int Page, int PageSize);
+/// <param name="Reachable">How many of all the leads the bot can write to: they started it, and neither blocked it nor unsubscribed.</param>
+public sealed record FreeLeadPage(IReadOnlyList<FreeLeadDto> Items, int Total, int Reachable, int Page, int PageSize)
+    : PageOf<FreeLeadDto>(Items, Total, Page, PageSize);
 
 /// <remarks>For members the Telegram id is left out and the names masked (admins see them in full).</remarks>
 public sealed record FreeLeadDto(
     long? TelegramUserId, string? Username, string? FirstName, bool StartedBot, bool InFreeChannel, bool Reachable, DateTimeOffset FirstSeenAt);
 
-internal sealed class ListFreeLeadsValidator : AbstractValidator<ListFreeLeads>
+internal sealed class ListFreeLeadsValidator : PagedQueryValidator<ListFreeLeads>
 {
     public ListFreeLeadsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 

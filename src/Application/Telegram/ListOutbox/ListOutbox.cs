@@ -1,35 +1,33 @@
 using FluentValidation;
+using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Telegram;
 
 /// <summary>The tenant's deliveries, newest first: what is waiting, what was sent, what failed and why.</summary>
-public sealed record ListOutbox(OutboxStatus? Status, string? Kind, long? ChatId, int Page = 1, int PageSize = 50) : ITenantQuery<OutboxPage>;
-
-public sealed record OutboxPage(IReadOnlyList<OutboxItemDto> Items, int Total, int Page, int PageSize);
+public sealed record ListOutbox(OutboxStatus? Status, string? Kind, long? ChatId, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<OutboxItemDto>>, IPagedQuery;
 
 public sealed record OutboxItemDto(
     long Id, string Bot, string Kind, long ChatId, string Method, OutboxStatus Status, int Attempts, string? LastError,
     int? TelegramMessageId, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
 
-internal sealed class ListOutboxValidator : AbstractValidator<ListOutbox>
+internal sealed class ListOutboxValidator : PagedQueryValidator<ListOutbox>
 {
     public ListOutboxValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Kind).MaximumLength(32);
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
 
-internal sealed class ListOutboxHandler(IAppDbContext db) : IQueryHandler<ListOutbox, OutboxPage>
+internal sealed class ListOutboxHandler(IAppDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListOutbox, PageOf<OutboxItemDto>>
 {
-    public async ValueTask<OutboxPage> Handle(ListOutbox query, CancellationToken cancellationToken)
+    public async ValueTask<PageOf<OutboxItemDto>> Handle(ListOutbox query, CancellationToken cancellationToken)
     {
         var rows = db.TelegramOutbox.AsNoTracking();
         if (query.Status is { } status)
@@ -47,13 +45,7 @@ internal sealed class ListOutboxHandler(IAppDbContext db) : IQueryHandler<ListOu
             rows = rows.Where(m => m.ChatId == chatId);
         }
 
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(m => new OutboxItemDto(
-                m.Id, m.BotRole, m.Kind, m.ChatId, m.Method, m.Status, m.Attempts, m.LastError, m.TelegramMessageId, m.CreatedAt,
-                m.NextAttemptAt, m.SentAt))
-            .ToListAsync(cancellationToken);
-        return new OutboxPage(items, total, query.Page, query.PageSize);
+        return await rows.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .ProjectToType<OutboxItemDto>(mappings).ToPageAsync(query, cancellationToken);
     }
 }

@@ -1,0 +1,9 @@
+namespace PromoStack.Application.Common.Paging;
+
+/// <summary>A list query that returns one <see cref="PageOf{T}"/>: pages count from 1.</summary>
+public interface IPagedQuery
+{
+    int Page { get; }
+
+    int PageSize { get; }
+}
