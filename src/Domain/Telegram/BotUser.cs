@@ -73,7 +73,7 @@ public sealed class BotUser : ITenantOwned
     public void Resubscribe() => UnsubscribedAt = null;
 }
 
-/// <summary>One use of the coupon bot.</summary>
+/// <summary>One use of the coupon bot (its table is part of the schema; the coupon bot feature writes it).</summary>
 public sealed class BotUsage : ITenantOwned
 {
     private BotUsage(string tenantId, long chatId, DateTimeOffset createdAt)
@@ -92,17 +92,6 @@ public sealed class BotUsage : ITenantOwned
     public string? ErrorType { get; private set; }
     public string? DeviceType { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-
-    public static BotUsage Record(
-        string tenantId, long chatId, string? templateSlug, string? couponCode, bool success, string? errorType, string? deviceType, DateTimeOffset now) =>
-        new(tenantId, chatId, now)
-        {
-            TemplateSlug = templateSlug,
-            CouponCode = couponCode,
-            Success = success,
-            ErrorType = errorType,
-            DeviceType = deviceType,
-        };
 }
 
 /// <summary>One setting of a tenant's bots (welcome text, help text, …).</summary>

@@ -12,8 +12,8 @@ namespace PromoStack.Infrastructure.Broadcasts;
 /// records outcomes, then the job is released for a couple of seconds, still <c>processing</c>, until every recipient
 /// has an outcome. A crash loses nothing: the next claim resumes from the deliveries recorded.
 /// </summary>
-public sealed class BroadcastWorker(IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<BroadcastWorker> logger)
-    : QueueWorker<int>(scopeFactory, clock, logger)
+public sealed class BroadcastWorker(WorkQueue workQueue, TenantScopes tenantScopes, TimeProvider clock, ILogger<BroadcastWorker> logger)
+    : QueueWorker<int>(workQueue, clock, logger)
 {
     public static readonly TimeSpan SliceInterval = TimeSpan.FromSeconds(2);
 

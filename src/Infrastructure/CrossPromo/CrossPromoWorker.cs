@@ -11,8 +11,8 @@ namespace PromoStack.Infrastructure.CrossPromo;
 /// Posts due cross-promo jobs (claimed → completed, or skipped with the reason). Its queue abandons a job whose worker
 /// died holding it (failed, not retried), and the post itself is queued at most once: a FREE-channel post never goes twice.
 /// </summary>
-public sealed class CrossPromoWorker(IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<CrossPromoWorker> logger)
-    : QueueWorker<int>(scopeFactory, clock, logger)
+public sealed class CrossPromoWorker(WorkQueue workQueue, TenantScopes tenantScopes, TimeProvider clock, ILogger<CrossPromoWorker> logger)
+    : QueueWorker<int>(workQueue, clock, logger)
 {
     public override QueueDefinition Queue => Queues.CrossPromoJobs;
 

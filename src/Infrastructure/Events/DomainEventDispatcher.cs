@@ -18,8 +18,8 @@ namespace PromoStack.Infrastructure.Events;
 /// An event that cannot be read fails for good with the reason.
 /// </summary>
 public sealed partial class DomainEventDispatcher(
-    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<DomainEventDispatcher> logger)
-    : QueueWorker<Guid>(scopeFactory, clock, logger)
+    WorkQueue workQueue, TenantScopes tenantScopes, TimeProvider clock, ILogger<DomainEventDispatcher> logger)
+    : QueueWorker<Guid>(workQueue, clock, logger)
 {
     private static readonly MethodInfo InvokeMethod =
         typeof(DomainEventDispatcher).GetMethod(nameof(InvokeTyped), BindingFlags.NonPublic | BindingFlags.Static)!;

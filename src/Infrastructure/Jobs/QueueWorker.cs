@@ -28,9 +28,8 @@ public readonly record struct WorkOutcome(bool Done, string? Error, bool Permane
 /// no extra round trip), process it under a timeout shorter than the lease, then complete it or record the failure.
 /// An exception is a retryable failure. Subclasses only say how to process one item.
 /// </summary>
-public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger logger) : IQueueWorker
+public abstract partial class QueueWorker<TId>(WorkQueue workQueue, TimeProvider clock, ILogger logger) : IQueueWorker
 {
-    private readonly IServiceScopeFactory _scopeFactory = scopeFactory;
 
     protected TimeProvider Clock { get; } = clock;
 
@@ -58,7 +57,7 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await WithQueueAsync(q => q.ClaimAsync<TId>(Queue, BatchSize, Lease, cancellationToken));
+        var claimed = await workQueue.ClaimAsync<TId>(Queue, BatchSize, Lease, cancellationToken);
         var done = new ConcurrentBag<ClaimedWork<TId>>();
         if (Parallelism == 1)
         {
@@ -76,7 +75,7 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
 
         if (!done.IsEmpty)
         {
-            var completed = await WithQueueAsync(q => q.CompleteManyAsync(Queue, done, cancellationToken));
+            var completed = await workQueue.CompleteManyAsync(Queue, done, cancellationToken);
             foreach (var lost in done.Where(w => !completed.Contains(w.Id)))
             {
                 LogLeaseLost(Logger, Queue.Table, lost.Id!.ToString()!);
@@ -106,12 +105,12 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
         }
         else if (outcome.ContinueAt is { } at)
         {
-            if (!await WithQueueAsync(q => q.ContinueLaterAsync(Queue, held, at, cancellationToken)))
+            if (!await workQueue.ContinueLaterAsync(Queue, held, at, cancellationToken))
             {
                 LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
             }
         }
-        else if (!await WithQueueAsync(q => q.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken)))
+        else if (!await workQueue.FailAsync(Queue, held, outcome.Error!, outcome.Permanent, cancellationToken))
         {
             LogLeaseLost(Logger, Queue.Table, held.Id!.ToString()!);
         }
@@ -128,7 +127,7 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
     private async Task<ClaimedWork<TId>?> HoldAsync(ClaimedWork<TId> work, CancellationToken cancellationToken) =>
         work.LockedUntil - Clock.GetUtcNow() >= Lease * 0.9
             ? work
-            : await WithQueueAsync(q => q.RenewAsync(Queue, work, Lease, cancellationToken));
+            : await workQueue.RenewAsync(Queue, work, Lease, cancellationToken);
 
     /// <summary>Processes one item; its tenant is <c>work.TenantId</c> (run tenant work through <c>TenantScopes</c>).</summary>
     protected abstract Task<WorkOutcome> ProcessAsync(ClaimedWork<TId> work, CancellationToken cancellationToken);
@@ -148,12 +147,6 @@ public abstract partial class QueueWorker<TId>(IServiceScopeFactory scopeFactory
                 ? $"Timed out after {ProcessingTimeout.TotalSeconds:F0} s."
                 : $"{exception.GetType().Name}: {exception.Message}");
         }
-    }
-
-    private async Task<T> WithQueueAsync<T>(Func<WorkQueue, Task<T>> work)
-    {
-        await using var scope = _scopeFactory.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<WorkQueue>());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue} item {Id}: the lease was lost to another worker; it is theirs now")]

@@ -12,8 +12,8 @@ namespace PromoStack.Infrastructure.Journeys;
 /// a lease so several instances share them; each advances its session in one transaction. Timers of different
 /// sessions run side by side; a timer and a reply racing on one session are serialized by the session's row version.
 /// </summary>
-public sealed class JourneyTimerWorker(IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, TimeProvider clock, ILogger<JourneyTimerWorker> logger)
-    : QueueWorker<Guid>(scopeFactory, clock, logger)
+public sealed class JourneyTimerWorker(WorkQueue workQueue, TenantScopes tenantScopes, TimeProvider clock, ILogger<JourneyTimerWorker> logger)
+    : QueueWorker<Guid>(workQueue, clock, logger)
 {
     public override QueueDefinition Queue => Queues.JourneyScheduledMessages;
 

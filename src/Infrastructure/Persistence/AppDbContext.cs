@@ -34,7 +34,6 @@ public sealed class AppDbContext(
     public DbSet<PlatformOperator> PlatformOperators => Set<PlatformOperator>();
     public DbSet<TenantBotConnection> BotConnections => Set<TenantBotConnection>();
     public DbSet<BotUser> BotUsers => Set<BotUser>();
-    public DbSet<BotUsage> BotUsage => Set<BotUsage>();
     public DbSet<BotConfig> BotConfig => Set<BotConfig>();
     public DbSet<TelegramOutboxMessage> TelegramOutbox => Set<TelegramOutboxMessage>();
     public DbSet<TelegramUpdate> TelegramUpdates => Set<TelegramUpdate>();

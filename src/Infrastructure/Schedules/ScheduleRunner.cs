@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Domain.Jobs;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Persistence;
@@ -26,6 +27,7 @@ public sealed partial class ScheduleRunner(
         ON CONFLICT (job, tenant_id, slot) DO UPDATE
             SET claimed_at = EXCLUDED.claimed_at, locked_until = EXCLUDED.locked_until, attempts = schedule_slots.attempts + 1
             WHERE schedule_slots.completed_at IS NULL AND schedule_slots.locked_until <= EXCLUDED.claimed_at
+        RETURNING attempts AS "Value"
         """;
 
     private const string CompleteSql =
@@ -34,15 +36,17 @@ public sealed partial class ScheduleRunner(
         WHERE job = @job AND tenant_id = @tenant AND slot = @slot AND locked_until = @lease
         """;
 
-    /// <summary>A failed run gives its slot back after a backoff (1, 2, 4 … minutes, at most 30), so a later tick retries it.</summary>
+    /// <summary>A failed run gives its slot back until <c>@now</c>, the end of its backoff, so a later tick retries it.</summary>
     private const string ReleaseSql =
         """
-        UPDATE schedule_slots
-        SET locked_until = @now + least(interval '1 minute' * power(2, attempts - 1), interval '30 minutes'), last_error = @error
+        UPDATE schedule_slots SET locked_until = @now, last_error = @error
         WHERE job = @job AND tenant_id = @tenant AND slot = @slot AND locked_until = @lease
         """;
 
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A failed slot is retried after 1, 2, 4 … minutes (with the queues' jitter), at most 30, for as long as it stays due.</summary>
+    public RetryPolicy Retry { get; init; } = new(int.MaxValue, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
 
     /// <summary>Runs every due slot not yet claimed; returns the slots this instance ran.</summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken cancellationToken)
@@ -86,7 +90,7 @@ public sealed partial class ScheduleRunner(
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == name);
         var slot = job.DueSlot(now, zone);
         var lease = WorkQueue.Microseconds(now + Lease);
-        if (slot is null || await ExecuteAsync(ClaimSql, name, tenantId, slot, now, lease, null, cancellationToken) != 1)
+        if (slot is null || await ClaimAsync(name, tenantId, slot, now, lease, cancellationToken) is not { } attempts)
         {
             return null;
         }
@@ -108,9 +112,22 @@ public sealed partial class ScheduleRunner(
         {
             LogRunFailed(exception, name, tenantId, slot);
             var error = timeout.IsCancellationRequested ? $"Timed out after {(Lease * 0.8).TotalMinutes:F0} min." : $"{exception.GetType().Name}: {exception.Message}";
-            await ExecuteAsync(ReleaseSql, name, tenantId, slot, clock.GetUtcNow(), lease, error, cancellationToken);
+            var retryAt = WorkQueue.Microseconds(clock.GetUtcNow() + Retry.DelayAfter(attempts, 0.5 + (Random.Shared.NextDouble() / 2)));
+            await ExecuteAsync(ReleaseSql, name, tenantId, slot, retryAt, lease, error, cancellationToken);
             return null;
         }
+    }
+
+    /// <summary>The slot's attempt number once this instance holds it; null when another holds it or it is done.</summary>
+    private async Task<int?> ClaimAsync(string name, string tenantId, string slot, DateTimeOffset now, DateTimeOffset lease, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var attempts = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<int>(
+                ClaimSql,
+                new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot),
+                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lease", lease))
+            .ToListAsync(cancellationToken);
+        return attempts.Count == 0 ? null : attempts[0];
     }
 
     private async Task<int> ExecuteAsync(

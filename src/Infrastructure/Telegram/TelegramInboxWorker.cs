@@ -11,9 +11,9 @@ namespace PromoStack.Infrastructure.Telegram;
 
 /// <summary>Processes stored updates, one chat at a time in <c>update_id</c> order, in the update's tenant.</summary>
 public sealed class TelegramInboxWorker(
-    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ITelegramUpdateReader reader, WebhookLoad load, TimeProvider clock,
+    WorkQueue workQueue, TenantScopes tenantScopes, ITelegramUpdateReader reader, WebhookLoad load, TimeProvider clock,
     ILogger<TelegramInboxWorker> logger)
-    : QueueWorker<long>(scopeFactory, clock, logger)
+    : QueueWorker<long>(workQueue, clock, logger)
 {
     public override QueueDefinition Queue => Queues.TelegramInbox;
 

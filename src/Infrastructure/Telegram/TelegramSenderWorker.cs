@@ -25,7 +25,7 @@ namespace PromoStack.Infrastructure.Telegram;
 /// is left alone; an at-most-once message is sent only after its "sending" mark was written under its current lease.
 /// </summary>
 public sealed partial class TelegramSenderWorker(
-    IServiceScopeFactory scopeFactory, TenantScopes tenantScopes, ISecretProtector secrets, BotRateLimiter limiter,
+    IServiceScopeFactory scopeFactory, WorkQueue workQueue, TenantScopes tenantScopes, ISecretProtector secrets, BotRateLimiter limiter,
     IHttpClientFactory httpClients, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramSenderWorker> logger) : IQueueWorker
 {
     private const string FailOrphansSql =
@@ -99,7 +99,7 @@ public sealed partial class TelegramSenderWorker(
 
     private async Task<int> SendForBotAsync(DueBot due, CancellationToken cancellationToken)
     {
-        var claimed = await WithQueueAsync(q => q.ClaimAsync<long>(Queue, BatchSize, Lease, cancellationToken, scope: (due.TenantId, due.BotTelegramId)));
+        var claimed = await workQueue.ClaimAsync<long>(Queue, BatchSize, Lease, cancellationToken, scope: (due.TenantId, due.BotTelegramId));
         if (claimed.Count == 0)
         {
             return 0;
@@ -133,7 +133,7 @@ public sealed partial class TelegramSenderWorker(
             var slot = limiter.NextSlot(due.BotTelegramId, row.ChatId, now, TelegramRequests.IsMessage(row.Method));
             if (slot > now)
             {
-                await WithQueueAsync(q => q.PostponeAsync(Queue, byId[row.Id], slot, cancellationToken));
+                await workQueue.PostponeAsync(Queue, byId[row.Id], slot, cancellationToken);
                 continue;
             }
 
@@ -143,7 +143,7 @@ public sealed partial class TelegramSenderWorker(
                 break;
             }
 
-            var work = byId[row.Id].LockedUntil >= now + callCover ? byId[row.Id] : await WithQueueAsync(q => q.RenewAsync(Queue, byId[row.Id], callCover, cancellationToken));
+            var work = byId[row.Id].LockedUntil >= now + callCover ? byId[row.Id] : await workQueue.RenewAsync(Queue, byId[row.Id], callCover, cancellationToken);
             if (work is null)
             {
                 continue;
@@ -176,7 +176,7 @@ public sealed partial class TelegramSenderWorker(
                 var until = clock.GetUtcNow() + limited.RetryAfter;
                 limiter.Pause(due.BotTelegramId, until);
                 LogRateLimited(due.BotTelegramId, limited.RetryAfter.TotalSeconds);
-                await WithQueueAsync(q => q.PostponeAsync(Queue, work, until, cancellationToken));
+                await workQueue.PostponeAsync(Queue, work, until, cancellationToken);
                 return false;
             case SendResult.Blocked blocked:
                 // Bot users are the message bot's: a user who blocked the signal bot (a different bot) may still talk to it.
@@ -194,7 +194,7 @@ public sealed partial class TelegramSenderWorker(
                 return false;
             case SendResult.Transient transient when row.Delivery == "at_most_once":
                 // The call may have reached Telegram (a timeout, a lost answer): an at-most-once message is not sent again.
-                await WithQueueAsync(q => q.AbandonAsync(Queue, work, $"It may have gone out ({transient.Reason}); at most once, so it is not sent again.", cancellationToken));
+                await workQueue.AbandonAsync(Queue, work, $"It may have gone out ({transient.Reason}); at most once, so it is not sent again.", cancellationToken);
                 return false;
             case SendResult.Transient transient:
                 await GiveUpAsync(due, row, work, transient.Reason, permanent: false, cancellationToken);
@@ -223,7 +223,7 @@ public sealed partial class TelegramSenderWorker(
     /// </summary>
     private async Task GiveUpAsync(DueBot due, OutboxRow row, ClaimedWork<long> work, string reason, bool permanent, CancellationToken cancellationToken)
     {
-        var recorded = await WithQueueAsync(q => q.FailAsync(Queue, work, reason, permanent, cancellationToken));
+        var recorded = await workQueue.FailAsync(Queue, work, reason, permanent, cancellationToken);
         if (recorded && (permanent || Queue.Retry.IsFinal(work.Attempts)))
         {
             await tenantScopes.RunAsync(due.TenantId, async (services, ct) =>
@@ -240,7 +240,7 @@ public sealed partial class TelegramSenderWorker(
                 cancellationToken));
         }
 
-        await WithQueueAsync(q => q.CompleteAsync(Queue, work, cancellationToken, sent.MessageId));
+        await workQueue.CompleteAsync(Queue, work, cancellationToken, sent.MessageId);
     }
 
     /// <summary>Hands the bots this instance sends for to the next instance at once (a clean shutdown, e.g. a deployment).</summary>
@@ -273,12 +273,6 @@ public sealed partial class TelegramSenderWorker(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    private async Task<T> WithQueueAsync<T>(Func<WorkQueue, Task<T>> work)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<WorkQueue>());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram rate-limited bot {BotId}: pausing it for {Seconds} s")]

@@ -24,7 +24,6 @@ public interface IAppDbContext
     DbSet<PlatformOperator> PlatformOperators { get; }
     DbSet<TenantBotConnection> BotConnections { get; }
     DbSet<BotUser> BotUsers { get; }
-    DbSet<BotUsage> BotUsage { get; }
     DbSet<BotConfig> BotConfig { get; }
     DbSet<TelegramOutboxMessage> TelegramOutbox { get; }
     DbSet<TelegramUpdate> TelegramUpdates { get; }
