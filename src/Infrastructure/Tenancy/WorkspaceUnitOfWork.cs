@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Me;
 
 namespace PromoStack.Infrastructure.Tenancy;
 

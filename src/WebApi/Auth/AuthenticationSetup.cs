@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using PromoStack.Application.Common.Abstractions;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Identity;

@@ -1,14 +1,11 @@
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Campaigns;
 using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Campaigns;
 using PromoStack.WebApi.Auth;
-using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 
 namespace PromoStack.WebApi.Controllers;
@@ -83,24 +80,4 @@ public sealed class CampaignsController(ISender sender) : ControllerBase
         await sender.Send(new DisqualifyCampaignEntry(id, entryId), cancellationToken);
 }
 
-/// <summary>The tenant's website takes entries here; no sign-in, rate limited per client and tenant, callable from the tenant's own site origins.</summary>
-[ApiController]
-[AllowAnonymous]
-[Route("api/public/{tenant}/campaigns/{id:int}/entries")]
-[TenantFromRoute]
-public sealed class PublicCampaignsController(ISender sender) : ControllerBase
-{
-    /// <summary>
-    /// 202 with the same receipt whether or not the email had entered already (the first entry stands); 404 for an
-    /// unknown tenant or campaign, 409 when the campaign is not active.
-    /// </summary>
-    [HttpPost]
-    [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
-    [EnableCors(PublicEndpointsSetup.CorsPolicy)]
-    public async Task<ActionResult<CampaignEntryReceipt>> Enter(int id, CampaignEntryRequest request, CancellationToken cancellationToken) =>
-        StatusCode(StatusCodes.Status202Accepted, await sender.Send(new EnterCampaign(id, request.Email ?? string.Empty, request.TelegramUsername, request.SocialLinks), cancellationToken));
-}
-
 public sealed record CampaignRequest(string? Title, string? Description, DateOnly? StartDate, DateOnly? EndDate, string? Prize);
-
-public sealed record CampaignEntryRequest(string? Email, string? TelegramUsername, IReadOnlyList<string>? SocialLinks);

@@ -2,7 +2,6 @@ using Mapster;
 using PromoStack.Application.Common.Mapping;
 using PromoStack.Application.Signals;
 using PromoStack.Application.Subscriptions;
-using PromoStack.Domain.Signals;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Tests.Mapping;

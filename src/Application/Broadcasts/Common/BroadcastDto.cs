@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
@@ -6,7 +5,6 @@ using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;

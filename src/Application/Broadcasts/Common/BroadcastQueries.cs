@@ -3,9 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;

@@ -8,7 +8,6 @@ using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Connections;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;
 

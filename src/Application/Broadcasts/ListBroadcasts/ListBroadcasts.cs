@@ -1,9 +1,7 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;

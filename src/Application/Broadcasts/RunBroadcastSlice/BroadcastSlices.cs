@@ -1,10 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;

@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Scheduling;
 using PromoStack.Application.Signals;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Common;

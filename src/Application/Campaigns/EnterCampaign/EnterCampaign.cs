@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
@@ -7,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Signals;
 using PromoStack.Domain.Campaigns;
 
 namespace PromoStack.Application.Campaigns;

@@ -1,13 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
-using PromoStack.Application.Common;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
@@ -6,7 +5,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Signals;
 using PromoStack.Domain.Campaigns;
 
 namespace PromoStack.Application.Campaigns;

@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
-using PromoStack.Application.Common;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Signals;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Common;
 

@@ -1,5 +1,3 @@
-using PromoStack.Domain.Connections;
-
 namespace PromoStack.Application.Connections;
 
 /// <summary>Purposes of the secrets a connection stores (a ciphertext of one can never be read as the other).</summary>

@@ -1,5 +1,3 @@
-using PromoStack.Domain.Connections;
-
 namespace PromoStack.Application.Connections;
 
 /// <summary>Cross-tenant facts about bots, answered by the tenancy directory.</summary>

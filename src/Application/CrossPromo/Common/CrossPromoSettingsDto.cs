@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Connections;
 using PromoStack.Domain.CrossPromo;
 

@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Signals;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
-using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Signals;
 
 namespace PromoStack.Application.CrossPromo;

@@ -1,9 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Signals;

@@ -1,10 +1,8 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.CrossPromo;
 
 namespace PromoStack.Application.CrossPromo;

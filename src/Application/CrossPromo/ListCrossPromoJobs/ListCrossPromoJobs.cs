@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
@@ -6,13 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Paging;
-using PromoStack.Application.Connections;
 using PromoStack.Application.Signals;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.CrossPromo;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.CrossPromo;
 

@@ -1,11 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Application.Signals;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Connections;

@@ -4,12 +4,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Connections;
 using PromoStack.Application.Signals;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.CrossPromo;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.CrossPromo;
 

@@ -1,15 +1,11 @@
-using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
-using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Connections;
 using PromoStack.Application.Signals;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
-using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Telegram;
 

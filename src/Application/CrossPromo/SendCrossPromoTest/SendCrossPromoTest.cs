@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
@@ -8,7 +7,6 @@ using PromoStack.Application.Connections;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Connections;
-using PromoStack.Domain.Signals;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.CrossPromo;

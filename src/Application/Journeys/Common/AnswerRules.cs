@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Mail;
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;

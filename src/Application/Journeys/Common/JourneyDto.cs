@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;

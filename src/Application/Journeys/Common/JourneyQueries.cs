@@ -1,10 +1,8 @@
 using System.Text.Json;
 using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;

@@ -1,7 +1,5 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;

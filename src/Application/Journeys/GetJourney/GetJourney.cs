@@ -1,10 +1,7 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 

@@ -1,11 +1,9 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 

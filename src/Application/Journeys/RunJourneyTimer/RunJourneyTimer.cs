@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Journeys;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Journeys;
 

@@ -1,9 +1,7 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
-using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Journeys;

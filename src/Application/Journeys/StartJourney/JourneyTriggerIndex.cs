@@ -1,9 +1,6 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Journeys;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Journeys;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Signals;
-using PromoStack.Domain.Signals.Strategies;
 
 namespace PromoStack.Application.Signals;
 

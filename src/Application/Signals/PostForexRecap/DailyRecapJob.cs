@@ -2,7 +2,6 @@ using System.Globalization;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Telegram;

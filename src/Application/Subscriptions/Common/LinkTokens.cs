@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Stripe;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Subscriptions;

@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PromoStack.Application.Common.Abstractions;

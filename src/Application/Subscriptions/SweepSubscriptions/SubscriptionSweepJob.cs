@@ -1,8 +1,6 @@
 using Mediator;
-using Microsoft.Extensions.Options;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 

@@ -1,5 +1,3 @@
-using PromoStack.Application.Common.Messaging;
-
 namespace PromoStack.Application.Telegram;
 
 /// <summary>A feature's reaction to its messages (of <see cref="Kind"/>) that could not be delivered.</summary>

@@ -1,5 +1,3 @@
-using PromoStack.Domain.Telegram;
-
 namespace PromoStack.Application.Telegram;
 
 /// <summary>A <c>/command</c> (features may register their own, e.g. <c>/status</c>). Commands come first.</summary>

@@ -1,5 +1,3 @@
-using PromoStack.Domain.Telegram;
-
 namespace PromoStack.Application.Telegram;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PromoStack.Domain.Telegram;
-
 namespace PromoStack.Application.Telegram;
 
 /// <summary>A handler for plain text; the first that takes a message ends its routing, else the default reply goes.</summary>

@@ -21,16 +21,3 @@ internal sealed class BroadcastJobConfiguration : IEntityTypeConfiguration<Broad
         builder.HasIndex(j => new { j.TenantId, j.CreatedAt });
     }
 }
-
-internal sealed class BroadcastDeliveryConfiguration : IEntityTypeConfiguration<BroadcastDelivery>
-{
-    public void Configure(EntityTypeBuilder<BroadcastDelivery> builder)
-    {
-        builder.ToTable("broadcast_deliveries");
-        builder.HasKey(d => new { d.BroadcastId, d.ChatId });
-        builder.OwnedByTenant();
-        builder.Property(d => d.Status).StoredAsLower();
-        builder.HasOne<BroadcastJob>().WithMany().HasForeignKey(d => d.BroadcastId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(d => new { d.TenantId, d.BroadcastId, d.Status });
-    }
-}

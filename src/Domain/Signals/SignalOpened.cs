@@ -1,0 +1,5 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Signals;
+
+public sealed record SignalOpened(string TenantId, int SignalId) : IDomainEvent;

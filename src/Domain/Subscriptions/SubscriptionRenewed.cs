@@ -1,0 +1,5 @@
+using PromoStack.Domain.Common;
+
+namespace PromoStack.Domain.Subscriptions;
+
+public sealed record SubscriptionRenewed(string TenantId, int SubscriptionId, long? TelegramUserId, PlanType Plan) : IDomainEvent;
