@@ -6,7 +6,6 @@ using PromoStack.Application.Campaigns;
 using PromoStack.Application.Common.Paging;
 using PromoStack.Domain.Campaigns;
 using PromoStack.WebApi.Auth;
-using PromoStack.WebApi.Tenancy;
 
 namespace PromoStack.WebApi.Controllers;
 

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Campaigns;
-using PromoStack.Domain.Campaigns;
-using PromoStack.WebApi.Auth;
 using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 

@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Stripe;
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Schedules;

@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;
 

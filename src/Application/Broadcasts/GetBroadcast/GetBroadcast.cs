@@ -1,9 +1,5 @@
 using Mediator;
-using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Connections;
-using PromoStack.Domain.Subscriptions;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;
 

@@ -2,9 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Connections;
-using PromoStack.Domain.Subscriptions;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;
 

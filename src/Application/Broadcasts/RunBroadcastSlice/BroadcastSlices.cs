@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Telegram;
 

@@ -1,14 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Common.Scheduling;
-using PromoStack.Application.Signals;
 using PromoStack.Domain.Campaigns;
 
 namespace PromoStack.Application.Campaigns;

@@ -1,14 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
-using PromoStack.Application.Common;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Common.Scheduling;
-using PromoStack.Application.Signals;
-using PromoStack.Domain.Campaigns;
-using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;

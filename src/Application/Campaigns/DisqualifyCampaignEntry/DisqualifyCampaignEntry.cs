@@ -1,13 +1,8 @@
-using System.Text;
-using System.Text.Json;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Campaigns;
-using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;
 

@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Campaigns;
-using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;
 

@@ -1,10 +1,6 @@
-using System.Text;
-using System.Text.Json;
-using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;
 

@@ -1,11 +1,6 @@
-using System.Text;
-using System.Text.Json;
-using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Campaigns;
-using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Campaigns;
 

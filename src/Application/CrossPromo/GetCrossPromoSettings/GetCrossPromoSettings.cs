@@ -1,9 +1,4 @@
-using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.CrossPromo;
 
 namespace PromoStack.Application.CrossPromo;
 

@@ -5,10 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Paging;
-using PromoStack.Application.Signals;
-using PromoStack.Application.Telegram;
-using PromoStack.Domain.Common;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.CrossPromo;
 
 namespace PromoStack.Application.CrossPromo;

@@ -1,14 +1,6 @@
-using System.Text.Json;
-using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Application.Telegram;
-using PromoStack.Domain.Common;
-using PromoStack.Domain.Connections;
-using PromoStack.Domain.CrossPromo;
-using PromoStack.Domain.Signals;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.CrossPromo;
 

@@ -4,8 +4,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Signals;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.CrossPromo;
 

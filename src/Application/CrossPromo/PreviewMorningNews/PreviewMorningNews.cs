@@ -1,13 +1,6 @@
-using System.Text.Json;
-using FluentValidation;
 using Mediator;
-using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Signals;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Common;
-using PromoStack.Domain.Signals;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.CrossPromo;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net.Mail;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Telegram;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;

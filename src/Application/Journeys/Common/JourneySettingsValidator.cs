@@ -1,9 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;

@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;

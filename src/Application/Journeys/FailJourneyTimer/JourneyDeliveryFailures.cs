@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Domain.Journeys;
-using PromoStack.Domain.Subscriptions;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Journeys;
 

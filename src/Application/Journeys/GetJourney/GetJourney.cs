@@ -1,6 +1,4 @@
-using FluentValidation.Results;
 using Mediator;
-using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 
 namespace PromoStack.Application.Journeys;

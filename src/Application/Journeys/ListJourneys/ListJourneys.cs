@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Journeys;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Journeys;

@@ -1,8 +1,3 @@
-using Mediator;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Signals;
-
 namespace PromoStack.Application.Signals;
 
 /// <summary>Every setting with its value; <see cref="PendingStrategy"/> is a switch waiting for the open signal to close.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Signals;
 
 namespace PromoStack.Application.Signals;

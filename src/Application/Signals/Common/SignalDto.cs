@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Signals;
 
 namespace PromoStack.Application.Signals;

@@ -2,9 +2,6 @@ using System.Globalization;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Domain.Connections;
-using PromoStack.Domain.Signals;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Signals;
 

@@ -1,8 +1,3 @@
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Domain.Stripe;
-
 namespace PromoStack.Application.Stripe;
 
 public sealed record CachedProductDto(string Id, string Name, string? Description, bool Active, DateTimeOffset SyncedAt, IReadOnlyList<CachedPriceDto> Prices);

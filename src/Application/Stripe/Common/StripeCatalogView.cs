@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Domain.Stripe;
 
 namespace PromoStack.Application.Stripe;
 

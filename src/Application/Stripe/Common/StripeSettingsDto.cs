@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Common.Security;
-using PromoStack.Domain.Stripe;
-
 namespace PromoStack.Application.Stripe;
 
 /// <summary>The tenant's Stripe settings; secrets only masked, and only whether they are set.</summary>

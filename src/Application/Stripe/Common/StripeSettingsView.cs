@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Security;
 using PromoStack.Domain.Stripe;

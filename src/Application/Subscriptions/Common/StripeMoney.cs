@@ -1,7 +1,4 @@
 using System.Globalization;
-using PromoStack.Application.Stripe;
-using PromoStack.Application.Telegram;
-using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;
 

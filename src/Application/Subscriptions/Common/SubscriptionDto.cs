@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Common.Security;
-using PromoStack.Application.Stripe;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;

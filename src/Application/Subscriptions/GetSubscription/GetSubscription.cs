@@ -5,7 +5,6 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Security;
-using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;

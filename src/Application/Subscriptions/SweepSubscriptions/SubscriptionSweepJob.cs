@@ -1,8 +1,6 @@
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
-using PromoStack.Domain.Subscriptions;
-using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Subscriptions;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PromoStack.Infrastructure.Events;
-using PromoStack.Infrastructure.Schedules;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.System;
 

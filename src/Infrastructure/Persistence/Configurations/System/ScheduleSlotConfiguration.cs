@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PromoStack.Infrastructure.Jobs;
 using PromoStack.Infrastructure.Schedules;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.System;
