@@ -6,7 +6,7 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>The sweep for webhooks that never came, on the schedule, with a fake clock and a fake Bot API.</summary>
 public sealed class SubscriptionSweepTests(AppFixture fixture) : IntegrationTest(fixture)

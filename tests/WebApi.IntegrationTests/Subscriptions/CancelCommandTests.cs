@@ -9,7 +9,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary><c>/cancel</c> in the bot: a confirmation, then Stripe is told, then access runs to the period end.</summary>
 public sealed class CancelCommandTests(AppFixture fixture) : IntegrationTest(fixture)

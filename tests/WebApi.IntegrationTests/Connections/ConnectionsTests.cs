@@ -8,7 +8,7 @@ using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Telegram;
+namespace PromoStack.WebApi.IntegrationTests.Connections;
 
 public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixture)
 {

@@ -4,7 +4,7 @@ using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Activation → a single-use invite link made by the signal bot → sent to the subscriber by the message bot.</summary>
 public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture)

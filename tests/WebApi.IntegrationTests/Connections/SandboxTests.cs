@@ -7,7 +7,7 @@ using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Telegram;
+namespace PromoStack.WebApi.IntegrationTests.Connections;
 
 /// <summary>Sandbox bots: Development's stand-ins, whose sends are recorded and never reach Telegram.</summary>
 public sealed class SandboxTests(AppFixture fixture) : IntegrationTest(fixture)

@@ -5,7 +5,7 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Jobs;
+namespace PromoStack.WebApi.IntegrationTests.Signals;
 
 /// <summary>Daily and weekly recaps in the VIP channel, at the tenant's hour, once, and never for an empty period.</summary>
 public sealed class ForexRecapTests(AppFixture fixture) : IntegrationTest(fixture)

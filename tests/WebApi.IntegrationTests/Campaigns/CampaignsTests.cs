@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.Campaigns;
 
 /// <summary>Campaigns through the API: the lifecycle by dates and by hand, public entries, the draw, CSV, bad input, roles and tenants.</summary>
 public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture)

@@ -8,7 +8,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Pay on the web → Stripe Checkout (fake) → webhook → /start link_ in the bot (fake Bot API) links the payer.</summary>
 public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)

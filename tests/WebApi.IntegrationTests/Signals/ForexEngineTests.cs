@@ -6,7 +6,7 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Jobs;
+namespace PromoStack.WebApi.IntegrationTests.Signals;
 
 /// <summary>
 /// The engine end to end: real gold candles replayed (60× real time) through the schedule, signals posted to the VIP

@@ -7,7 +7,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Paying from the bot: /start vip shows the plans, a plan button opens a Stripe Checkout for exactly that Telegram user.</summary>
 public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
