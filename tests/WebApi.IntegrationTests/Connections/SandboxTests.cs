@@ -20,9 +20,7 @@ public sealed class SandboxTests(AppFixture fixture) : IntegrationTest(fixture)
             Identity, new Dictionary<string, string?> { ["Auth:DevTokens"] = "true", ["Auth:DevKeyPath"] = keyPath }, "Development", Telegram);
         try
         {
-            var admin = app.CreateClient();
-            admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_dev", "dev@example.com"));
-            (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+            var admin = await Given.TenantAsync(app, Identity, "user_dev", email: "dev@example.com");
 
             var saved = await (await admin.PutAsJsonAsync("/api/connections/message_bot", new { sandbox = true })).JsonAsync();
             saved.GetProperty("sandbox").GetBoolean().Should().BeTrue();

@@ -12,7 +12,6 @@ namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
 /// <summary>A tenant with its message bot on a fake Bot API, a fake clock, and bot conversations driven through the real webhook; the workers run by hand.</summary>
 public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
 {
-    protected const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private int _updateId;
 
     protected PromoStackFactory App { get; private set; } = null!;
@@ -26,12 +25,8 @@ public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
     {
         await base.InitializeAsync();
         App = new PromoStackFactory(Identity, Overrides, telegram: Telegram);
-        Admin = App.CreateClient();
-        Admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_admin", "user_journey_admin@example.com"));
-        (await Admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(BotToken, 222222222, "alpha_bot");
-        Telegram.AcceptsMessages(BotToken);
-        (await Admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+        Admin = await Given.TenantAsync(App, Identity, "user_journey_admin");
+        await Given.MessageBotAsync(Admin, Telegram, "alpha_bot");
     }
 
     public override async Task DisposeAsync()

@@ -98,7 +98,7 @@ public sealed class JourneyEngineTests(AppFixture fixture) : BotTestBase(fixture
     {
         var journey = await JourneyAsync([.. DelayThenB, Step("question", new { text = "C?", answer_key = "c" })], [DeepLink("blocked")]);
         await SayAsync("/start blocked");
-        Telegram.Fail(BotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
 
         await LaterAsync(TimeSpan.FromMinutes(2));
 

@@ -145,10 +145,7 @@ public sealed class StripeSettingsTests(AppFixture fixture) : IntegrationTest(fi
 
     private async Task<HttpClient> TenantAdminAsync(string slug, string userId)
     {
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token(userId, $"{userId}@example.com"));
-        (await client.PostAsJsonAsync("/api/tenants", new { slug, name = slug })).EnsureSuccessStatusCode();
-        return client;
+        return await Given.TenantAsync(_app, Identity, userId, slug, name: slug);
     }
 
     private void Balance(int status, string body) =>

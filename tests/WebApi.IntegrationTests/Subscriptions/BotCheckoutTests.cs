@@ -119,9 +119,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         await SellAsync(monthly: "price_M123");
         await InTenantAsync("alpha", async services =>
         {
-            var subscription = TelegramSubscription.Begin("alpha", "vip@example.com", PlanType.Lifetime, App.Clock.GetUtcNow());
-            subscription.LinkTelegramUser(4242, null, wasFreeLead: false);
-            subscription.Activate(null, App.Clock.GetUtcNow());
+            var subscription = Given.ActiveSubscription("alpha", "vip@example.com", PlanType.Lifetime, App.Clock.GetUtcNow(), telegramUserId: 4242);
             var db = services.GetRequiredService<AppDbContext>();
             db.TelegramSubscriptions.Add(subscription);
             await db.SaveChangesAsync();
