@@ -8,7 +8,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Broadcasts;
 
 /// <summary>Broadcasts through the API and the real workers: audiences, progress, resume after a crash, cancellation, priorities.</summary>
-public sealed class BroadcastTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class BroadcastTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     [Fact]
     public async Task ABroadcastReachesItsAudience_Once_SkippingBlockedAndUnsubscribedUsers_AndReportsProgress()

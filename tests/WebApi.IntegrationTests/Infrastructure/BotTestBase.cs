@@ -9,8 +9,11 @@ using PromoStack.Infrastructure.Telegram;
 
 namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-/// <summary>A tenant with its message bot on a fake Bot API, a fake clock, and bot conversations driven through the real webhook; the workers run by hand.</summary>
-public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
+/// <summary>
+/// A tenant with its message bot on a fake Bot API, a fake clock, and bot conversations driven through the real
+/// webhook; the workers run by hand. The class's tests share its app, whose clock runs on from one test to the next.
+/// </summary>
+public abstract class BotTestBase(AppFixture fixture, ClassApp classApp) : IntegrationTest(fixture), IClassFixture<ClassApp>
 {
     private int _updateId;
 
@@ -24,15 +27,9 @@ public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = new PromoStackFactory(Identity, Overrides, telegram: Telegram);
+        App = classApp.ForTest(() => new PromoStackFactory(Identity, Overrides, telegram: Telegram));
         Admin = await Given.TenantAsync(App, Identity, "user_journey_admin");
         await Given.MessageBotAsync(Admin, Telegram, "alpha_bot");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     /// <summary>Creates a journey with these steps and triggers, published unless told otherwise; returns its id.</summary>

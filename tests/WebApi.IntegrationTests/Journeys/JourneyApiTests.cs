@@ -5,7 +5,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Journeys;
 
 /// <summary>The journeys API: validation with field errors, collisions, editing, duplicating, analytics, CSV, roles and tenants.</summary>
-public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class JourneyApiTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     [Theory]
     [InlineData("""[{"type":"video","config":{}}]""", "steps[0].type")]

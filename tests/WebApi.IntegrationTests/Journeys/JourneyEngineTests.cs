@@ -9,7 +9,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Journeys;
 
 /// <summary>Event triggers, and timers under crashes and races: a session advances once and its message is queued once.</summary>
-public sealed class JourneyEngineTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class JourneyEngineTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     private static readonly object[] DelayThenB = [Step("message", new { text = "A" }), Step("delay", new { seconds = 60 }), Step("message", new { text = "B" })];
 

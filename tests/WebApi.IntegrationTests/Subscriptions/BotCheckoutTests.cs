@@ -10,15 +10,16 @@ using WireMock.Server;
 namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Paying from the bot: /start vip shows the plans, a plan button opens a Stripe Checkout for exactly that Telegram user.</summary>
-public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class BotCheckoutTests(AppFixture fixture, ClassApp app, FakeStripe stripe) : BotTestBase(fixture, app), IClassFixture<FakeStripe>
 {
     private const string WebhookSecret = "whsec_botCheckoutSigningSecret0123";
-    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private readonly WireMockServer _stripe = stripe.Server;
 
     protected override Dictionary<string, string?> Overrides => new() { ["Stripe:ApiBase"] = _stripe.Url };
 
     public override async Task InitializeAsync()
     {
+        _stripe.Reset();
         await base.InitializeAsync();
         _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
@@ -33,12 +34,6 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
                   {"id":"price_A123","object":"price","product":"prod_VIP","currency":"eur","unit_amount":49000,"active":true,"recurring":{"interval":"year","interval_count":1}},
                   {"id":"price_L123","object":"price","product":"prod_VIP","currency":"jpy","unit_amount":150000,"active":true}]}
                 """));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        _stripe.Stop();
-        await base.DisposeAsync();
     }
 
     [Fact]

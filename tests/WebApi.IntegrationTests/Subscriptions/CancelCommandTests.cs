@@ -12,17 +12,18 @@ using WireMock.Server;
 namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary><c>/cancel</c> in the bot: a confirmation, then Stripe is told, then access runs to the period end.</summary>
-public sealed class CancelCommandTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class CancelCommandTests(AppFixture fixture, ClassApp app, FakeStripe stripe) : IntegrationTest(fixture), IClassFixture<ClassApp>, IClassFixture<FakeStripe>
 {
-    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private readonly WireMockServer _stripe = stripe.Server;
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
     private int _updateId;
 
     public override async Task InitializeAsync()
     {
+        _stripe.Reset();
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
+        _app = app.ForTest(() => new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram));
         _admin = await Given.TenantAsync(_app, Identity, "user_cancel_admin");
         _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
@@ -39,13 +40,6 @@ public sealed class CancelCommandTests(AppFixture fixture) : IntegrationTest(fix
             db.TelegramSubscriptions.Add(subscription);
             await db.SaveChangesAsync();
         });
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _stripe.Stop();
-        await base.DisposeAsync();
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Activation → a single-use invite link made by the signal bot → sent to the subscriber by the message bot.</summary>
-public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class VipInviteTests(AppFixture fixture, ClassApp app) : IntegrationTest(fixture), IClassFixture<ClassApp>
 {
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
@@ -15,16 +15,10 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, telegram: Telegram);
+        _app = app.ForTest(() => new PromoStackFactory(Identity, telegram: Telegram));
         _admin = await Given.TenantAsync(_app, Identity, "user_invite_admin");
         await Given.SignalBotAsync(_admin, Telegram, -1001111111111);
         await Given.MessageBotAsync(_admin, Telegram, "alpha_message_bot");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     [Fact]

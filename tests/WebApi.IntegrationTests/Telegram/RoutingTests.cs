@@ -8,35 +8,35 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Telegram;
 
 /// <summary>Private messages through the whole path: webhook, inbox, routing, outbox, sender, fake Bot API.</summary>
-public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class RoutingTests(AppFixture fixture, ClassApp app) : IntegrationTest(fixture), IClassFixture<ClassApp>
 {
     private PromoStackFactory _app = null!;
     private Session _admin = null!;
     private Guid _webhookId;
     private string _secret = null!;
-    private readonly RecordedPosts _posts = new();
+    private RecordedPosts _posts = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, telegram: Telegram)
+        _app = app.ForTest(() => new PromoStackFactory(Identity, telegram: Telegram)
         {
             ConfigureServices = services =>
             {
                 services.AddScoped<IStartPayloadHandler, PromoDeepLink>();
                 services.AddScoped<IConversationHandler, PriceKeyword>();
                 services.AddScoped<IJoinRequestHandler, ApproveEveryone>();
-                services.AddSingleton(_posts);
+                services.AddSingleton<RecordedPosts>();
                 services.AddScoped<IChannelPostHandler, RecordPosts>();
             },
-        };
+        });
+        _posts = _app.Services.GetRequiredService<RecordedPosts>();
+        _posts.Posts.Clear();
         _admin = new Session(await Given.TenantAsync(_app, Identity, "user_alpha_admin"), "user_alpha_admin", "alpha");
         var saved = await Given.MessageBotAsync(_admin.Client, Telegram, "alpha_message_bot");
         _webhookId = saved.GetProperty("webhookId").GetGuid();
         _secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
     }
-
-    public override async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Start_RepliesWithTheTenantsWelcome()
