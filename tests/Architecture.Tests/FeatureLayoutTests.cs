@@ -7,13 +7,15 @@ namespace PromoStack.Architecture.Tests;
 
 /// <summary>
 /// A feature reads the same in every layer: <c>Domain/Signals</c>, <c>Application/Signals</c>, the EF configurations
-/// in <c>Persistence/Configurations/Signals</c>, and a <c>Signals…Controller</c>; each
+/// in <c>Persistence/Configurations/Signals</c>, a <c>Signals…Controller</c> and a <c>Signals</c> test folder; each
 /// use case is one file in a folder named after it.
 /// </summary>
 public sealed class FeatureLayoutTests
 {
     /// <summary>Shared mechanisms of the Domain, not features: the kernel and the work-queue model every queue uses.</summary>
     private static readonly string[] Mechanisms = ["Common", "Jobs"];
+
+    private static readonly string[] TestProjects = ["Domain.Tests", "Application.Tests", "WebApi.IntegrationTests"];
 
     public static TheoryData<string> DomainFeatures()
     {
@@ -61,6 +63,13 @@ public sealed class FeatureLayoutTests
             .Select(t => t.Name)
             .Should().Contain(name => name.StartsWith(feature, StringComparison.Ordinal));
 
+    [Theory]
+    [MemberData(nameof(DomainFeatures))]
+    public void EachDomainFeature_HasATestFolderOfTheSameName(string feature) =>
+        TestProjects.Should().Contain(
+            project => Directory.Exists(Path.Combine(SourceTree.Root, "tests", project, feature)),
+            "the tests of Domain/{0} are found under tests/<project>/{0}", feature);
+
     [Fact]
     public void EachMessage_IsOneUseCaseFile_InAFolderNamedAfterIt()
     {
@@ -96,7 +105,8 @@ public sealed class FeatureLayoutTests
     [Fact]
     public void EveryFile_IsNamedAfterATypeItDeclares()
     {
-        var offenders = SourceTree.CSharpFiles("src")
+        var offenders = new[] { "src", "tests" }
+            .SelectMany(SourceTree.CSharpFiles)
             .Where(path => SourceTree.TopLevelTypes(path) is { Count: > 0 } types && !types.Contains(Path.GetFileName(path).Split('.')[0]))
             .Select(SourceTree.Relative);
 

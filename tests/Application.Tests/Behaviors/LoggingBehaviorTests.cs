@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Tests.Fakes;
+using static PromoStack.Application.Tests.Behaviors.TestMessages;
 
 namespace PromoStack.Application.Tests.Behaviors;
 

@@ -1,5 +1,6 @@
 using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Tests.Fakes;
+using static PromoStack.Application.Tests.Behaviors.TestMessages;
 
 namespace PromoStack.Application.Tests.Behaviors;
 

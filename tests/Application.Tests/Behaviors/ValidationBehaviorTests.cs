@@ -1,5 +1,6 @@
 using FluentValidation;
 using PromoStack.Application.Common.Behaviors;
+using static PromoStack.Application.Tests.Behaviors.TestMessages;
 
 namespace PromoStack.Application.Tests.Behaviors;
 

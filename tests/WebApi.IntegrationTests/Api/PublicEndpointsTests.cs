@@ -89,10 +89,7 @@ public sealed class PublicEndpointsTests(AppFixture fixture) : IntegrationTest(f
 
     private async Task<HttpClient> OnboardAsync(PromoStackFactory app, string slug)
     {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token($"user_{slug}_admin", $"user_{slug}_admin@example.com"));
-        (await client.PostAsJsonAsync("/api/tenants", new { slug, name = slug })).EnsureSuccessStatusCode();
-        return client;
+        return await Given.TenantAsync(app, Identity, $"user_{slug}_admin", slug, name: slug);
     }
 
     private static async Task<List<HttpStatusCode>> StatusesAsync(PromoStackFactory app, string tenant, int count, string forwardedFor)

@@ -8,7 +8,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Broadcasts;
 
 /// <summary>Broadcasts through the API and the real workers: audiences, progress, resume after a crash, cancellation, priorities.</summary>
-public sealed class BroadcastTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class BroadcastTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     [Fact]
     public async Task ABroadcastReachesItsAudience_Once_SkippingBlockedAndUnsubscribedUsers_AndReportsProgress()
@@ -18,7 +18,7 @@ public sealed class BroadcastTests(AppFixture fixture) : BotTestBase(fixture)
         await SayAsync("/start", fromId: 103);
         await SayAsync("/stop", fromId: 103);
         await SayAsync("/start", fromId: 104);
-        Telegram.FailsOnce(BotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+        Telegram.FailsOnce(Given.MessageBotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
         await SayAsync("hello", fromId: 104);
         var before = Telegram.Calls("sendMessage").Count;
 
@@ -147,16 +147,11 @@ public sealed class BroadcastTests(AppFixture fixture) : BotTestBase(fixture)
         await (await Admin.GetAsync("/api/broadcasts/987654")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var id = (await (await Admin.PostAsJsonAsync("/api/broadcasts", new { message = "Hi" })).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
 
-        (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_bc_member@example.com", role = "member" })).EnsureSuccessStatusCode();
-        var member = App.CreateClient();
-        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_bc_member", "user_bc_member@example.com"));
-        await Invitations.AcceptAllAsync(member);
+        var member = await Given.MemberAsync(App, Identity, Admin, "user_bc_member");
         (await member.GetAsync($"/api/broadcasts/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await member.PostAsJsonAsync("/api/broadcasts", new { message = "Hi" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        var beta = App.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_bc_beta", "user_bc_beta@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(App, Identity, "user_bc_beta", "beta");
         (await (await beta.GetAsync("/api/broadcasts")).JsonAsync()).GetArrayLength().Should().Be(0);
         await (await beta.GetAsync($"/api/broadcasts/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await beta.PostAsync($"/api/broadcasts/{id}/cancel", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);

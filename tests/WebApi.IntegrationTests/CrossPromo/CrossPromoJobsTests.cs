@@ -20,7 +20,6 @@ namespace PromoStack.WebApi.IntegrationTests.CrossPromo;
 /// <summary>The daily sequence in the tenant's zone across DST, catch-up after downtime, winning signals once and capped, and crashes.</summary>
 public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
     private const long Vip = -1001111111111;
     private const long Free = -1002222222222;
     private PromoStackFactory _app = null!;
@@ -35,14 +34,8 @@ public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fi
             Clock = new(new DateTimeOffset(2026, 3, 27, 6, 0, 0, TimeSpan.Zero)),
             ConfigureServices = services => services.AddSingleton<IMarketNews>(new OneHeadline()),
         };
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_jobs", "user_promo_jobs@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Europe/London" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(SignalToken, 333333333, "alpha_signal_bot");
-        Telegram.AcceptsMessages(SignalToken);
-        Telegram.AdministersChannels(SignalToken, 333333333);
-        (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = Vip.ToString(), freeChannelId = Free.ToString() }))
-            .EnsureSuccessStatusCode();
+        _admin = await Given.TenantAsync(_app, Identity, "user_promo_jobs", timezone: "Europe/London");
+        await Given.SignalBotAsync(_admin, Telegram, Vip, Free, administersChannels: true);
     }
 
     public override async Task DisposeAsync()
@@ -161,9 +154,7 @@ public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         await (await _admin.GetAsync("/api/crosspromo/jobs?type=weekly")).ShouldHaveFieldErrorAsync("type");
         await (await _admin.GetAsync("/api/crosspromo/jobs?page=0")).ShouldHaveFieldErrorAsync("page");
 
-        var beta = _app.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_jobs_beta", "user_promo_jobs_beta@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(_app, Identity, "user_promo_jobs_beta", "beta");
         (await (await beta.GetAsync("/api/crosspromo/jobs")).JsonAsync()).GetProperty("total").GetInt32().Should().Be(0);
         (await beta.PostAsJsonAsync("/api/crosspromo/test", new { chatId = 555 })).StatusCode.Should().Be(HttpStatusCode.Conflict, "beta has no bot");
     }
@@ -187,14 +178,9 @@ public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fi
     /// <summary>Another tenant, in another zone, with its own signal bot and the same daily settings.</summary>
     private async Task<HttpClient> SecondTenantAsync(string timezone)
     {
-        const string token = "444444444:AAH-beta-signal-token-secret-abcdefg";
-        var beta = _app.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_second", "user_promo_second@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta", timezone })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(token, 444444444, "beta_signal_bot");
-        Telegram.AcceptsMessages(token);
-        Telegram.AdministersChannels(token, 444444444);
-        (await beta.PutAsJsonAsync("/api/connections/signal_bot", new { token, channelId = "-1003333333333", freeChannelId = BetaFree.ToString() })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(_app, Identity, "user_promo_second", "beta", timezone: timezone);
+        await Given.SignalBotAsync(
+            beta, Telegram, -1003333333333, BetaFree, administersChannels: true, token: "444444444:AAH-beta-signal-token-secret-abcdefg", botId: 444444444, username: "beta_signal_bot");
         (await beta.PutAsJsonAsync("/api/crosspromo/settings", new
         {
             enabled = true, morningPostTime = "08:00", ctaUrl = "https://t.me/beta_signal_bot?start=vip", weekdays = new[] { "fri", "mon" }, teaserOffsetMinutes = 60,

@@ -7,7 +7,6 @@ namespace PromoStack.WebApi.IntegrationTests.CrossPromo;
 /// <summary>Cross-promo settings: local morning time across DST, the posting bot's rights checked with Telegram, bad input, roles, tenants.</summary>
 public sealed class CrossPromoSettingsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
 
@@ -15,11 +14,9 @@ public sealed class CrossPromoSettingsTests(AppFixture fixture) : IntegrationTes
     {
         await base.InitializeAsync();
         _app = new PromoStackFactory(Identity, telegram: Telegram) { Clock = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero)) };
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_admin", "user_promo_admin@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Europe/London" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(SignalToken, 333333333, "alpha_signal_bot");
-        Telegram.AcceptsMessages(SignalToken);
+        _admin = await Given.TenantAsync(_app, Identity, "user_promo_admin", timezone: "Europe/London");
+        Telegram.KnowsBot(Given.SignalBotToken, Given.SignalBotId, "alpha_signal_bot");
+        Telegram.AcceptsMessages(Given.SignalBotToken);
     }
 
     public override async Task DisposeAsync()
@@ -54,12 +51,12 @@ public sealed class CrossPromoSettingsTests(AppFixture fixture) : IntegrationTes
         object enable = new { enabled = true, morningPostTime = "08:00", ctaUrl = "https://t.me/alpha_signal_bot?start=vip" };
         await (await _admin.PutAsJsonAsync("/api/crosspromo/settings", enable)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
-        (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = "-1001111111111", freeChannelId = "-1002222222222" }))
+        (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = Given.SignalBotToken, channelId = "-1001111111111", freeChannelId = "-1002222222222" }))
             .EnsureSuccessStatusCode();
-        Telegram.Answer(SignalToken, "getChatMember", new { status = "member", user = new { id = 333333333, is_bot = true, first_name = "bot" } });
+        Telegram.Answer(Given.SignalBotToken, "getChatMember", new { status = "member", user = new { id = 333333333, is_bot = true, first_name = "bot" } });
         await (await _admin.PutAsJsonAsync("/api/crosspromo/settings", enable)).ShouldHaveFieldErrorAsync("botRole");
 
-        Telegram.AdministersChannels(SignalToken, 333333333, priority: 1);
+        Telegram.AdministersChannels(Given.SignalBotToken, Given.SignalBotId, priority: 1);
         var saved = await (await _admin.PutAsJsonAsync("/api/crosspromo/settings", enable)).JsonAsync();
 
         saved.GetProperty("enabled").GetBoolean().Should().BeTrue();
@@ -86,16 +83,11 @@ public sealed class CrossPromoSettingsTests(AppFixture fixture) : IntegrationTes
     public async Task MembersRead_AdminsChange_AndEachTenantHasItsOwn()
     {
         (await _admin.PutAsJsonAsync("/api/crosspromo/settings", new { morningPostTime = "09:30" })).EnsureSuccessStatusCode();
-        (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_promo_member@example.com", role = "member" })).EnsureSuccessStatusCode();
-        var member = _app.CreateClient();
-        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_member", "user_promo_member@example.com"));
-        await Invitations.AcceptAllAsync(member);
+        var member = await Given.MemberAsync(_app, Identity, _admin, "user_promo_member");
         (await (await member.GetAsync("/api/crosspromo/settings")).JsonAsync()).GetProperty("morningPostTime").GetString().Should().Be("09:30");
         (await member.PutAsJsonAsync("/api/crosspromo/settings", new { morningPostTime = "10:00" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        var beta = _app.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_promo_beta", "user_promo_beta@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta", timezone = "Asia/Tokyo" })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(_app, Identity, "user_promo_beta", "beta", timezone: "Asia/Tokyo");
         var theirs = await (await beta.GetAsync("/api/crosspromo/settings")).JsonAsync();
         theirs.GetProperty("morningPostTime").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         theirs.GetProperty("timezone").GetString().Should().Be("Asia/Tokyo");

@@ -53,13 +53,14 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         Fixture.Telegram.Reset();
-
-        // What the shared app remembers (webhook lookups, secrets) belongs to the database being wiped.
-        ((MemoryCache)Factory.Services.GetRequiredService<IMemoryCache>()).Clear();
+        ForgetTheWipedDatabase(Factory);
         return TestDatabase.ResetAsync();
     }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>What an app shared by tests remembers (webhook lookups, secrets) belongs to the database being wiped.</summary>
+    internal static void ForgetTheWipedDatabase(PromoStackFactory app) => ((MemoryCache)app.Services.GetRequiredService<IMemoryCache>()).Clear();
 
     protected HttpClient Anonymous() => Factory.CreateClient();
 

@@ -9,10 +9,12 @@ using PromoStack.Infrastructure.Telegram;
 
 namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-/// <summary>A tenant with its message bot on a fake Bot API, a fake clock, and bot conversations driven through the real webhook; the workers run by hand.</summary>
-public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
+/// <summary>
+/// A tenant with its message bot on a fake Bot API, a fake clock, and bot conversations driven through the real
+/// webhook; the workers run by hand. The class's tests share its app, whose clock runs on from one test to the next.
+/// </summary>
+public abstract class BotTestBase(AppFixture fixture, ClassApp classApp) : IntegrationTest(fixture), IClassFixture<ClassApp>
 {
-    protected const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private int _updateId;
 
     protected PromoStackFactory App { get; private set; } = null!;
@@ -25,19 +27,9 @@ public abstract class BotTestBase(AppFixture fixture) : IntegrationTest(fixture)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = new PromoStackFactory(Identity, Overrides, telegram: Telegram);
-        Admin = App.CreateClient();
-        Admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_admin", "user_journey_admin@example.com"));
-        (await Admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(BotToken, 222222222, "alpha_bot");
-        Telegram.AcceptsMessages(BotToken);
-        (await Admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await base.DisposeAsync();
+        App = classApp.ForTest(() => new PromoStackFactory(Identity, Overrides, telegram: Telegram));
+        Admin = await Given.TenantAsync(App, Identity, "user_journey_admin");
+        await Given.MessageBotAsync(Admin, Telegram, "alpha_bot");
     }
 
     /// <summary>Creates a journey with these steps and triggers, published unless told otherwise; returns its id.</summary>

@@ -5,7 +5,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Journeys;
 
 /// <summary>The journeys API: validation with field errors, collisions, editing, duplicating, analytics, CSV, roles and tenants.</summary>
-public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class JourneyApiTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     [Theory]
     [InlineData("""[{"type":"video","config":{}}]""", "steps[0].type")]
@@ -108,10 +108,7 @@ public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
         var id = await JourneyAsync([Step("question", new { text = "Your email?", answer_key = "email", validation = "email" })], [DeepLink("ask_email")]);
         await SayAsync("/start ask_email", fromId: 1001);
         await SayAsync("ana@example.com", fromId: 1001);
-        (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_journey_member@example.com", role = "member" })).EnsureSuccessStatusCode();
-        var member = App.CreateClient();
-        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_journey_member", "user_journey_member@example.com"));
-        await Invitations.AcceptAllAsync(member);
+        var member = await Given.MemberAsync(App, Identity, Admin, "user_journey_member");
 
         var forAdmin = (await (await Admin.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
         var forMember = (await (await member.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
@@ -212,18 +209,12 @@ public sealed class JourneyApiTests(AppFixture fixture) : BotTestBase(fixture)
     {
         var id = await JourneyAsync([Step("message", new { text = "Hi" })], [DeepLink("mine")]);
         await SayAsync("/start mine");
-        var member = Identity.Token("user_journey_member", "user_journey_member@example.com");
-        (await Admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_journey_member@example.com", role = "member" })).EnsureSuccessStatusCode();
-        var asMember = App.CreateClient();
-        asMember.DefaultRequestHeaders.Authorization = new("Bearer", member);
-        await Invitations.AcceptAllAsync(asMember);
+        var asMember = await Given.MemberAsync(App, Identity, Admin, "user_journey_member");
         (await asMember.GetAsync($"/api/journeys/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await asMember.PostAsync($"/api/journeys/{id}/stop", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await asMember.GetAsync($"/api/journeys/{id}/answers.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "answers may carry personal data");
 
-        var beta = App.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_beta_owner", "user_beta_owner@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(App, Identity, "user_beta_owner", "beta");
         (await (await beta.GetAsync("/api/journeys")).JsonAsync()).GetArrayLength().Should().Be(0);
         foreach (var path in new[] { $"/api/journeys/{id}", $"/api/journeys/{id}/sessions", $"/api/journeys/{id}/analytics", $"/api/journeys/{id}/answers.csv" })
         {

@@ -9,7 +9,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Journeys;
 
 /// <summary>Event triggers, and timers under crashes and races: a session advances once and its message is queued once.</summary>
-public sealed class JourneyEngineTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class JourneyEngineTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     private static readonly object[] DelayThenB = [Step("message", new { text = "A" }), Step("delay", new { seconds = 60 }), Step("message", new { text = "B" })];
 
@@ -98,7 +98,7 @@ public sealed class JourneyEngineTests(AppFixture fixture) : BotTestBase(fixture
     {
         var journey = await JourneyAsync([.. DelayThenB, Step("question", new { text = "C?", answer_key = "c" })], [DeepLink("blocked")]);
         await SayAsync("/start blocked");
-        Telegram.Fail(BotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
 
         await LaterAsync(TimeSpan.FromMinutes(2));
 

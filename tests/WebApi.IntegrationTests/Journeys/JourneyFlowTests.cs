@@ -3,7 +3,7 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Journeys;
 
 /// <summary>Whole conversations over the webhook: deep link, messages, questions, delays, reply waits, branches, re-entry, keywords.</summary>
-public sealed class JourneyFlowTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class JourneyFlowTests(AppFixture fixture, ClassApp app) : BotTestBase(fixture, app)
 {
     private static readonly object[] Funnel =
     [

@@ -8,27 +8,21 @@ using WireMock.Server;
 namespace PromoStack.WebApi.IntegrationTests.Stripe;
 
 /// <summary>Stripe settings and the catalog cache, against a fake Stripe API on 127.0.0.1 (Stripe.net with Stripe__ApiBase).</summary>
-public sealed class StripeSettingsTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class StripeSettingsTests(AppFixture fixture, ClassApp app, FakeStripe stripe) : IntegrationTest(fixture), IClassFixture<ClassApp>, IClassFixture<FakeStripe>
 {
     private const string Key = "sk_test_51AbCdEfGhIjKlMnOpQrStUv";
     private const string WebhookSecret = "whsec_abcdefghijklmnopqrstuvwxyz012345";
-    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private readonly WireMockServer _stripe = stripe.Server;
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
 
     public override async Task InitializeAsync()
     {
+        _stripe.Reset();
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url });
+        _app = app.ForTest(() => new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }));
         _admin = await TenantAdminAsync("alpha", "user_stripe_alpha");
         Balance(200, """{"object":"balance","available":[],"pending":[],"livemode":false}""");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _stripe.Stop();
-        await base.DisposeAsync();
     }
 
     [Fact]
@@ -145,10 +139,7 @@ public sealed class StripeSettingsTests(AppFixture fixture) : IntegrationTest(fi
 
     private async Task<HttpClient> TenantAdminAsync(string slug, string userId)
     {
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token(userId, $"{userId}@example.com"));
-        (await client.PostAsJsonAsync("/api/tenants", new { slug, name = slug })).EnsureSuccessStatusCode();
-        return client;
+        return await Given.TenantAsync(_app, Identity, userId, slug, name: slug);
     }
 
     private void Balance(int status, string body) =>

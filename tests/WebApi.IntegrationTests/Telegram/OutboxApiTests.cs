@@ -11,21 +11,20 @@ namespace PromoStack.WebApi.IntegrationTests.Telegram;
 
 public sealed class OutboxApiTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
     private Session _admin = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _admin = await NewTenantAsync("alpha");
-        Telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
-        (await _admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(Given.MessageBotToken, Given.MessageBotId, "alpha_message_bot");
+        (await _admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Given.MessageBotToken })).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task List_ShowsFailedDeliveriesWithTheirReason_FilteredAndPaged()
     {
-        Telegram.Fail(Token, "sendMessage", 400, "Bad Request: chat not found");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 400, "Bad Request: chat not found");
         await EnqueueAsync(42, "broken", "reply");
         await EnqueueAsync(43, "waiting", "broadcast");
         await ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter()).RunOnceAsync(CancellationToken.None);
@@ -44,7 +43,7 @@ public sealed class OutboxApiTests(AppFixture fixture) : IntegrationTest(fixture
     [Fact]
     public async Task Retry_QueuesAFailedDeliveryAgain_AndIs409ForOneThatIsNotFailed()
     {
-        Telegram.Fail(Token, "sendMessage", 400, "Bad Request: chat not found");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 400, "Bad Request: chat not found");
         var failed = await EnqueueAsync(42, "broken", "reply");
         await ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter()).RunOnceAsync(CancellationToken.None);
         var pending = await EnqueueAsync(43, "later", "reply", notBefore: DateTimeOffset.UtcNow.AddDays(1));
@@ -69,7 +68,7 @@ public sealed class OutboxApiTests(AppFixture fixture) : IntegrationTest(fixture
     [Fact]
     public async Task AnotherTenant_SeesNoDelivery_AndCannotRetryOne()
     {
-        Telegram.Fail(Token, "sendMessage", 400, "Bad Request: chat not found");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 400, "Bad Request: chat not found");
         var failed = await EnqueueAsync(42, "broken", "reply");
         await ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter()).RunOnceAsync(CancellationToken.None);
         var beta = await NewTenantAsync("beta");

@@ -8,40 +8,35 @@ using PromoStack.WebApi.IntegrationTests.Infrastructure;
 namespace PromoStack.WebApi.IntegrationTests.Telegram;
 
 /// <summary>Private messages through the whole path: webhook, inbox, routing, outbox, sender, fake Bot API.</summary>
-public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class RoutingTests(AppFixture fixture, ClassApp app) : IntegrationTest(fixture), IClassFixture<ClassApp>
 {
-    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
     private PromoStackFactory _app = null!;
     private Session _admin = null!;
     private Guid _webhookId;
     private string _secret = null!;
-    private readonly RecordedPosts _posts = new();
+    private RecordedPosts _posts = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, telegram: Telegram)
+        _app = app.ForTest(() => new PromoStackFactory(Identity, telegram: Telegram)
         {
             ConfigureServices = services =>
             {
                 services.AddScoped<IStartPayloadHandler, PromoDeepLink>();
                 services.AddScoped<IConversationHandler, PriceKeyword>();
                 services.AddScoped<IJoinRequestHandler, ApproveEveryone>();
-                services.AddSingleton(_posts);
+                services.AddSingleton<RecordedPosts>();
                 services.AddScoped<IChannelPostHandler, RecordPosts>();
             },
-        };
-        var founder = new Session(ClientFor(Identity.Token("user_alpha_admin", "user_alpha_admin@example.com")), "user_alpha_admin", null);
-        (await founder.Client.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        _admin = founder with { TenantId = "alpha" };
-        Telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
-        Telegram.AcceptsMessages(Token);
-        var saved = await (await _admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).JsonAsync();
+        });
+        _posts = _app.Services.GetRequiredService<RecordedPosts>();
+        _posts.Posts.Clear();
+        _admin = new Session(await Given.TenantAsync(_app, Identity, "user_alpha_admin"), "user_alpha_admin", "alpha");
+        var saved = await Given.MessageBotAsync(_admin.Client, Telegram, "alpha_message_bot");
         _webhookId = saved.GetProperty("webhookId").GetGuid();
         _secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
     }
-
-    public override async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Start_RepliesWithTheTenantsWelcome()
@@ -122,10 +117,7 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task AJoinRequestToTheTenantsFreeChannel_GoesToTheFeaturesThatDecideIt()
     {
-        Telegram.KnowsBot("333333333:AAH-signal-token-secret-part-qrstuvw", 333333333, "alpha_signal_bot");
-        Telegram.AcceptsMessages("333333333:AAH-signal-token-secret-part-qrstuvw");
-        var signal = await (await _admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
-            new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111", freeChannelId = "-1002222222222" })).JsonAsync();
+        var signal = await Given.SignalBotAsync(_admin.Client, Telegram, -1001111111111, -1002222222222);
         var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
 
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{signal.GetProperty("webhookId").GetGuid()}/webhook")
@@ -152,10 +144,10 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task PostsInTheTenantsChannels_GoToEveryChannelPostHandler_WithTheirKindAndText_AndOtherChannelsAreIgnored()
     {
-        Telegram.KnowsBot("333333333:AAH-signal-token-secret-part-qrstuvw", 333333333, "alpha_signal_bot");
-        Telegram.KnowsChannel("333333333:AAH-signal-token-secret-part-qrstuvw", -1002222222222, "alpha_free");
+        Telegram.KnowsBot(Given.SignalBotToken, Given.SignalBotId, "alpha_signal_bot");
+        Telegram.KnowsChannel(Given.SignalBotToken, -1002222222222, "alpha_free");
         var signal = await (await _admin.Client.PutAsJsonAsync("/api/connections/signal_bot",
-            new { token = "333333333:AAH-signal-token-secret-part-qrstuvw", channelId = "-1001111111111", freeChannelId = "@alpha_free" })).JsonAsync();
+            new { token = Given.SignalBotToken, channelId = "-1001111111111", freeChannelId = "@alpha_free" })).JsonAsync();
         var secret = Telegram.Calls("setWebhook").Last().Body.GetProperty("secret_token").GetString()!;
         async Task PostInChannelAsync(long updateId, JsonObject chat, JsonObject post)
         {
@@ -210,13 +202,6 @@ public sealed class RoutingTests(AppFixture fixture) : IntegrationTest(fixture)
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{_webhookId}/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
         (await _app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-    }
-
-    private HttpClient ClientFor(string token)
-    {
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
     }
 
     private static string PrivateText(long updateId, string text) => new JsonObject

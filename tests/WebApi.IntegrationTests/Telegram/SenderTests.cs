@@ -11,17 +11,13 @@ namespace PromoStack.WebApi.IntegrationTests.Telegram;
 
 public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
-
     private TelegramSenderWorker? _sender;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         var admin = await NewTenantAsync("alpha");
-        Telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
-        (await admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).EnsureSuccessStatusCode();
-        Telegram.AcceptsMessages(Token);
+        await Given.MessageBotAsync(admin.Client, Telegram, "alpha_message_bot");
     }
 
     [Fact]
@@ -69,7 +65,7 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task A429_PausesTheBotForRetryAfter_WithoutSpendingAnAttempt()
     {
-        Telegram.FailsOnce(Token, "sendMessage", 429, "Too Many Requests: retry after 5", retryAfter: 5);
+        Telegram.FailsOnce(Given.MessageBotToken, "sendMessage", 429, "Too Many Requests: retry after 5", retryAfter: 5);
         await EnqueueAsync(new SendText(42, "hello"), "hello");
 
         await SendAsync();
@@ -87,7 +83,7 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task AServerError_IsRetriedWithBackoff_ThenSucceeds()
     {
-        Telegram.FailsOnce(Token, "sendMessage", 502, "Bad Gateway");
+        Telegram.FailsOnce(Given.MessageBotToken, "sendMessage", 502, "Bad Gateway");
         await EnqueueAsync(new SendText(42, "hello"), "hello");
 
         await SendAsync();
@@ -102,7 +98,7 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     public async Task AUserWhoBlockedTheBot_IsMarked_AndTheMessageFailed()
     {
         await AddBotUserAsync(42);
-        Telegram.Fail(Token, "sendMessage", 403, "Forbidden: bot was blocked by the user");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 403, "Forbidden: bot was blocked by the user");
         await EnqueueAsync(new SendText(42, "hello"), "hello");
 
         await SendAsync();
@@ -138,7 +134,7 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     public async Task AnotherRefusal_FailsTheMessageWithTheReason_WithoutMarkingTheUser()
     {
         await AddBotUserAsync(42);
-        Telegram.Fail(Token, "sendMessage", 403, "Forbidden: bot can't initiate conversation with a user");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 403, "Forbidden: bot can't initiate conversation with a user");
         await EnqueueAsync(new SendText(42, "hello"), "hello");
 
         await SendAsync();
@@ -150,7 +146,7 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task AReplyToAFailedMessage_FailsWithoutBeingSent()
     {
-        Telegram.Fail(Token, "sendMessage", 400, "Bad Request: chat not found");
+        Telegram.Fail(Given.MessageBotToken, "sendMessage", 400, "Bad Request: chat not found");
         var parent = await EnqueueAsync(new SendText(42, "Signal"), "parent");
         await EnqueueAsync(new SendText(42, "TP1 hit"), "child", replyTo: parent);
 
@@ -222,7 +218,7 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
             await EnqueueAsync(new SendText(chat, "promo"), $"promo-{chat}", priority: OutboxPriority.Bulk, delivery: DeliverySemantics.AtMostOnce);
         }
 
-        Telegram.Hangs(Token, "sendMessage", TimeSpan.FromSeconds(1.5), FakeTelegram.Message());
+        Telegram.Hangs(Given.MessageBotToken, "sendMessage", TimeSpan.FromSeconds(1.5), FakeTelegram.Message());
         var first = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
         var second = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter());
         var slow = first.RunOnceAsync(CancellationToken.None);
@@ -246,10 +242,10 @@ public sealed class SenderTests(AppFixture fixture) : IntegrationTest(fixture)
     {
         // A 5xx or a timeout (the same branch: Telegram could not answer) says nothing about whether the message went out.
         await EnqueueAsync(new SendText(7, "promo"), "promo", priority: OutboxPriority.Bulk, delivery: DeliverySemantics.AtMostOnce);
-        Telegram.FailsOnce(Token, "sendMessage", 502, "Bad Gateway");
+        Telegram.FailsOnce(Given.MessageBotToken, "sendMessage", 502, "Bad Gateway");
         await SendAsync();
         await EnqueueAsync(new SendText(8, "reply"), "reply", delivery: DeliverySemantics.AtLeastOnce);
-        Telegram.FailsOnce(Token, "sendMessage", 502, "Bad Gateway");
+        Telegram.FailsOnce(Given.MessageBotToken, "sendMessage", 502, "Bad Gateway");
         Factory.Clock.Advance(TimeSpan.FromSeconds(2));
         await SendAsync();
         Factory.Clock.Advance(TimeSpan.FromMinutes(5));

@@ -12,26 +12,22 @@ namespace PromoStack.WebApi.IntegrationTests.Telegram;
 /// <summary>A Telegram that hangs: the configurable timeout (1 s here) turns it into a retry or a 503, never a stuck call.</summary>
 public sealed class TelegramTimeoutTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
-
     [Fact]
     public async Task AHangingTelegram_IsATimeout_ThatSavesNothing_OrIsRetried()
     {
         // Its own fake: the hanging calls it leaves behind must not show up in other tests' call logs.
         using var telegram = new FakeTelegram();
         await using var app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Telegram:TimeoutSeconds"] = "1" }, telegram: telegram);
-        var admin = app.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_alpha_admin", "admin@example.com"));
-        (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        var admin = await Given.TenantAsync(app, Identity, "user_alpha_admin", email: "admin@example.com");
 
-        telegram.Hangs(Token, "getMe", TimeSpan.FromSeconds(3));
-        await (await admin.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        telegram.Hangs(Given.MessageBotToken, "getMe", TimeSpan.FromSeconds(3));
+        await (await admin.PutAsJsonAsync("/api/connections/message_bot", new { token = Given.MessageBotToken })).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_bot_connections")).Should().Be(0);
 
         telegram.Reset();
-        telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
-        (await admin.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).EnsureSuccessStatusCode();
-        telegram.Hangs(Token, "sendMessage", TimeSpan.FromSeconds(3));
+        telegram.KnowsBot(Given.MessageBotToken, Given.MessageBotId, "alpha_message_bot");
+        (await admin.PutAsJsonAsync("/api/connections/message_bot", new { token = Given.MessageBotToken })).EnsureSuccessStatusCode();
+        telegram.Hangs(Given.MessageBotToken, "sendMessage", TimeSpan.FromSeconds(3));
         await app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>().RunAsync("alpha", async (services, ct) =>
         {
             await services.GetRequiredService<ITelegramOutbox>().EnqueueAsync(

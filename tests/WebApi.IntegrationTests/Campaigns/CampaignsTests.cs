@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.Campaigns;
 
 /// <summary>Campaigns through the API: the lifecycle by dates and by hand, public entries, the draw, CSV, bad input, roles and tenants.</summary>
 public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture)
@@ -17,9 +17,7 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
     {
         await base.InitializeAsync();
         _app = new PromoStackFactory(Identity) { Clock = new(Start) };
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_admin", "user_campaign_admin@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Asia/Tokyo" })).EnsureSuccessStatusCode();
+        _admin = await Given.TenantAsync(_app, Identity, "user_campaign_admin", timezone: "Asia/Tokyo");
     }
 
     public override async Task DisposeAsync()
@@ -62,10 +60,7 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
 
         var drawn = await (await _admin.PostAsync($"/api/campaigns/{id}/draw", null)).JsonAsync();
         drawn.GetProperty("winner").GetProperty("email").GetString().Should().BeOneOf("ana@example.com", "=cmd@example.com");
-        (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_campaign_member@example.com", role = "member" })).EnsureSuccessStatusCode();
-        var member = _app.CreateClient();
-        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_member", "user_campaign_member@example.com"));
-        await Invitations.AcceptAllAsync(member);
+        var member = await Given.MemberAsync(_app, Identity, _admin, "user_campaign_member");
         var seenByMember = (await (await member.GetAsync($"/api/campaigns/{id}")).JsonAsync()).GetProperty("winner");
         seenByMember.GetProperty("email").GetString().Should().BeOneOf("a…@example.com", "=…@example.com").And.NotContain("ana").And.NotContain("cmd");
         seenByMember.GetProperty("socialLinks").GetArrayLength().Should().Be(0);
@@ -131,18 +126,13 @@ public sealed class CampaignsTests(AppFixture fixture) : IntegrationTest(fixture
     public async Task MembersRead_AdminsChange_AndAnotherTenantSeesNothing()
     {
         var id = await CreateAsync("2026-11-20", "2026-12-31");
-        (await _admin.PostAsJsonAsync("/api/tenant/users", new { email = "user_campaign_member@example.com", role = "member" })).EnsureSuccessStatusCode();
-        var member = _app.CreateClient();
-        member.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_member", "user_campaign_member@example.com"));
-        await Invitations.AcceptAllAsync(member);
+        var member = await Given.MemberAsync(_app, Identity, _admin, "user_campaign_member");
         (await member.GetAsync($"/api/campaigns/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await member.PostAsync($"/api/campaigns/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await member.GetAsync($"/api/campaigns/{id}/entries")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "entries carry emails");
         (await member.GetAsync($"/api/campaigns/{id}/entries.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        var beta = _app.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_campaign_beta", "user_campaign_beta@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(_app, Identity, "user_campaign_beta", "beta");
         (await (await beta.GetAsync("/api/campaigns")).JsonAsync()).GetArrayLength().Should().Be(0);
         await (await beta.GetAsync($"/api/campaigns/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await beta.PostAsync($"/api/campaigns/{id}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using PromoStack.Domain.Tenants;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.Me;
 
 /// <summary>Invitations need the invitee's consent, from a verified email, before they expire; a user may belong to several workspaces.</summary>
 public sealed class InvitationsTests(AppFixture fixture) : IntegrationTest(fixture)

@@ -1,7 +1,7 @@
 using System.Net;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.Platform;
 
 public sealed class PlatformTests(AppFixture fixture) : IntegrationTest(fixture)
 {

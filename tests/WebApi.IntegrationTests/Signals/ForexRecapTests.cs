@@ -5,13 +5,11 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Jobs;
+namespace PromoStack.WebApi.IntegrationTests.Signals;
 
 /// <summary>Daily and weekly recaps in the VIP channel, at the tenant's hour, once, and never for an empty period.</summary>
 public sealed class ForexRecapTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Token = "333333333:AAH-signal-token-secret-part-qrstuvw";
-
     // Friday 2026-03-06, 21:00 UTC = 22:00 in Paris (the recap hour).
     private static readonly DateTimeOffset RecapTime = new(2026, 3, 6, 21, 0, 0, TimeSpan.Zero);
     private PromoStackFactory _app = null!;
@@ -23,12 +21,8 @@ public sealed class ForexRecapTests(AppFixture fixture) : IntegrationTest(fixtur
         {
             Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RecapTime.AddMinutes(-65)),
         };
-        var admin = _app.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_recap_admin", "user_recap_admin@example.com"));
-        (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha", timezone = "Europe/Paris" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(Token, 333333333, "alpha_signal_bot");
-        Telegram.AcceptsMessages(Token);
-        (await admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = Token, channelId = "-1001111111111" })).EnsureSuccessStatusCode();
+        var admin = await Given.TenantAsync(_app, Identity, "user_recap_admin", timezone: "Europe/Paris");
+        await Given.SignalBotAsync(admin, Telegram, -1001111111111);
         (await admin.PutAsJsonAsync("/api/forex/config", new { settings = new Dictionary<string, string?> { ["enabled"] = "true" } })).EnsureSuccessStatusCode();
     }
 
@@ -79,8 +73,7 @@ public sealed class ForexRecapTests(AppFixture fixture) : IntegrationTest(fixtur
     [Fact]
     public async Task WhenTheProviderIsDown_TheCheckSaysSo_AndTheScheduleCarriesOn()
     {
-        var admin = _app.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_recap_admin", "user_recap_admin@example.com"));
+        var admin = Given.SignedIn(_app, Identity, "user_recap_admin");
 
         var check = await (await admin.PostAsync("/api/forex/check", null)).JsonAsync();
         await TickAsync();

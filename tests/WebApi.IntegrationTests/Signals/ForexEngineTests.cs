@@ -6,7 +6,7 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Jobs;
+namespace PromoStack.WebApi.IntegrationTests.Signals;
 
 /// <summary>
 /// The engine end to end: real gold candles replayed (60× real time) through the schedule, signals posted to the VIP
@@ -15,7 +15,6 @@ namespace PromoStack.WebApi.IntegrationTests.Jobs;
 /// </summary>
 public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Token = "333333333:AAH-signal-token-secret-part-qrstuvw";
     private const long VipChannel = -1001111111111;
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly List<PromoStackFactory> _instances = [];
@@ -158,21 +157,12 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
         return app;
     }
 
-    private HttpClient Admin(PromoStackFactory app)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_forex_admin", "user_forex_admin@example.com"));
-        return client;
-    }
+    private HttpClient Admin(PromoStackFactory app) => Given.SignedIn(app, Identity, "user_forex_admin");
 
     private async Task SetUpTenantAsync(PromoStackFactory app)
     {
-        var admin = Admin(app);
-        (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(Token, 333333333, "alpha_signal_bot");
-        Telegram.AcceptsMessages(Token);
-        (await admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = Token, channelId = VipChannel.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
-            .EnsureSuccessStatusCode();
+        var admin = await Given.TenantAsync(app, Identity, "user_forex_admin");
+        await Given.SignalBotAsync(admin, Telegram, VipChannel);
         (await admin.PutAsJsonAsync("/api/forex/config", new
         {
             settings = new Dictionary<string, string?>

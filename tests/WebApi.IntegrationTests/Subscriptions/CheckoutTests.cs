@@ -8,14 +8,13 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Pay on the web → Stripe Checkout (fake) → webhook → /start link_ in the bot (fake Bot API) links the payer.</summary>
 public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
 {
     private const string StripeKey = "sk_test_51AbCdEfGhIjKlMnOpQrStUv";
     private const string WebhookSecret = "whsec_alphaSigningSecret0123456789";
-    private const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private readonly WireMockServer _stripe = WireMockServer.Start();
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
@@ -24,9 +23,7 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
     {
         await base.InitializeAsync();
         _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_checkout_admin", "user_checkout_admin@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        _admin = await Given.TenantAsync(_app, Identity, "user_checkout_admin");
         _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
         _stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
@@ -35,9 +32,7 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
         {
             secretKey = StripeKey, webhookSecret = WebhookSecret, monthlyPriceId = "price_M123", lifetimePriceId = "price_L123",
         })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(BotToken, 222222222, "alpha_vip_bot");
-        Telegram.AcceptsMessages(BotToken);
-        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+        await Given.MessageBotAsync(_admin, Telegram, "alpha_vip_bot");
     }
 
     public override async Task DisposeAsync()
@@ -123,9 +118,7 @@ public sealed class CheckoutTests(AppFixture fixture) : IntegrationTest(fixture)
             ["PublicEndpoints:PerClientPerMinute"] = "100",
             ["ConnectionStrings:Postgres"] = TestDatabase.ConnectionString + ";Maximum Pool Size=10",
         });
-        var beta = app.CreateClient();
-        beta.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_checkout_beta", "user_checkout_beta@example.com"));
-        (await beta.PostAsJsonAsync("/api/tenants", new { slug = "beta", name = "Beta" })).EnsureSuccessStatusCode();
+        var beta = await Given.TenantAsync(app, Identity, "user_checkout_beta", "beta");
 
         var checkouts = Enumerable.Range(0, 50)
             .Select(i => app.CreateClient().PostAsJsonAsync("/api/public/alpha/checkout", new { email = $"buyer{i}@example.com", plan = "monthly" })).ToList();

@@ -4,35 +4,21 @@ using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Activation → a single-use invite link made by the signal bot → sent to the subscriber by the message bot.</summary>
-public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class VipInviteTests(AppFixture fixture, ClassApp app) : IntegrationTest(fixture), IClassFixture<ClassApp>
 {
-    private const string SignalToken = "333333333:AAH-signal-token-secret-part-qrstuvw";
-    private const string MessageToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, telegram: Telegram);
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_invite_admin", "user_invite_admin@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(SignalToken, 333333333, "alpha_signal_bot");
-        Telegram.AcceptsMessages(SignalToken);
-        Telegram.KnowsBot(MessageToken, 222222222, "alpha_message_bot");
-        Telegram.AcceptsMessages(MessageToken);
-        (await _admin.PutAsJsonAsync("/api/connections/signal_bot", new { token = SignalToken, channelId = "-1001111111111" })).EnsureSuccessStatusCode();
-        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken })).EnsureSuccessStatusCode();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
+        _app = app.ForTest(() => new PromoStackFactory(Identity, telegram: Telegram));
+        _admin = await Given.TenantAsync(_app, Identity, "user_invite_admin");
+        await Given.SignalBotAsync(_admin, Telegram, -1001111111111);
+        await Given.MessageBotAsync(_admin, Telegram, "alpha_message_bot");
     }
 
     [Fact]
@@ -43,14 +29,14 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         await DeliverAsync();
 
         var invite = Telegram.Calls("createChatInviteLink").Should().ContainSingle().Subject;
-        invite.Token.Should().Be(SignalToken, "the signal bot administers the channel");
+        invite.Token.Should().Be(Given.SignalBotToken, "the signal bot administers the channel");
         invite.Body.GetProperty("chat_id").GetInt64().Should().Be(-1001111111111);
         invite.Body.GetProperty("member_limit").GetInt32().Should().Be(1);
         invite.Body.GetProperty("name").GetString().Should().Be($"VIP #{granted.GetProperty("id").GetInt32()}");
         DateTimeOffset.FromUnixTimeSeconds(invite.Body.GetProperty("expire_date").GetInt64()).Should()
             .BeCloseTo(_app.Clock.GetUtcNow().AddHours(72), TimeSpan.FromMinutes(5));
         var message = Telegram.Calls("sendMessage").Should().ContainSingle().Subject;
-        message.Token.Should().Be(MessageToken, "the subscriber talks to the message bot");
+        message.Token.Should().Be(Given.MessageBotToken, "the subscriber talks to the message bot");
         message.Body.GetProperty("chat_id").GetInt64().Should().Be(77);
         message.Body.GetProperty("text").GetString().Should().Contain("https://t.me/+single-use-link").And.NotContain("{result}");
         message.Body.TryGetProperty("reply_parameters", out _).Should().BeFalse();
@@ -206,7 +192,7 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         });
     }
 
-    private Task PostSignalUpdateAsync(System.Text.Json.Nodes.JsonObject update) => PostUpdateAsync("signal_bot", SignalToken, update);
+    private Task PostSignalUpdateAsync(System.Text.Json.Nodes.JsonObject update) => PostUpdateAsync("signal_bot", Given.SignalBotToken, update);
 
     private async Task PostUpdateAsync(string role, string token, System.Text.Json.Nodes.JsonObject update)
     {
@@ -246,8 +232,7 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
     {
         await InTenantAsync("alpha", async services =>
         {
-            var subscription = PromoStack.Domain.Subscriptions.TelegramSubscription.Begin("alpha", "web@example.com", PromoStack.Domain.Subscriptions.PlanType.Lifetime, _app.Clock.GetUtcNow());
-            subscription.Activate(null, _app.Clock.GetUtcNow());
+            var subscription = Given.ActiveSubscription("alpha", "web@example.com", PlanType.Lifetime, _app.Clock.GetUtcNow());
             subscription.IssueLinkToken(PromoStack.Application.Subscriptions.LinkTokens.Hash("tok123"), _app.Clock.GetUtcNow().AddDays(7));
             var db = services.GetRequiredService<PromoStack.Infrastructure.Persistence.AppDbContext>();
             db.TelegramSubscriptions.Add(subscription);
@@ -256,7 +241,7 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
         await DeliverAsync();
         Telegram.Calls("createChatInviteLink").Should().BeEmpty("nobody to send it to yet");
 
-        await PostUpdateAsync("message_bot", MessageToken, new System.Text.Json.Nodes.JsonObject
+        await PostUpdateAsync("message_bot", Given.MessageBotToken, new System.Text.Json.Nodes.JsonObject
         {
             ["update_id"] = 20,
             ["message"] = new System.Text.Json.Nodes.JsonObject
@@ -288,7 +273,7 @@ public sealed class VipInviteTests(AppFixture fixture) : IntegrationTest(fixture
 
     private async Task StatusAsync(int updateId, long userId)
     {
-        await PostUpdateAsync("message_bot", MessageToken, new System.Text.Json.Nodes.JsonObject
+        await PostUpdateAsync("message_bot", Given.MessageBotToken, new System.Text.Json.Nodes.JsonObject
         {
             ["update_id"] = updateId,
             ["message"] = new System.Text.Json.Nodes.JsonObject

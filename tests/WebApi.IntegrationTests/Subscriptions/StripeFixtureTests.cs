@@ -5,7 +5,7 @@ using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Stripe;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>
 /// Events Stripe itself produced (API version 2020-08-27, see <c>tests/TestData/stripe/README.md</c>), posted byte for

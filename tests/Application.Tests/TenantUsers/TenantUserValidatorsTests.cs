@@ -1,8 +1,9 @@
 using PromoStack.Application.Dev;
 using PromoStack.Application.TenantUsers;
+using PromoStack.Application.Tests.Validation;
 using PromoStack.Domain.Tenants;
 
-namespace PromoStack.Application.Tests.Validation;
+namespace PromoStack.Application.Tests.TenantUsers;
 
 public sealed class TenantUserValidatorsTests
 {

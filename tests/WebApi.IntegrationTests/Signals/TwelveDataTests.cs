@@ -7,7 +7,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Jobs;
+namespace PromoStack.WebApi.IntegrationTests.Signals;
 
 /// <summary>The Twelve Data adapter against a fake server on 127.0.0.1 that answers like the real API.</summary>
 public sealed class TwelveDataTests : IDisposable

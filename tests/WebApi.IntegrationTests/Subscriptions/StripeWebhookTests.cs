@@ -9,7 +9,7 @@ using PromoStack.Application.Stripe;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Signed Stripe events through the real endpoint: verification, exactly-once application, order, isolation.</summary>
 public sealed class StripeWebhookTests(AppFixture fixture) : IntegrationTest(fixture)

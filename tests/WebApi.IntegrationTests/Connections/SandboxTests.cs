@@ -7,7 +7,7 @@ using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Telegram;
+namespace PromoStack.WebApi.IntegrationTests.Connections;
 
 /// <summary>Sandbox bots: Development's stand-ins, whose sends are recorded and never reach Telegram.</summary>
 public sealed class SandboxTests(AppFixture fixture) : IntegrationTest(fixture)
@@ -20,9 +20,7 @@ public sealed class SandboxTests(AppFixture fixture) : IntegrationTest(fixture)
             Identity, new Dictionary<string, string?> { ["Auth:DevTokens"] = "true", ["Auth:DevKeyPath"] = keyPath }, "Development", Telegram);
         try
         {
-            var admin = app.CreateClient();
-            admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_dev", "dev@example.com"));
-            (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+            var admin = await Given.TenantAsync(app, Identity, "user_dev", email: "dev@example.com");
 
             var saved = await (await admin.PutAsJsonAsync("/api/connections/message_bot", new { sandbox = true })).JsonAsync();
             saved.GetProperty("sandbox").GetBoolean().Should().BeTrue();

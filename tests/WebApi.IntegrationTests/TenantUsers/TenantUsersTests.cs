@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.TenantUsers;
 
 public sealed class TenantUsersTests(AppFixture fixture) : IntegrationTest(fixture)
 {

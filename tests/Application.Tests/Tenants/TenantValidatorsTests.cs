@@ -1,6 +1,7 @@
 using PromoStack.Application.Tenants;
+using PromoStack.Application.Tests.Validation;
 
-namespace PromoStack.Application.Tests.Validation;
+namespace PromoStack.Application.Tests.Tenants;
 
 public sealed class TenantValidatorsTests
 {

@@ -4,7 +4,7 @@ using PromoStack.Domain.Signals;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.Signals;
 
 public sealed class ForexApiTests(AppFixture fixture) : IntegrationTest(fixture)
 {

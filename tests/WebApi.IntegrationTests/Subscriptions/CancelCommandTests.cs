@@ -9,50 +9,37 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary><c>/cancel</c> in the bot: a confirmation, then Stripe is told, then access runs to the period end.</summary>
-public sealed class CancelCommandTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class CancelCommandTests(AppFixture fixture, ClassApp app, FakeStripe stripe) : IntegrationTest(fixture), IClassFixture<ClassApp>, IClassFixture<FakeStripe>
 {
-    private const string BotToken = "222222222:AAH-message-token-secret-part-ijklmnop";
-    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private readonly WireMockServer _stripe = stripe.Server;
     private PromoStackFactory _app = null!;
     private HttpClient _admin = null!;
     private int _updateId;
 
     public override async Task InitializeAsync()
     {
+        _stripe.Reset();
         await base.InitializeAsync();
-        _app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram);
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_cancel_admin", "user_cancel_admin@example.com"));
-        (await _admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
+        _app = app.ForTest(() => new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.Url }, telegram: Telegram));
+        _admin = await Given.TenantAsync(_app, Identity, "user_cancel_admin");
         _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
         _stripe.Given(Request.Create().WithPath("/v1/subscriptions/sub_1").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"id":"sub_1","object":"subscription","status":"active","cancel_at_period_end":true}"""));
         (await _admin.PutAsJsonAsync("/api/stripe/settings", new { secretKey = "sk_test_51AbCdEfGhIjKlMnOpQrStUv" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(BotToken, 222222222, "alpha_vip_bot");
-        Telegram.AcceptsMessages(BotToken);
-        (await _admin.PutAsJsonAsync("/api/connections/message_bot", new { token = BotToken })).EnsureSuccessStatusCode();
+        await Given.MessageBotAsync(_admin, Telegram, "alpha_vip_bot");
         await InTenantAsync("alpha", async services =>
         {
             var now = _app.Clock.GetUtcNow();
-            var subscription = TelegramSubscription.Begin("alpha", "payer@example.com", PlanType.Monthly, now);
+            var subscription = Given.ActiveSubscription("alpha", "payer@example.com", PlanType.Monthly, now, new DateTimeOffset(2031, 1, 15, 0, 0, 0, TimeSpan.Zero), telegramUserId: 77);
             subscription.LinkStripe("cus_1", "sub_1");
-            subscription.LinkTelegramUser(77, null, wasFreeLead: false);
-            subscription.Activate(new DateTimeOffset(2031, 1, 15, 0, 0, 0, TimeSpan.Zero), now);
             var db = services.GetRequiredService<AppDbContext>();
             db.TelegramSubscriptions.Add(subscription);
             await db.SaveChangesAsync();
         });
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _stripe.Stop();
-        await base.DisposeAsync();
     }
 
     [Fact]

@@ -8,12 +8,11 @@ using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Telegram;
+namespace PromoStack.WebApi.IntegrationTests.Connections;
 
 public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
     private const string SignalToken = "111111111:AAH-signal-token-secret-part-abcdefgh";
-    private const string MessageToken = "222222222:AAH-message-token-secret-part-ijklmnop";
     private const string OtherToken = "333333333:AAH-other-bot-token-secret-part-qrstuv";
 
     [Fact]
@@ -103,7 +102,7 @@ public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixtu
     {
         var admin = await NewTenantAsync("alpha");
 
-        var response = await admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken, channelId = "-1001234567890" });
+        var response = await admin.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Given.MessageBotToken, channelId = "-1001234567890" });
 
         await response.ShouldHaveFieldErrorAsync("channelId");
     }
@@ -220,14 +219,14 @@ public sealed class ConnectionsTests(AppFixture fixture) : IntegrationTest(fixtu
     {
         var alpha = await NewTenantAsync("alpha");
         var beta = await NewTenantAsync("beta");
-        Telegram.KnowsBot(MessageToken, 222222222, "moving_bot");
-        Telegram.AcceptsMessages(MessageToken);
-        (await alpha.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken })).EnsureSuccessStatusCode();
+        Telegram.KnowsBot(Given.MessageBotToken, 222222222, "moving_bot");
+        Telegram.AcceptsMessages(Given.MessageBotToken);
+        (await alpha.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Given.MessageBotToken })).EnsureSuccessStatusCode();
         await EnqueueAsync("alpha", 1, "alpha's news");
         await EnqueueAsync("alpha", 2, "alpha's other news");
 
         (await alpha.Client.DeleteAsync("/api/connections/message_bot")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await beta.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = MessageToken })).EnsureSuccessStatusCode();
+        (await beta.Client.PutAsJsonAsync("/api/connections/message_bot", new { token = Given.MessageBotToken })).EnsureSuccessStatusCode();
         await EnqueueAsync("beta", 3, "beta's news");
         await ActivatorUtilities.CreateInstance<TelegramSenderWorker>(Factory.Services, new BotRateLimiter()).RunOnceAsync(CancellationToken.None);
 

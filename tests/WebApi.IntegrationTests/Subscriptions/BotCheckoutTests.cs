@@ -7,18 +7,19 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>Paying from the bot: /start vip shows the plans, a plan button opens a Stripe Checkout for exactly that Telegram user.</summary>
-public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
+public sealed class BotCheckoutTests(AppFixture fixture, ClassApp app, FakeStripe stripe) : BotTestBase(fixture, app), IClassFixture<FakeStripe>
 {
     private const string WebhookSecret = "whsec_botCheckoutSigningSecret0123";
-    private readonly WireMockServer _stripe = WireMockServer.Start();
+    private readonly WireMockServer _stripe = stripe.Server;
 
     protected override Dictionary<string, string?> Overrides => new() { ["Stripe:ApiBase"] = _stripe.Url };
 
     public override async Task InitializeAsync()
     {
+        _stripe.Reset();
         await base.InitializeAsync();
         _stripe.Given(Request.Create().WithPath("/v1/balance").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody("""{"object":"balance","available":[],"pending":[],"livemode":false}"""));
@@ -33,12 +34,6 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
                   {"id":"price_A123","object":"price","product":"prod_VIP","currency":"eur","unit_amount":49000,"active":true,"recurring":{"interval":"year","interval_count":1}},
                   {"id":"price_L123","object":"price","product":"prod_VIP","currency":"jpy","unit_amount":150000,"active":true}]}
                 """));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        _stripe.Stop();
-        await base.DisposeAsync();
     }
 
     [Fact]
@@ -119,9 +114,7 @@ public sealed class BotCheckoutTests(AppFixture fixture) : BotTestBase(fixture)
         await SellAsync(monthly: "price_M123");
         await InTenantAsync("alpha", async services =>
         {
-            var subscription = TelegramSubscription.Begin("alpha", "vip@example.com", PlanType.Lifetime, App.Clock.GetUtcNow());
-            subscription.LinkTelegramUser(4242, null, wasFreeLead: false);
-            subscription.Activate(null, App.Clock.GetUtcNow());
+            var subscription = Given.ActiveSubscription("alpha", "vip@example.com", PlanType.Lifetime, App.Clock.GetUtcNow(), telegramUserId: 4242);
             var db = services.GetRequiredService<AppDbContext>();
             db.TelegramSubscriptions.Add(subscription);
             await db.SaveChangesAsync();

@@ -6,7 +6,7 @@ using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Tenants;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>
 /// Model-based test of payments: random worlds of checkouts on one Stripe account shared by two tenants — ours and

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Infrastructure.Persistence;
@@ -6,12 +5,11 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Stripe;
+namespace PromoStack.WebApi.IntegrationTests.Subscriptions;
 
 /// <summary>The sweep for webhooks that never came, on the schedule, with a fake clock and a fake Bot API.</summary>
 public sealed class SubscriptionSweepTests(AppFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Token = "222222222:AAH-message-token-secret-part-ijklmnop";
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
     private PromoStackFactory _app = null!;
 
@@ -19,12 +17,8 @@ public sealed class SubscriptionSweepTests(AppFixture fixture) : IntegrationTest
     {
         await base.InitializeAsync();
         _app = new PromoStackFactory(Identity, telegram: Telegram) { Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start) };
-        var admin = _app.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", Identity.Token("user_sweep_admin", "user_sweep_admin@example.com"));
-        (await admin.PostAsJsonAsync("/api/tenants", new { slug = "alpha", name = "Alpha" })).EnsureSuccessStatusCode();
-        Telegram.KnowsBot(Token, 222222222, "alpha_message_bot");
-        Telegram.AcceptsMessages(Token);
-        (await admin.PutAsJsonAsync("/api/connections/message_bot", new { token = Token })).EnsureSuccessStatusCode();
+        var admin = await Given.TenantAsync(_app, Identity, "user_sweep_admin");
+        await Given.MessageBotAsync(admin, Telegram, "alpha_message_bot");
     }
 
     public override async Task DisposeAsync()
@@ -114,13 +108,7 @@ public sealed class SubscriptionSweepTests(AppFixture fixture) : IntegrationTest
     {
         await InTenantAsync("alpha", async services =>
         {
-            var subscription = TelegramSubscription.Begin("alpha", email, plan, Start);
-            if (telegramUserId is { } id)
-            {
-                subscription.LinkTelegramUser(id, null, wasFreeLead: false);
-            }
-
-            subscription.Activate(end, Start, renews);
+            var subscription = Given.ActiveSubscription("alpha", email, plan, Start, end, telegramUserId, renews);
             if (cancelAtPeriodEnd)
             {
                 subscription.SetCancelAtPeriodEnd(true, Start);

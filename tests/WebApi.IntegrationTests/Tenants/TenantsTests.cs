@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
-namespace PromoStack.WebApi.IntegrationTests.Api;
+namespace PromoStack.WebApi.IntegrationTests.Tenants;
 
-public sealed class MeAndTenantsTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed class TenantsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
     [Fact]
     public async Task Onboarding_CreatesTheTenant_AndMakesTheFounderItsAdmin()
