@@ -166,43 +166,23 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         return StripeEffect.Applied;
     }
 
-    private static void SubscriptionChanged(TelegramSubscription s, JsonElement o, DateTimeOffset eventAt, DateTimeOffset now)
+    private static void SubscriptionChanged(TelegramSubscription s, JsonElement o, DateTimeOffset eventAt, DateTimeOffset now) =>
+        s.ApplyStripeStatus(
+            SubscriptionStatusOf(o.Str("status")), o.Time("current_period_end") ?? o.Time("items", "data", "0", "current_period_end"), o.Bool("cancel_at_period_end"),
+            eventAt, now);
+
+    private static StripeSubscriptionStatus SubscriptionStatusOf(string? status) => status switch
     {
-        if (!s.TryApplyEventAt(eventAt))
-        {
-            return;
-        }
-
-        var periodEnd = o.Time("current_period_end") ?? o.Time("items", "data", "0", "current_period_end");
-        switch (o.Str("status"))
-        {
-            case "active" or "trialing":
-                if (!s.GrantsAccess)
-                {
-                    s.Activate(periodEnd, now);
-                }
-                else if (periodEnd > s.CurrentPeriodEnd)
-                {
-                    s.Renew(periodEnd.Value, now);
-                }
-
-                if (o.Bool("cancel_at_period_end") is { } cancel && cancel != s.CancelAtPeriodEnd && s.CurrentPeriodEnd is not null)
-                {
-                    s.SetCancelAtPeriodEnd(cancel, now);
-                }
-
-                break;
-            case "past_due" or "unpaid" when s.GrantsAccess:
-                s.RecordPaymentFailure(eventAt);
-                break;
-            case "canceled" when s.GrantsAccess:
-                s.Cancel(CancellationReason.User, now);
-                break;
-            case "incomplete_expired" when s.Status == SubscriptionStatus.Pending:
-                s.Expire(now);
-                break;
-        }
-    }
+        "incomplete" => StripeSubscriptionStatus.Incomplete,
+        "incomplete_expired" => StripeSubscriptionStatus.IncompleteExpired,
+        "trialing" => StripeSubscriptionStatus.Trialing,
+        "active" => StripeSubscriptionStatus.Active,
+        "past_due" => StripeSubscriptionStatus.PastDue,
+        "canceled" => StripeSubscriptionStatus.Canceled,
+        "unpaid" => StripeSubscriptionStatus.Unpaid,
+        "paused" => StripeSubscriptionStatus.Paused,
+        _ => StripeSubscriptionStatus.Unknown,
+    };
 
     private static void InvoicePaid(TelegramSubscription s, JsonElement o, DateTimeOffset now)
     {
