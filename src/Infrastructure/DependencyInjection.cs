@@ -88,7 +88,7 @@ public static class DependencyInjection
         services.AddOptions<Stripe.StripeOptions>().Bind(configuration.GetSection(Stripe.StripeOptions.Section));
         services.AddHttpClient(Stripe.StripeGateway.HttpClientName);
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
-        services.AddSingleton<Application.Stripe.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
+        services.AddSingleton<Application.Subscriptions.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
         services.AddScoped<Application.Stripe.IWebhookEventLedger, Stripe.WebhookEventLedger>();
         services.AddScoped<Application.Stripe.IStripeWebhookSecrets, Stripe.CachedStripeWebhookSecrets>();
         services.AddScoped<Application.Stripe.ITenantStripe, Stripe.TenantStripe>();
