@@ -88,9 +88,10 @@ public static class DependencyInjection
         services.AddOptions<Stripe.StripeOptions>().Bind(configuration.GetSection(Stripe.StripeOptions.Section));
         services.AddHttpClient(Stripe.StripeGateway.HttpClientName);
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
-        services.AddSingleton<Application.Stripe.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
+        services.AddSingleton<Application.Subscriptions.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
         services.AddScoped<Application.Stripe.IWebhookEventLedger, Stripe.WebhookEventLedger>();
         services.AddScoped<Application.Stripe.IStripeWebhookSecrets, Stripe.CachedStripeWebhookSecrets>();
+        services.AddScoped<Application.Stripe.ITenantStripe, Stripe.TenantStripe>();
         services.AddOptions<MarketData.MarketDataOptions>().Bind(configuration.GetSection(MarketData.MarketDataOptions.Section));
         services.AddHttpClient(MarketData.TwelveDataMarketData.HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));

@@ -268,6 +268,50 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     }
 
     /// <summary>
+    /// Stripe's status of the subscription it bills, from an event of <paramref name="eventAt"/> (one older than the
+    /// last applied changes nothing): active or trialing gives access until <paramref name="periodEnd"/> (an activation,
+    /// or a renewal when the period is later) and follows Stripe's cancellation at the period end; past due or unpaid
+    /// keeps access as past due from the event (see <see cref="Sweep"/>); canceled ends access; an incomplete checkout
+    /// that expired expires. Incomplete (waiting for its first payment), paused and unknown statuses change nothing.
+    /// </summary>
+    public void ApplyStripeStatus(StripeSubscriptionStatus status, DateTimeOffset? periodEnd, bool? cancelAtPeriodEnd, DateTimeOffset eventAt, DateTimeOffset now)
+    {
+        if (!TryApplyEventAt(eventAt))
+        {
+            return;
+        }
+
+        switch (status)
+        {
+            case StripeSubscriptionStatus.Active or StripeSubscriptionStatus.Trialing:
+                if (!GrantsAccess)
+                {
+                    Activate(periodEnd, now);
+                }
+                else if (periodEnd > CurrentPeriodEnd)
+                {
+                    Renew(periodEnd.Value, now);
+                }
+
+                if (cancelAtPeriodEnd is { } cancel && cancel != CancelAtPeriodEnd && CurrentPeriodEnd is not null)
+                {
+                    SetCancelAtPeriodEnd(cancel, now);
+                }
+
+                break;
+            case StripeSubscriptionStatus.PastDue or StripeSubscriptionStatus.Unpaid when GrantsAccess:
+                RecordPaymentFailure(eventAt);
+                break;
+            case StripeSubscriptionStatus.Canceled when GrantsAccess:
+                Cancel(CancellationReason.User, now);
+                break;
+            case StripeSubscriptionStatus.IncompleteExpired when Status == SubscriptionStatus.Pending:
+                Expire(now);
+                break;
+        }
+    }
+
+    /// <summary>
     /// Payment received for a subscription without access: the first activation, or a resubscription after a
     /// cancellation or expiry. Raises <see cref="SubscriptionActivated"/>.
     /// </summary>

@@ -1,6 +1,7 @@
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using PromoStack.Application.Common.Exceptions;
 
 namespace PromoStack.Infrastructure.Identity;
 
@@ -91,4 +92,4 @@ public sealed class JwksConfigurationManager(HttpClient http, string? jwksUrl, S
 
 /// <summary>The identity provider's keys cannot be fetched and none are cached: sign-in is unavailable (503).</summary>
 public sealed class IdentityProviderUnavailableException()
-    : Exception("Sign-in is unavailable: the identity provider's signing keys cannot be fetched. Try again shortly.");
+    : OutsideServiceUnavailableException("Sign-in is unavailable: the identity provider's signing keys cannot be fetched. Try again shortly.");

@@ -2,18 +2,16 @@ using System.Diagnostics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
-using PromoStack.Application.Signals;
-using PromoStack.Application.Stripe;
+using PromoStack.Application.Subscriptions;
 using PromoStack.Domain.Common;
-using PromoStack.Infrastructure.Identity;
 
 namespace PromoStack.WebApi.Errors;
 
 /// <summary>
 /// The one place exceptions become HTTP answers: 400 with field errors, 403, 404, 409 for broken rules and
-/// illegal transitions, 413 for oversized bodies, and 500 with a trace id and nothing internal.
+/// illegal transitions, 413 for oversized bodies, 503 when an outside service is unavailable (or a Stripe event comes
+/// before what it refers to), 400 when one refuses, and 500 with a trace id and nothing internal.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -29,10 +27,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
-            IdentityProviderUnavailableException or TelegramUnavailableException or MarketDataUnavailableException or StripeUnavailableException
-                or PromoStack.Application.Subscriptions.StripeEventNotYetApplicableException
-                => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
-            TelegramRejectedException or StripeRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
+            OutsideServiceUnavailableException or StripeEventNotYetApplicableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+            OutsideServiceRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,
         };
         if (problem is null)

@@ -1,3 +1,4 @@
+using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Connections;
 
 namespace PromoStack.Application.Common.Abstractions;
@@ -34,7 +35,7 @@ public sealed record ChannelRights(bool CanPostMessages, bool CanEditMessages, b
 
 /// <summary>Telegram answered with an error: <see cref="Description"/> is its reason (e.g. "Unauthorized").</summary>
 public sealed class TelegramRejectedException(int errorCode, string description)
-    : Exception($"Telegram refused the request ({errorCode}): {description}")
+    : OutsideServiceRejectedException($"Telegram refused the request ({errorCode}): {description}")
 {
     public int ErrorCode { get; } = errorCode;
 
@@ -42,4 +43,4 @@ public sealed class TelegramRejectedException(int errorCode, string description)
 }
 
 /// <summary>Telegram could not be reached, timed out or failed on its side.</summary>
-public sealed class TelegramUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class TelegramUnavailableException(string message, Exception? inner = null) : OutsideServiceUnavailableException(message, inner);

@@ -1,3 +1,4 @@
+using PromoStack.Application.Common.Exceptions;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Indicators;
 
@@ -25,4 +26,4 @@ public interface IMarketData
 }
 
 /// <summary>The provider could not answer (down, rate limited, bad key): a 503 for the API, a retry for the schedule.</summary>
-public sealed class MarketDataUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class MarketDataUnavailableException(string message, Exception? inner = null) : OutsideServiceUnavailableException(message, inner);

@@ -1,3 +1,5 @@
+using PromoStack.Application.Common.Exceptions;
+
 namespace PromoStack.Application.Stripe;
 
 /// <summary>Stripe for the features, through Stripe.net (its base URL is configurable, so tests use a fake).</summary>
@@ -39,7 +41,7 @@ public sealed record StripeCheckoutRequest(
 public sealed record StripeCheckout(string SessionId, string Url);
 
 /// <summary>Stripe refused the call (bad key, no such account): a 400 with Stripe's reason.</summary>
-public sealed class StripeRejectedException(string message) : Exception(message);
+public sealed class StripeRejectedException(string message) : OutsideServiceRejectedException(message);
 
 /// <summary>Stripe could not be reached or failed: a 503.</summary>
-public sealed class StripeUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class StripeUnavailableException(string message, Exception? inner = null) : OutsideServiceUnavailableException(message, inner);

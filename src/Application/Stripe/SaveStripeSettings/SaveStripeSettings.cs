@@ -39,7 +39,8 @@ internal sealed class SaveStripeSettingsValidator : AbstractValidator<SaveStripe
 }
 
 internal sealed class SaveStripeSettingsHandler(
-    IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, IStripeGateway stripe, IStripeWebhookSecrets webhookSecrets, TimeProvider clock)
+    IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, ITenantStripe tenantStripe, IStripeGateway stripe, IStripeWebhookSecrets webhookSecrets,
+    TimeProvider clock)
     : ICommandHandler<SaveStripeSettings, StripeSettingsDto>
 {
     public async ValueTask<StripeSettingsDto> Handle(SaveStripeSettings command, CancellationToken cancellationToken)
@@ -57,7 +58,7 @@ internal sealed class SaveStripeSettingsHandler(
             db.StripeSettings.Add(settings);
         }
 
-        var key = command.SecretKey ?? secrets.Unprotect(StripeSecrets.SecretKey, settings.SecretKey!);
+        var key = command.SecretKey ?? tenantStripe.Of(settings)!.SecretKey;
         if (command.SecretKey is not null || command.StripeAccountId != settings.StripeAccountId)
         {
             // Stripe says whether the key (and the connected account) work before anything is stored.

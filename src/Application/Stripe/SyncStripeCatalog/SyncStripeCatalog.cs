@@ -10,19 +10,14 @@ namespace PromoStack.Application.Stripe;
 /// <summary>Copies the tenant's Stripe products and prices into the cache; ones Stripe no longer lists are marked inactive.</summary>
 public sealed record SyncStripeCatalog : ITenantCommand<IReadOnlyList<CachedProductDto>>, ICallsOutsideServices;
 
-internal sealed class SyncStripeCatalogHandler(IAppDbContext db, ITenantContext tenant, ISecretProtector secrets, IStripeGateway stripe, TimeProvider clock)
+internal sealed class SyncStripeCatalogHandler(IAppDbContext db, ITenantContext tenant, ITenantStripe tenantStripe, IStripeGateway stripe, TimeProvider clock)
     : ICommandHandler<SyncStripeCatalog, IReadOnlyList<CachedProductDto>>
 {
     public async ValueTask<IReadOnlyList<CachedProductDto>> Handle(SyncStripeCatalog command, CancellationToken cancellationToken)
     {
-        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (settings?.SecretKey is null)
-        {
-            throw new ConflictException("Save the Stripe settings (PUT /api/stripe/settings) before syncing.");
-        }
-
-        var catalog = await stripe.ReadCatalogAsync(
-            new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, settings.SecretKey), settings.StripeAccountId), cancellationToken);
+        var access = await tenantStripe.ForCurrentTenantAsync(cancellationToken)
+                     ?? throw new ConflictException("Save the Stripe settings (PUT /api/stripe/settings) before syncing.");
+        var catalog = await stripe.ReadCatalogAsync(access, cancellationToken);
         var now = clock.GetUtcNow();
         var tenantId = tenant.RequiredTenantId;
         var products = await db.StripeProducts.ToDictionaryAsync(p => p.StripeProductId, cancellationToken);

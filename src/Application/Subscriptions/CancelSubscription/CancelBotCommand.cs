@@ -34,7 +34,7 @@ internal sealed class CancelBotCommand(IAppDbContext db, BotReplies replies, Tim
 }
 
 /// <summary>The answer to a question the bot asked (a pending confirmation), before journeys and keywords.</summary>
-internal sealed class CancelConfirmation(IAppDbContext db, BotReplies replies, ISecretProtector secrets, IStripeGateway stripe, TimeProvider clock)
+internal sealed class CancelConfirmation(IAppDbContext db, BotReplies replies, ITenantStripe tenantStripe, IStripeGateway stripe, TimeProvider clock)
     : IConversationHandler
 {
     public ConversationStage Stage => ConversationStage.PendingConfirmation;
@@ -56,12 +56,11 @@ internal sealed class CancelConfirmation(IAppDbContext db, BotReplies replies, I
         }
 
         // Stripe first: it is what stops the charges. If it fails, nothing changes here and the user is told to retry.
-        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (subscription.StripeSubscriptionId is { } stripeId && settings?.SecretKey is { } key)
+        if (subscription.StripeSubscriptionId is { } stripeId && await tenantStripe.ForCurrentTenantAsync(cancellationToken) is { } access)
         {
             try
             {
-                await stripe.SetCancelAtPeriodEndAsync(new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, key), settings.StripeAccountId), stripeId, true, cancellationToken);
+                await stripe.SetCancelAtPeriodEndAsync(access, stripeId, true, cancellationToken);
             }
             catch (Exception exception) when (exception is StripeUnavailableException or StripeRejectedException)
             {

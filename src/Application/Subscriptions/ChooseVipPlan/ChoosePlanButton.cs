@@ -11,7 +11,8 @@ namespace PromoStack.Application.Subscriptions;
 /// (subscription mode for monthly and annual, payment mode for lifetime) whose URL is sent as a button. The payment is
 /// applied to that subscription alone, whatever email the payer types at Stripe. Access itself follows Stripe's webhook.
 /// </summary>
-internal sealed class ChoosePlanButton(IAppDbContext db, ITenantContext tenant, PlanOffers offers, BotReplies replies, VipCheckouts checkouts, TimeProvider clock)
+internal sealed class ChoosePlanButton(
+    IAppDbContext db, ITenantContext tenant, PlanOffers offers, BotReplies replies, ITenantStripe tenantStripe, VipCheckouts checkouts, TimeProvider clock)
     : IButtonHandler
 {
     public const string DataPrefix = "vip_plan:";
@@ -28,7 +29,7 @@ internal sealed class ChoosePlanButton(IAppDbContext db, ITenantContext tenant, 
         var chosen = context.Text[DataPrefix.Length..];
         var offer = (await offers.ListAsync(cancellationToken)).FirstOrDefault(o => o.Plan.ToString().Equals(chosen, StringComparison.OrdinalIgnoreCase));
         var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (offer is null || settings?.SecretKey is null)
+        if (offer is null || tenantStripe.Of(settings) is not { } access)
         {
             return "This plan is no longer available. Send /vip to see the plans.";
         }
@@ -43,7 +44,7 @@ internal sealed class ChoosePlanButton(IAppDbContext db, ITenantContext tenant, 
         StripeCheckout checkout;
         try
         {
-            checkout = await checkouts.CreateAsync(settings, subscription, offer.PriceId, botLink, botLink, cancellationToken);
+            checkout = await checkouts.CreateAsync(access, subscription, offer.PriceId, botLink, botLink, cancellationToken);
         }
         catch (Exception exception) when (exception is StripeUnavailableException or StripeRejectedException)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Stripe;
-using PromoStack.Domain.Stripe;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;
@@ -11,10 +10,10 @@ namespace PromoStack.Application.Subscriptions;
 /// <c>client_reference_id</c> and, with the tenant's id, in the metadata of the session and of the Stripe subscription
 /// it makes), so the payment is applied to that subscription alone (see ADR 0007).
 /// </summary>
-internal sealed class VipCheckouts(ITenantContext tenant, ISecretProtector secrets, IStripeGateway stripe)
+internal sealed class VipCheckouts(ITenantContext tenant, IStripeGateway stripe)
 {
     public async Task<StripeCheckout> CreateAsync(
-        TenantStripeSettings settings, TelegramSubscription subscription, string priceId, string successUrl, string cancelUrl, CancellationToken cancellationToken)
+        StripeAccess access, TelegramSubscription subscription, string priceId, string successUrl, string cancelUrl, CancellationToken cancellationToken)
     {
         var id = subscription.Id.ToString(CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string>
@@ -30,7 +29,7 @@ internal sealed class VipCheckouts(ITenantContext tenant, ISecretProtector secre
         }
 
         return await stripe.CreateCheckoutAsync(
-            new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, settings.SecretKey!), settings.StripeAccountId),
+            access,
             new StripeCheckoutRequest(priceId, subscription.PlanType != PlanType.Lifetime, subscription.PayerEmail, successUrl, cancelUrl, id, metadata),
             cancellationToken);
     }

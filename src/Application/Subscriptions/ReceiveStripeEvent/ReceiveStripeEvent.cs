@@ -48,7 +48,7 @@ internal sealed partial class ReceiveStripeEventHandler(
             return StripeWebhookOutcome.Rejected;
         }
 
-        if (!StripeEventEffects.Handles(stripeEvent.Type))
+        if (stripeEvent is UnhandledStripeEvent)
         {
             return StripeWebhookOutcome.Ignored;
         }
@@ -75,7 +75,7 @@ internal sealed partial class ReceiveStripeEventHandler(
         return effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored;
     }
 
-    private StripeEventEnvelope? Verify(ReceiveStripeEvent command, string? encryptedSecret, DateTimeOffset now) =>
+    private StripeEvent? Verify(ReceiveStripeEvent command, string? encryptedSecret, DateTimeOffset now) =>
         encryptedSecret is null ? null : verifier.Verify(command.Json, command.Signature, secrets.Unprotect(StripeSecrets.WebhookSecret, encryptedSecret), now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe {Type} {EventId} for tenant {Tenant}: {Outcome}")]

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Application.Stripe;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Stripe;
 using PromoStack.Domain.Subscriptions;
@@ -14,35 +12,27 @@ namespace PromoStack.Application.Subscriptions;
 /// its metadata, which only the tenant's secret key can set), and it is applied to that subscription alone — never one
 /// found by the email the payer typed. A Stripe subscription is ours when its metadata says so, or when it is for one of
 /// the tenant's configured VIP prices (one an admin made by hand in Stripe). Everything else on the tenant's Stripe
-/// account (a Payment Link for an e-book, another product) is acknowledged and ignored with the reason. Fields are
-/// read where each API version puts them; Stripe's <c>canceled</c> is our <c>cancelled</c>. An event older than the
-/// last one applied to a subscription changes nothing, except the final ones (deletion, full refund, deleted
-/// customer), which end access whenever they arrive. Stripe ids, once on a subscription, never move to another.
+/// account (a Payment Link for an e-book, another product) is acknowledged and ignored with the reason. The events
+/// arrive typed, their fields read where each API version puts them by Infrastructure; what Stripe's subscription
+/// status means is <see cref="TelegramSubscription.ApplyStripeStatus"/>. An event older than the last one applied to a
+/// subscription changes nothing, except the final ones (deletion, full refund, deleted customer), which end access
+/// whenever they arrive. Stripe ids, once on a subscription, never move to another.
 /// </summary>
 internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant)
 {
     private const string NotOurs = "not a PromoStack sale: no PromoStack metadata for this tenant and no VIP price of its";
 
-    private static readonly HashSet<string> HandledTypes =
-    [
-        "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired",
-        "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
-        "invoice.paid", "invoice.payment_failed", "charge.refunded", "customer.deleted",
-    ];
-
     private TenantStripeSettings? _settings;
 
-    public static bool Handles(string type) => HandledTypes.Contains(type);
-
-    public async Task<StripeEffect> ApplyAsync(StripeEventEnvelope e, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Applies an event of a type handled here; an <see cref="UnhandledStripeEvent"/> is the caller's to acknowledge.</summary>
+    public async Task<StripeEffect> ApplyAsync(StripeEvent e, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var o = e.Object;
-        switch (e.Type)
+        switch (e)
         {
-            case "checkout.session.completed" or "checkout.session.async_payment_succeeded":
-                return await WithCheckoutAsync(o, now, s => CheckoutPaid(s, o, e.Created, now), cancellationToken);
-            case "checkout.session.async_payment_failed":
-                return await WithCheckoutAsync(o, now, s =>
+            case CheckoutEvent { Session: var session } and (CheckoutCompleted or CheckoutAsyncPaymentSucceeded):
+                return await WithCheckoutAsync(session, now, s => CheckoutPaid(s, session, e.Created, now), cancellationToken);
+            case CheckoutAsyncPaymentFailed failed:
+                return await WithCheckoutAsync(failed.Session, now, s =>
                 {
                     if (s.Status != SubscriptionStatus.Pending)
                     {
@@ -52,8 +42,8 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
                     s.RecordCheckoutPaymentFailure("The delayed payment failed; the checkout is not paid.", now);
                     return StripeEffect.Applied;
                 }, cancellationToken);
-            case "checkout.session.expired":
-                return await WithCheckoutAsync(o, now, s =>
+            case CheckoutExpired expired:
+                return await WithCheckoutAsync(expired.Session, now, s =>
                 {
                     if (s.Status != SubscriptionStatus.Pending)
                     {
@@ -63,23 +53,27 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
                     s.Expire(now);
                     return StripeEffect.Applied;
                 }, cancellationToken);
-            case "customer.subscription.created" or "customer.subscription.updated":
-                return await WithSubscriptionAsync(e, o.Str("id"), o.Str("customer"), SubscriptionPrice(o), s => SubscriptionChanged(s, o, e.Created, now), now, cancellationToken);
-            case "customer.subscription.deleted":
-                return await WithSubscriptionAsync(e, o.Str("id"), o.Str("customer"), null, s => End(s, CancellationReason.User, e.Created, now), now, cancellationToken);
-            case "invoice.paid" or "invoice.payment_failed" when InvoiceSubscription(o) is null:
+            case SubscriptionChanged changed:
+                return await WithSubscriptionAsync(
+                    e, changed.StripeSubscriptionId, changed.CustomerId, changed.PriceId, [changed.Metadata],
+                    s => s.ApplyStripeStatus(changed.Status, changed.PeriodEnd, changed.CancelAtPeriodEnd, e.Created, now), now, cancellationToken);
+            case SubscriptionDeleted deleted:
+                return await WithSubscriptionAsync(
+                    e, deleted.StripeSubscriptionId, deleted.CustomerId, null, [deleted.Metadata], s => End(s, CancellationReason.User, e.Created, now), now,
+                    cancellationToken);
+            case InvoicePaid { StripeSubscriptionId: null } or InvoicePaymentFailed { StripeSubscriptionId: null }:
                 return StripeEffect.Ignored("a one-off invoice: no subscription's access depends on it");
-            case "invoice.paid":
-                return await WithSubscriptionAsync(e, InvoiceSubscription(o), o.Str("customer"), InvoicePrice(o), s =>
+            case InvoicePaid paid:
+                return await WithSubscriptionAsync(e, paid.StripeSubscriptionId, paid.CustomerId, paid.PriceId, paid.Metadata, s =>
                 {
-                    s.RecordPayment(o.Str("customer_email"), o.Str("payment_intent"));
+                    s.RecordPayment(paid.CustomerEmail, paid.PaymentIntentId);
                     if (s.TryApplyEventAt(e.Created))
                     {
-                        InvoicePaid(s, o, now);
+                        PaidThrough(s, paid.PeriodEnd, now);
                     }
                 }, now, cancellationToken);
-            case "invoice.payment_failed":
-                return await WithSubscriptionAsync(e, InvoiceSubscription(o), o.Str("customer"), InvoicePrice(o), s =>
+            case InvoicePaymentFailed failed:
+                return await WithSubscriptionAsync(e, failed.StripeSubscriptionId, failed.CustomerId, failed.PriceId, failed.Metadata, s =>
                 {
                     // A failure older than the payment that settled it is stale: it must not start a grace period.
                     if (s.GrantsAccess && s.TryApplyEventAt(e.Created))
@@ -87,22 +81,22 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
                         s.RecordPaymentFailure(e.Created);
                     }
                 }, now, cancellationToken);
-            case "charge.refunded" when o.Bool("refunded") != true:
+            case ChargeRefunded { FullyRefunded: false }:
                 return StripeEffect.Ignored("a partial refund leaves the purchase standing");
-            case "charge.refunded":
+            case ChargeRefunded refund:
                 // By the payment it refunds, or by our metadata on the charge when it arrives before the checkout's completion.
-                var paymentIntent = o.Str("payment_intent");
-                var ourId = OurId(o);
+                var paymentIntent = refund.PaymentIntentId;
+                var ourId = Ours(refund.Metadata)?.SubscriptionId;
                 return await EndAllAsync(
                     paymentIntent is null && ourId is null ? null
                         : db.TelegramSubscriptions.Where(s => (paymentIntent != null && s.StripePaymentIntentId == paymentIntent) || s.Id == ourId),
                     CancellationReason.Refunded, e.Created, now, "a refund of no payment PromoStack recorded", cancellationToken);
-            case "customer.deleted":
+            case CustomerDeleted deleted:
                 return await EndAllAsync(
-                    o.Str("id") is { } customer ? db.TelegramSubscriptions.Where(s => s.StripeCustomerId == customer) : null,
+                    deleted.CustomerId is { } customer ? db.TelegramSubscriptions.Where(s => s.StripeCustomerId == customer) : null,
                     CancellationReason.Deleted, e.Created, now, "no subscription of this customer", cancellationToken);
             default:
-                return StripeEffect.Applied;
+                throw new ArgumentException($"Stripe {e.Type} is not applied here: the webhook acknowledges it unrecorded.", nameof(e));
         }
     }
 
@@ -111,15 +105,14 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
     /// metadata names but that does not exist (the app died between making the Checkout Session and committing the
     /// pending row) is made from the metadata: the payment is ours and must not be lost.
     /// </summary>
-    private async Task<StripeEffect> WithCheckoutAsync(JsonElement o, DateTimeOffset now, Func<TelegramSubscription, StripeEffect> apply, CancellationToken cancellationToken)
+    private async Task<StripeEffect> WithCheckoutAsync(CheckoutSession session, DateTimeOffset now, Func<TelegramSubscription, StripeEffect> apply, CancellationToken cancellationToken)
     {
-        if (OurId(o) is not { } id)
+        if (Ours(session.Metadata) is not { SubscriptionId: { } id } ours)
         {
             return StripeEffect.Ignored("a checkout PromoStack did not create: " + NotOurs);
         }
 
-        var sessionId = o.Str("id");
-        var (customer, stripeSubscription) = (o.Str("customer"), o.Str("subscription"));
+        var (sessionId, customer, stripeSubscription) = (session.SessionId, session.CustomerId, session.StripeSubscriptionId);
         var subscription = await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null && stripeSubscription is not null)
         {
@@ -128,7 +121,7 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
 
         if (subscription is null)
         {
-            subscription = TelegramSubscription.BeginCheckout(tenant.RequiredTenantId, Plan(o.Str("metadata", "plan"), o.Str("mode")), null, now);
+            subscription = TelegramSubscription.BeginCheckout(tenant.RequiredTenantId, Plan(ours.Plan, session.OneTimePayment), null, now);
             db.TelegramSubscriptions.Add(subscription);
         }
 
@@ -143,11 +136,11 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         }
 
         subscription.LinkStripe(customer, stripeSubscription);
-        subscription.RecordPayment(o.Str("customer_details", "email") ?? o.Str("customer_email"), o.Str("payment_intent"));
-        if (subscription.TelegramUserId is null && long.TryParse(o.Str("metadata", "telegram_user_id"), out var telegramUserId))
+        subscription.RecordPayment(session.PayerEmail, session.PaymentIntentId);
+        if (subscription.TelegramUserId is null && ours.TelegramUserId is { } telegramUserId)
         {
             var wasFreeLead = await FreeLeads.UserIds(db).ContainsAsync(telegramUserId, cancellationToken);
-            subscription.LinkTelegramUser(telegramUserId, NullIfEmpty(o.Str("metadata", "telegram_username")), wasFreeLead);
+            subscription.LinkTelegramUser(telegramUserId, NullIfEmpty(ours.TelegramUsername), wasFreeLead);
         }
 
         var effect = apply(subscription);
@@ -156,9 +149,9 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
     }
 
     /// <summary>A one-time payment (lifetime) is complete when paid; a subscription's access follows its own events.</summary>
-    private static StripeEffect CheckoutPaid(TelegramSubscription s, JsonElement o, DateTimeOffset eventAt, DateTimeOffset now)
+    private static StripeEffect CheckoutPaid(TelegramSubscription s, CheckoutSession session, DateTimeOffset eventAt, DateTimeOffset now)
     {
-        if (o.Str("mode") == "payment" && o.Str("payment_status") == "paid" && !s.GrantsAccess && s.TryApplyEventAt(eventAt))
+        if (session.OneTimePayment && session.Paid && !s.GrantsAccess && s.TryApplyEventAt(eventAt))
         {
             s.Activate(null, now);
         }
@@ -166,47 +159,9 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         return StripeEffect.Applied;
     }
 
-    private static void SubscriptionChanged(TelegramSubscription s, JsonElement o, DateTimeOffset eventAt, DateTimeOffset now)
+    /// <summary>A paid invoice gives access until the end of the period it pays for.</summary>
+    private static void PaidThrough(TelegramSubscription s, DateTimeOffset? periodEnd, DateTimeOffset now)
     {
-        if (!s.TryApplyEventAt(eventAt))
-        {
-            return;
-        }
-
-        var periodEnd = o.Time("current_period_end") ?? o.Time("items", "data", "0", "current_period_end");
-        switch (o.Str("status"))
-        {
-            case "active" or "trialing":
-                if (!s.GrantsAccess)
-                {
-                    s.Activate(periodEnd, now);
-                }
-                else if (periodEnd > s.CurrentPeriodEnd)
-                {
-                    s.Renew(periodEnd.Value, now);
-                }
-
-                if (o.Bool("cancel_at_period_end") is { } cancel && cancel != s.CancelAtPeriodEnd && s.CurrentPeriodEnd is not null)
-                {
-                    s.SetCancelAtPeriodEnd(cancel, now);
-                }
-
-                break;
-            case "past_due" or "unpaid" when s.GrantsAccess:
-                s.RecordPaymentFailure(eventAt);
-                break;
-            case "canceled" when s.GrantsAccess:
-                s.Cancel(CancellationReason.User, now);
-                break;
-            case "incomplete_expired" when s.Status == SubscriptionStatus.Pending:
-                s.Expire(now);
-                break;
-        }
-    }
-
-    private static void InvoicePaid(TelegramSubscription s, JsonElement o, DateTimeOffset now)
-    {
-        var periodEnd = o.Time("lines", "data", "0", "period", "end");
         if (periodEnd is null)
         {
             return;
@@ -228,20 +183,20 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
     /// an invoice, a 503 until the subscription's own event has made it.
     /// </summary>
     private async Task<StripeEffect> WithSubscriptionAsync(
-        StripeEventEnvelope e, string? stripeSubscriptionId, string? customerId, string? priceId, Action<TelegramSubscription> apply, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        StripeEvent e, string? stripeSubscriptionId, string? customerId, string? priceId, IReadOnlyList<CheckoutMetadata> metadata,
+        Action<TelegramSubscription> apply, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var subscription = stripeSubscriptionId is null
             ? null
             : await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.StripeSubscriptionId == stripeSubscriptionId, cancellationToken);
-        if (subscription is null && OurId(e.Object, SubscriptionMetadataPaths) is { } id)
+        if (subscription is null && Ours(metadata) is { SubscriptionId: { } id } ours)
         {
             // Our checkout put the subscription's id in the metadata Stripe copies onto the subscription and its invoices.
             subscription = await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
             if (subscription is null && IsSubscriptionEvent(e) && customerId is not null && stripeSubscriptionId is not null)
             {
                 // The pending row was lost (the app died before committing it): the sale is ours, so it is made again.
-                subscription = TelegramSubscription.BeginCheckout(tenant.RequiredTenantId, Plan(e.Object.Str("metadata", "plan"), "subscription"), null, now);
+                subscription = TelegramSubscription.BeginCheckout(tenant.RequiredTenantId, Plan(ours.Plan, oneTimePayment: false), null, now);
                 db.TelegramSubscriptions.Add(subscription);
             }
 
@@ -266,7 +221,7 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
                 return StripeEffect.Ignored("a subscription PromoStack did not sell: " + NotOurs);
             }
 
-            if (e.Type is "customer.subscription.deleted" or "invoice.payment_failed")
+            if (e is SubscriptionDeleted or InvoicePaymentFailed)
             {
                 return StripeEffect.Ignored("a subscription PromoStack does not know");
             }
@@ -325,28 +280,9 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         }
     }
 
-    private static readonly string[][] CheckoutMetadataPaths = [["metadata"]];
-
-    /// <summary>
-    /// Where our metadata is: on the subscription; on an invoice under <c>parent.subscription_details</c> (current
-    /// versions), <c>subscription_details</c> (2022–2024) or its subscription line (2020-08-27).
-    /// </summary>
-    private static readonly string[][] SubscriptionMetadataPaths =
-        [["metadata"], ["parent", "subscription_details", "metadata"], ["subscription_details", "metadata"], ["lines", "data", "0", "metadata"]];
-
-    /// <summary>Our subscription id, when the object carries it together with this tenant's id.</summary>
-    private int? OurId(JsonElement o, string[][]? paths = null)
-    {
-        foreach (var path in paths ?? CheckoutMetadataPaths)
-        {
-            if (o.Str([.. path, "tenant_id"]) == tenant.RequiredTenantId && int.TryParse(o.Str([.. path, "subscription_id"]), out var id))
-            {
-                return id;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Our metadata for this tenant, from the first of <paramref name="candidates"/> that carries it.</summary>
+    private CheckoutMetadata? Ours(params IEnumerable<CheckoutMetadata> candidates) =>
+        candidates.FirstOrDefault(m => m.TenantId == tenant.RequiredTenantId && m.SubscriptionId is not null);
 
     /// <summary>The plan a price is for, when it is one of the tenant's configured VIP prices.</summary>
     private async Task<PlanType?> VipPlanAsync(string? priceId, CancellationToken cancellationToken)
@@ -363,26 +299,16 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
             : null;
     }
 
-    private static string? SubscriptionPrice(JsonElement subscription) =>
-        subscription.Str("items", "data", "0", "price", "id") ?? subscription.Str("items", "data", "0", "plan", "id") ?? subscription.Str("plan", "id");
-
-    private static string? InvoicePrice(JsonElement invoice) =>
-        invoice.Str("lines", "data", "0", "price", "id") ?? invoice.Str("lines", "data", "0", "pricing", "price_details", "price")
-        ?? invoice.Str("lines", "data", "0", "plan", "id");
-
-    private static string? InvoiceSubscription(JsonElement invoice) =>
-        invoice.Str("subscription") ?? invoice.Str("parent", "subscription_details", "subscription");
-
-    private static bool IsSubscriptionEvent(StripeEventEnvelope e) => e.Type.StartsWith("customer.subscription.", StringComparison.Ordinal);
+    private static bool IsSubscriptionEvent(StripeEvent e) => e is SubscriptionChanged or SubscriptionDeleted;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static PlanType Plan(string? plan, string? mode) => plan switch
+    private static PlanType Plan(string? plan, bool oneTimePayment) => plan switch
     {
         "annual" => PlanType.Annual,
         "lifetime" => PlanType.Lifetime,
         "monthly" => PlanType.Monthly,
-        _ => mode == "payment" ? PlanType.Lifetime : PlanType.Monthly,
+        _ => oneTimePayment ? PlanType.Lifetime : PlanType.Monthly,
     };
 }
 
@@ -395,39 +321,4 @@ internal readonly record struct StripeEffect(bool Applicable, string? IgnoredBec
     public static readonly StripeEffect NotYet = new(false, null);
 
     public static StripeEffect Ignored(string reason) => new(true, reason);
-}
-
-/// <summary>Reading Stripe objects by path, whatever the API version (absent or null → null).</summary>
-internal static class StripeJson
-{
-    public static string? Str(this JsonElement element, params string[] path) =>
-        Find(element, path) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    public static bool? Bool(this JsonElement element, params string[] path) =>
-        Find(element, path) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
-
-    public static DateTimeOffset? Time(this JsonElement element, params string[] path) =>
-        Find(element, path) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
-
-    private static JsonElement? Find(JsonElement element, string[] path)
-    {
-        var current = element;
-        foreach (var step in path)
-        {
-            if (current.ValueKind == JsonValueKind.Array && int.TryParse(step, out var index) && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(step, out var next))
-            {
-                current = next;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current;
-    }
 }

@@ -17,7 +17,8 @@ public sealed record RevokeSubscription(int Id) : ITenantCommand<SubscriptionDto
 /// A subscription Stripe bills is cancelled in Stripe first: it stops the charges, and a later renewal could otherwise
 /// give back the access taken. If Stripe fails, nothing changes here (503, try again).
 /// </remarks>
-internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtector secrets, IStripeGateway stripe, PersonalData personal, TypeAdapterConfig mappings, TimeProvider clock)
+internal sealed class RevokeSubscriptionHandler(
+    IAppDbContext db, ITenantStripe tenantStripe, IStripeGateway stripe, PersonalData personal, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<RevokeSubscription, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(RevokeSubscription command, CancellationToken cancellationToken)
@@ -29,10 +30,9 @@ internal sealed class RevokeSubscriptionHandler(IAppDbContext db, ISecretProtect
             throw new ConflictException($"Subscription {command.Id} is {subscription.Status.ToString().ToLowerInvariant()}: there is no access to revoke.");
         }
 
-        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (subscription.StripeSubscriptionId is { } stripeId && settings?.SecretKey is { } key)
+        if (subscription.StripeSubscriptionId is { } stripeId && await tenantStripe.ForCurrentTenantAsync(cancellationToken) is { } access)
         {
-            await stripe.CancelSubscriptionAsync(new StripeAccess(secrets.Unprotect(StripeSecrets.SecretKey, key), settings.StripeAccountId), stripeId, cancellationToken);
+            await stripe.CancelSubscriptionAsync(access, stripeId, cancellationToken);
         }
 
         subscription.Cancel(CancellationReason.Revoked, clock.GetUtcNow());

@@ -31,7 +31,7 @@ internal sealed class StartWebCheckoutValidator : AbstractValidator<StartWebChec
     }
 }
 
-internal sealed class StartWebCheckoutHandler(IAppDbContext db, ITenantContext tenant, VipCheckouts checkouts, TimeProvider clock)
+internal sealed class StartWebCheckoutHandler(IAppDbContext db, ITenantContext tenant, ITenantStripe tenantStripe, VipCheckouts checkouts, TimeProvider clock)
     : ICommandHandler<StartWebCheckout, CheckoutDto>
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
@@ -45,7 +45,7 @@ internal sealed class StartWebCheckoutHandler(IAppDbContext db, ITenantContext t
             PlanType.Annual => settings?.AnnualPriceId,
             _ => settings?.LifetimePriceId,
         };
-        if (settings?.SecretKey is null || priceId is null)
+        if (tenantStripe.Of(settings) is not { } access || priceId is null)
         {
             throw new NotFoundException("Plan", command.Plan.ToString().ToLowerInvariant());
         }
@@ -63,7 +63,7 @@ internal sealed class StartWebCheckoutHandler(IAppDbContext db, ITenantContext t
         StripeCheckout checkout;
         try
         {
-            checkout = await checkouts.CreateAsync(settings, subscription, priceId, $"{botLink}?start=link_{token}", botLink, cancellationToken);
+            checkout = await checkouts.CreateAsync(access, subscription, priceId, $"{botLink}?start=link_{token}", botLink, cancellationToken);
         }
         catch (Exception exception) when (exception is StripeUnavailableException or StripeRejectedException)
         {
