@@ -64,7 +64,7 @@ public sealed class CampaignsController(ISender sender) : ControllerBase
     /// <summary>Entries carry entrants' emails: admins only.</summary>
     [HttpGet("{id:int}/entries")]
     [Authorize(Policies.TenantAdmin)]
-    public async Task<PageOf<CampaignEntryDto>> Entries(int id, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
+    public async Task<Page<CampaignEntryDto>> Entries(int id, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
         await sender.Send(new ListCampaignEntries(id, page, pageSize), cancellationToken);
 
     [HttpGet("{id:int}/entries.csv")]

@@ -27,7 +27,7 @@ public sealed class CrossPromoController(ISender sender) : ControllerBase
 
     [HttpGet("jobs")]
     [Authorize(Policies.TenantMember)]
-    public async Task<PageOf<CrossPromoJobDto>> Jobs(
+    public async Task<Page<CrossPromoJobDto>> Jobs(
         [FromQuery] CrossPromoJobStatus? status, [FromQuery] string? type, [FromQuery] DateOnly? date, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListCrossPromoJobs(status, type, date, page, pageSize), cancellationToken);

@@ -88,7 +88,7 @@ public sealed class JourneysController(ISender sender) : ControllerBase
 
     [HttpGet("{id:guid}/sessions")]
     [Authorize(Policies.TenantMember)]
-    public async Task<PageOf<JourneySessionDto>> Sessions(
+    public async Task<Page<JourneySessionDto>> Sessions(
         Guid id, [FromQuery] JourneySessionStatus? status, [FromQuery] int page = 1, [FromQuery] int pageSize = 50, CancellationToken cancellationToken = default) =>
         await sender.Send(new ListJourneySessions(id, status, page, pageSize), cancellationToken);
 

@@ -25,7 +25,7 @@ public sealed class SignalsController(ISender sender) : ControllerBase
 
     [HttpGet("signals")]
     [Authorize(Policies.TenantMember)]
-    public async Task<PageOf<SignalDto>> ListSignals(
+    public async Task<Page<SignalDto>> ListSignals(
         [FromQuery] SignalStatus? status, [FromQuery] SignalDirection? direction, [FromQuery] string? strategy, [FromQuery] DateTimeOffset? from,
         [FromQuery] DateTimeOffset? to, [FromQuery] bool includeDemo = false, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>

@@ -15,7 +15,7 @@ public sealed class SubscriptionsController(ISender sender) : ControllerBase
 {
     [HttpGet]
     [Authorize(Policies.TenantMember)]
-    public async Task<PageOf<SubscriptionDto>> List(
+    public async Task<Page<SubscriptionDto>> List(
         [FromQuery] SubscriptionStatus? status, [FromQuery] PlanType? plan, [FromQuery] string? search, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListSubscriptions(status, plan, search, page, pageSize), cancellationToken);

@@ -15,7 +15,7 @@ public sealed class TelegramOutboxController(ISender sender) : ControllerBase
 {
     [HttpGet]
     [Authorize(Policies.TenantMember)]
-    public async Task<PageOf<OutboxItemDto>> List(
+    public async Task<Page<OutboxItemDto>> List(
         [FromQuery] OutboxStatus? status, [FromQuery] string? kind, [FromQuery] long? chatId, [FromQuery] int page = 1, [FromQuery] int pageSize = 50,
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListOutbox(status, kind, chatId, page, pageSize), cancellationToken);

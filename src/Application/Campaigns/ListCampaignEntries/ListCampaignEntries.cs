@@ -7,7 +7,7 @@ using PromoStack.Application.Common.Paging;
 
 namespace PromoStack.Application.Campaigns;
 
-public sealed record ListCampaignEntries(int Id, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<CampaignEntryDto>>, IPagedQuery;
+public sealed record ListCampaignEntries(int Id, int Page = 1, int PageSize = 50) : ITenantQuery<Page<CampaignEntryDto>>, IPagedQuery;
 
 internal sealed class ListCampaignEntriesValidator : PagedQueryValidator<ListCampaignEntries>
 {
@@ -16,13 +16,13 @@ internal sealed class ListCampaignEntriesValidator : PagedQueryValidator<ListCam
     }
 }
 
-internal sealed class ListCampaignEntriesHandler(IAppDbContext db, CampaignQueries campaigns) : IQueryHandler<ListCampaignEntries, PageOf<CampaignEntryDto>>
+internal sealed class ListCampaignEntriesHandler(IAppDbContext db, CampaignQueries campaigns) : IQueryHandler<ListCampaignEntries, Page<CampaignEntryDto>>
 {
-    public async ValueTask<PageOf<CampaignEntryDto>> Handle(ListCampaignEntries query, CancellationToken cancellationToken)
+    public async ValueTask<Page<CampaignEntryDto>> Handle(ListCampaignEntries query, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.TrackedAsync(query.Id, cancellationToken);
         var rows = db.CampaignEntries.AsNoTracking().Where(e => e.CampaignId == campaign.Id);
         var page = await rows.OrderBy(e => e.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new PageOf<CampaignEntryDto>([.. page.Select(CampaignQueries.Dto)], await rows.CountAsync(cancellationToken), query.Page, query.PageSize);
+        return new Page<CampaignEntryDto>([.. page.Select(CampaignQueries.Dto)], await rows.CountAsync(cancellationToken), query.Page, query.PageSize);
     }
 }

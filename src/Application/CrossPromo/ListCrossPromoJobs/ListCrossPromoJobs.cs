@@ -10,7 +10,7 @@ using PromoStack.Domain.CrossPromo;
 namespace PromoStack.Application.CrossPromo;
 
 /// <summary>The jobs, newest first, by status, type and the local date they were for.</summary>
-public sealed record ListCrossPromoJobs(CrossPromoJobStatus? Status, string? Type, DateOnly? Date, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<CrossPromoJobDto>>, IPagedQuery;
+public sealed record ListCrossPromoJobs(CrossPromoJobStatus? Status, string? Type, DateOnly? Date, int Page = 1, int PageSize = 50) : ITenantQuery<Page<CrossPromoJobDto>>, IPagedQuery;
 
 public sealed record CrossPromoJobDto(
     int Id, string Type, string Status, DateTimeOffset DueAt, string? Reason, JsonElement Payload, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
@@ -25,9 +25,9 @@ internal sealed class ListCrossPromoJobsValidator : PagedQueryValidator<ListCros
     }
 }
 
-internal sealed class ListCrossPromoJobsHandler(IAppDbContext db) : IQueryHandler<ListCrossPromoJobs, PageOf<CrossPromoJobDto>>
+internal sealed class ListCrossPromoJobsHandler(IAppDbContext db) : IQueryHandler<ListCrossPromoJobs, Page<CrossPromoJobDto>>
 {
-    public async ValueTask<PageOf<CrossPromoJobDto>> Handle(ListCrossPromoJobs query, CancellationToken cancellationToken)
+    public async ValueTask<Page<CrossPromoJobDto>> Handle(ListCrossPromoJobs query, CancellationToken cancellationToken)
     {
         var rows = db.CrossPromoJobs.AsNoTracking();
         if (query.Status is { } status)
@@ -48,7 +48,7 @@ internal sealed class ListCrossPromoJobsHandler(IAppDbContext db) : IQueryHandle
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(j => j.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new PageOf<CrossPromoJobDto>(
+        return new Page<CrossPromoJobDto>(
             [.. page.Select(j => new CrossPromoJobDto(
                 j.Id, j.JobType, j.Status.ToString().ToLowerInvariant(), j.NextAttemptAt, j.LastError, JsonSerializer.Deserialize<JsonElement>(j.Payload), j.CreatedAt, j.CompletedAt))],
             total, query.Page, query.PageSize);

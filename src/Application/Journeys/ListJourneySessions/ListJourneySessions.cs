@@ -9,7 +9,7 @@ using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 
-public sealed record ListJourneySessions(Guid Id, JourneySessionStatus? Status, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<JourneySessionDto>>, IPagedQuery;
+public sealed record ListJourneySessions(Guid Id, JourneySessionStatus? Status, int Page = 1, int PageSize = 50) : ITenantQuery<Page<JourneySessionDto>>, IPagedQuery;
 
 /// <remarks>For members the Telegram ids and the answers (which may carry emails) are left out; admins see them.</remarks>
 public sealed record JourneySessionDto(
@@ -24,9 +24,9 @@ internal sealed class ListJourneySessionsValidator : PagedQueryValidator<ListJou
     }
 }
 
-internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Security.PersonalData personal) : Mediator.IQueryHandler<ListJourneySessions, PageOf<JourneySessionDto>>
+internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Security.PersonalData personal) : Mediator.IQueryHandler<ListJourneySessions, Page<JourneySessionDto>>
 {
-    public async ValueTask<PageOf<JourneySessionDto>> Handle(ListJourneySessions query, CancellationToken cancellationToken)
+    public async ValueTask<Page<JourneySessionDto>> Handle(ListJourneySessions query, CancellationToken cancellationToken)
     {
         if (!await db.Journeys.AnyAsync(j => j.Id == query.Id, cancellationToken))
         {
@@ -42,7 +42,7 @@ internal sealed class ListJourneySessionsHandler(IAppDbContext db, Common.Securi
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(s => s.StartedAt).ThenBy(s => s.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new PageOf<JourneySessionDto>(
+        return new Page<JourneySessionDto>(
             [.. page.Select(s => new JourneySessionDto(
                 s.Id, personal.Id<long>(s.TelegramChatId), personal.Id<long>(s.TelegramUserId), s.Status, s.CurrentStepId,
                 JsonSerializer.Deserialize<JsonElement>(personal.InFull ? s.Answers : "{}"), s.EndReason,

@@ -12,7 +12,7 @@ namespace PromoStack.Application.Signals;
 /// <summary>The tenant's signals, newest first; demo signals only when asked for.</summary>
 public sealed record ListSignals(
     SignalStatus? Status = null, SignalDirection? Direction = null, string? Strategy = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    bool IncludeDemo = false, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<SignalDto>>, IPagedQuery;
+    bool IncludeDemo = false, int Page = 1, int PageSize = 50) : ITenantQuery<Page<SignalDto>>, IPagedQuery;
 
 internal sealed class ListSignalsValidator : PagedQueryValidator<ListSignals>
 {
@@ -26,9 +26,9 @@ internal sealed class ListSignalsValidator : PagedQueryValidator<ListSignals>
     }
 }
 
-internal sealed class ListSignalsHandler(IAppDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListSignals, PageOf<SignalDto>>
+internal sealed class ListSignalsHandler(IAppDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListSignals, Page<SignalDto>>
 {
-    public async ValueTask<PageOf<SignalDto>> Handle(ListSignals query, CancellationToken cancellationToken)
+    public async ValueTask<Page<SignalDto>> Handle(ListSignals query, CancellationToken cancellationToken)
     {
         var signals = db.ForexSignals.AsNoTracking();
         if (!query.IncludeDemo)

@@ -11,7 +11,7 @@ using PromoStack.Domain.Subscriptions;
 namespace PromoStack.Application.Subscriptions;
 
 /// <summary>The tenant's subscriptions, newest first, filtered by status and plan, searched by email or Telegram username.</summary>
-public sealed record ListSubscriptions(SubscriptionStatus? Status, PlanType? Plan, string? Search, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<SubscriptionDto>>, IPagedQuery;
+public sealed record ListSubscriptions(SubscriptionStatus? Status, PlanType? Plan, string? Search, int Page = 1, int PageSize = 50) : ITenantQuery<Page<SubscriptionDto>>, IPagedQuery;
 
 internal sealed class ListSubscriptionsValidator : PagedQueryValidator<ListSubscriptions>
 {
@@ -24,9 +24,9 @@ internal sealed class ListSubscriptionsValidator : PagedQueryValidator<ListSubsc
 }
 
 internal sealed class ListSubscriptionsHandler(IAppDbContext db, PersonalData personal, TypeAdapterConfig mappings)
-    : IQueryHandler<ListSubscriptions, PageOf<SubscriptionDto>>
+    : IQueryHandler<ListSubscriptions, Page<SubscriptionDto>>
 {
-    public async ValueTask<PageOf<SubscriptionDto>> Handle(ListSubscriptions query, CancellationToken cancellationToken)
+    public async ValueTask<Page<SubscriptionDto>> Handle(ListSubscriptions query, CancellationToken cancellationToken)
     {
         var rows = db.TelegramSubscriptions.AsNoTracking();
         if (query.Status is { } status)

@@ -12,8 +12,8 @@ namespace PromoStack.Application.Telegram;
 public sealed record ListFreeLeads(int Page = 1, int PageSize = 50) : ITenantQuery<FreeLeadPage>, IPagedQuery;
 
 /// <param name="Reachable">How many of all the leads the bot can write to: they started it, and neither blocked it nor unsubscribed.</param>
-public sealed record FreeLeadPage(IReadOnlyList<FreeLeadDto> Items, int Total, int Reachable, int Page, int PageSize)
-    : PageOf<FreeLeadDto>(Items, Total, Page, PageSize);
+public sealed record FreeLeadPage(IReadOnlyList<FreeLeadDto> Items, int Total, int Reachable, int Number, int PageSize)
+    : Page<FreeLeadDto>(Items, Total, Number, PageSize);
 
 /// <remarks>For members the Telegram id is left out and the names masked (admins see them in full).</remarks>
 public sealed record FreeLeadDto(

@@ -10,7 +10,7 @@ using PromoStack.Domain.Telegram;
 namespace PromoStack.Application.Telegram;
 
 /// <summary>The tenant's deliveries, newest first: what is waiting, what was sent, what failed and why.</summary>
-public sealed record ListOutbox(OutboxStatus? Status, string? Kind, long? ChatId, int Page = 1, int PageSize = 50) : ITenantQuery<PageOf<OutboxItemDto>>, IPagedQuery;
+public sealed record ListOutbox(OutboxStatus? Status, string? Kind, long? ChatId, int Page = 1, int PageSize = 50) : ITenantQuery<Page<OutboxItemDto>>, IPagedQuery;
 
 public sealed record OutboxItemDto(
     long Id, string Bot, string Kind, long ChatId, string Method, OutboxStatus Status, int Attempts, string? LastError,
@@ -25,9 +25,9 @@ internal sealed class ListOutboxValidator : PagedQueryValidator<ListOutbox>
     }
 }
 
-internal sealed class ListOutboxHandler(IAppDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListOutbox, PageOf<OutboxItemDto>>
+internal sealed class ListOutboxHandler(IAppDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListOutbox, Page<OutboxItemDto>>
 {
-    public async ValueTask<PageOf<OutboxItemDto>> Handle(ListOutbox query, CancellationToken cancellationToken)
+    public async ValueTask<Page<OutboxItemDto>> Handle(ListOutbox query, CancellationToken cancellationToken)
     {
         var rows = db.TelegramOutbox.AsNoTracking();
         if (query.Status is { } status)
