@@ -143,8 +143,6 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
             TrailToTp1AfterTp2 = exits.TrailToTp1AfterTp2,
             MonitoredThrough = signalCandle,
         };
-        var tenant = signal.TenantId;
-        signal.Raise(() => new SignalOpened(tenant, signal.Id));
         return signal;
     }
 
@@ -232,8 +230,6 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
     public void Stop(DateTimeOffset now)
     {
         Transitions.EnsureCanMove(Status, SignalStatus.Stopped);
-        var tenant = TenantId;
-        Raise(() => new SignalStopped(tenant, Id));
         Finish(SignalStatus.Stopped, SignalCloseReason.StopLoss, CurrentStop, now);
     }
 
@@ -291,8 +287,6 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
         CloseReason = reason;
         ResultPips = Math.Round(Instrument.ToPips(move), 2);
         ResultR = Math.Round(move / Math.Abs(EntryPrice - StopLoss), 4);
-        var tenant = TenantId;
-        Raise(() => new SignalClosed(tenant, Id));
     }
 
     private decimal? TargetPrice(int level) => level switch

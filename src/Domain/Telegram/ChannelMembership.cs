@@ -69,7 +69,5 @@ public sealed class ChannelMembership : AggregateRoot, ITenantOwned
         Status = MembershipStatus.Left;
         LeftAt = now;
         UpdatedAt = now;
-        var left = new UserLeftChannel(TenantId, TelegramUserId, ChannelKind, InviteLink);
-        Raise(() => left);
     }
 }

@@ -6,7 +6,7 @@ using PromoStack.Domain.Common;
 namespace PromoStack.Infrastructure.Events;
 
 /// <summary>
-/// Every domain event type of the Domain assembly, stored under its type name (<c>SignalOpened</c>) with a JSON
+/// Every domain event type of the Domain assembly, stored under its type name (<c>SignalTargetHit</c>) with a JSON
 /// payload in camelCase and enums in snake_case, as documented in <c>docs/EVENTS.md</c>.
 /// </summary>
 public static class DomainEventTypes

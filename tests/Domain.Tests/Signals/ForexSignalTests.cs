@@ -19,7 +19,7 @@ public sealed class ForexSignalTests
     }
 
     [Fact]
-    public void Open_WithConsistentBuyLevels_IsActiveAndRaisesSignalOpened()
+    public void Open_WithConsistentBuyLevels_IsActive_AndRaisesNothing()
     {
         var signal = ForexSignal.Open(Tenant, SignalDirection.Buy, "H1", BuyLevels, "{\"rsi\":28}", Now);
 
@@ -31,7 +31,7 @@ public sealed class ForexSignalTests
         signal.TakeProfit1.Should().Be(1.1050m);
         signal.TakeProfit2.Should().Be(1.1100m);
         signal.TakeProfit3.Should().Be(1.1150m);
-        signal.DequeueEvents().Should().ContainSingle().Which.Should().Be(new SignalOpened(Tenant, 0));
+        signal.DequeueEvents().Should().BeEmpty();
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ForexSignalTests
         signal.Status.Should().Be(SignalStatus.Tp3Hit);
         signal.IsOpen.Should().BeFalse();
         signal.ClosedAt.Should().Be(closedAt);
-        signal.DequeueEvents().Should().Equal(new SignalTargetHit(Tenant, 0, 3), new SignalClosed(Tenant, 0));
+        signal.DequeueEvents().Should().Equal(new SignalTargetHit(Tenant, 0, 3));
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public sealed class ForexSignalTests
     }
 
     [Fact]
-    public void Stop_RaisesStoppedThenClosedAndSetsClosedAt()
+    public void Stop_SetsClosedAt_AndRaisesNothing()
     {
         var signal = OpenBuy();
         signal.HitTarget(1, Now);
@@ -171,11 +171,11 @@ public sealed class ForexSignalTests
         signal.Status.Should().Be(SignalStatus.Stopped);
         signal.IsOpen.Should().BeFalse();
         signal.ClosedAt.Should().Be(stoppedAt);
-        signal.DequeueEvents().Should().Equal(new SignalStopped(Tenant, 0), new SignalClosed(Tenant, 0));
+        signal.DequeueEvents().Should().BeEmpty();
     }
 
     [Fact]
-    public void Close_WhenActive_RaisesClosedOnly()
+    public void Close_WhenActive_ClosesIt_AndRaisesNothing()
     {
         var signal = OpenBuy();
 
@@ -183,7 +183,7 @@ public sealed class ForexSignalTests
 
         signal.Status.Should().Be(SignalStatus.Closed);
         signal.ClosedAt.Should().Be(Now.AddHours(2));
-        signal.DequeueEvents().Should().Equal(new SignalClosed(Tenant, 0));
+        signal.DequeueEvents().Should().BeEmpty();
     }
 
     [Fact]
@@ -219,6 +219,7 @@ public sealed class ForexSignalTests
     public void DequeueEvents_EmptiesThePendingEvents()
     {
         var signal = ForexSignal.Open(Tenant, SignalDirection.Buy, "H1", BuyLevels, "{}", Now);
+        signal.HitTarget(1, Now.AddMinutes(5));
         signal.HasPendingEvents.Should().BeTrue();
 
         signal.DequeueEvents().Should().HaveCount(1);

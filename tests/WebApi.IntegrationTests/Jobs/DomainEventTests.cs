@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PromoStack.Application.Common.Abstractions;
-using PromoStack.Domain.Signals;
+using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Jobs;
@@ -22,8 +22,8 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
             ConfigureServices = services =>
             {
                 services.AddSingleton(_log);
-                services.AddScoped<IDomainEventHandler<SignalOpened>, RecordingHandler>();
-                services.AddScoped<IDomainEventHandler<SignalOpened>, FlakyHandler>();
+                services.AddScoped<IDomainEventHandler<SubscriptionRenewed>, RecordingHandler>();
+                services.AddScoped<IDomainEventHandler<SubscriptionRenewed>, FlakyHandler>();
             },
         };
         await SeedTenantsAsync("alpha", "beta");
@@ -34,10 +34,10 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     [Fact]
     public async Task AnEvent_IsStoredInTheTransactionOfItsChange_WithTheNewRowsId()
     {
-        var signalId = await OpenSignalAsync("alpha");
+        var subscriptionId = await RenewSubscriptionAsync("alpha");
 
-        var payload = await TestDatabase.ScalarAsync<string>("SELECT payload::text FROM domain_events WHERE event_type = 'SignalOpened'");
-        payload.Should().Contain($"\"signalId\": {signalId}").And.Contain("\"tenantId\": \"alpha\"");
+        var payload = await TestDatabase.ScalarAsync<string>("SELECT payload::text FROM domain_events WHERE event_type = 'SubscriptionRenewed'");
+        payload.Should().Contain($"\"subscriptionId\": {subscriptionId}").And.Contain("\"tenantId\": \"alpha\"");
         (await TestDatabase.ScalarAsync<string>("SELECT tenant_id FROM domain_events")).Should().Be("alpha");
     }
 
@@ -47,13 +47,13 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
         var act = () => InAppTenantAsync("alpha", services => services.GetRequiredService<IUnitOfWork>().InTransactionAsync<bool>(async ct =>
         {
             var db = services.GetRequiredService<AppDbContext>();
-            db.ForexSignals.Add(ForexSignal.Open("alpha", SignalDirection.Sell, "1h", Levels(SignalDirection.Sell), "{}", Now));
+            db.TelegramSubscriptions.Add(Renewed("alpha"));
             await db.SaveChangesAsync(ct);
             throw new InvalidOperationException("the command failed after saving");
         }, CancellationToken.None));
 
         await act.Should().ThrowAsync<InvalidOperationException>();
-        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM telegram_subscriptions")).Should().Be(0);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_events")).Should().Be(0);
     }
 
@@ -63,7 +63,7 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
         var signal = _app.Services.GetRequiredService<WorkSignal>();
         (await signal.WaitAsync(Queues.DomainEvents, TimeSpan.Zero, CancellationToken.None)).Should().BeFalse();
 
-        await OpenSignalAsync("alpha");
+        await RenewSubscriptionAsync("alpha");
 
         (await signal.WaitAsync(Queues.DomainEvents, TimeSpan.Zero, CancellationToken.None)).Should().BeTrue();
     }
@@ -71,24 +71,24 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     [Fact]
     public async Task Dispatch_RunsEachHandlerOnce_InTheEventsTenant_AfterCommit()
     {
-        var signalId = await OpenSignalAsync("alpha");
+        var subscriptionId = await RenewSubscriptionAsync("alpha");
         _log.Calls.Should().BeEmpty("handlers run after commit, by the dispatcher");
 
         await DispatchAsync();
         await DispatchAsync();
 
-        _log.Calls.Should().BeEquivalentTo([$"{nameof(RecordingHandler)}:alpha:{signalId}", $"{nameof(FlakyHandler)}:alpha:{signalId}"]);
+        _log.Calls.Should().BeEquivalentTo([$"{nameof(RecordingHandler)}:alpha:{subscriptionId}", $"{nameof(FlakyHandler)}:alpha:{subscriptionId}"]);
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("dispatched");
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM domain_event_handlings")).Should().Be(2);
         (await TestDatabase.ScalarAsync<string>("SELECT setting_value FROM bot_config WHERE tenant_id = 'alpha'"))
-            .Should().Be(signalId.ToString(System.Globalization.CultureInfo.InvariantCulture), "a handler's own writes commit with it");
+            .Should().Be(subscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture), "a handler's own writes commit with it");
     }
 
     [Fact]
     public async Task AFailingHandler_IsRetriedWithBackoff_WithoutRerunningTheOnesThatSucceeded()
     {
         _log.FlakyFailuresLeft = 1;
-        var signalId = await OpenSignalAsync("alpha");
+        var subscriptionId = await RenewSubscriptionAsync("alpha");
 
         await DispatchAsync();
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("pending");
@@ -99,7 +99,7 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
         await DispatchAsync();
 
-        _log.Calls.Should().BeEquivalentTo([$"{nameof(RecordingHandler)}:alpha:{signalId}", $"{nameof(FlakyHandler)}:alpha:{signalId}"]);
+        _log.Calls.Should().BeEquivalentTo([$"{nameof(RecordingHandler)}:alpha:{subscriptionId}", $"{nameof(FlakyHandler)}:alpha:{subscriptionId}"]);
         (await TestDatabase.ScalarAsync<string>("SELECT status FROM domain_events")).Should().Be("dispatched");
     }
 
@@ -107,7 +107,7 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     public async Task AHandlerThatKeepsFailing_IsRetriedWithAGrowingBackoff_CappedAtAnHour()
     {
         _log.FlakyFailuresLeft = int.MaxValue;
-        await OpenSignalAsync("alpha");
+        await RenewSubscriptionAsync("alpha");
 
         for (var attempt = 0; attempt < 15; attempt++)
         {
@@ -126,7 +126,7 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     [Fact]
     public async Task AnEventThatCannotBeRead_FailsForGood_WithTheReason()
     {
-        await OpenSignalAsync("alpha");
+        await RenewSubscriptionAsync("alpha");
         await TestDatabase.ExecuteAsync("UPDATE domain_events SET event_type = 'SignalVanished'");
 
         await DispatchAsync();
@@ -140,7 +140,7 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     public async Task AHandlerThatHangs_IsCancelledBeforeItsLeaseEnds_AndRetried()
     {
         _log.Hang = true;
-        await OpenSignalAsync("alpha");
+        await RenewSubscriptionAsync("alpha");
 
         var dispatch = DispatchAsync();
         await _log.HangStarted.Task;
@@ -155,23 +155,36 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     public void EveryEventTheFeaturesAgreeOn_IsARegisteredDomainEventType()
     {
         DomainEventTypes.All.Select(t => t.Name).Should().BeEquivalentTo(
-            "UserJoinedChannel", "UserLeftChannel", "SignalOpened", "SignalTargetHit", "SignalStopped", "SignalClosed",
+            "UserJoinedChannel", "SignalTargetHit",
             "SubscriptionActivated", "SubscriptionRenewed", "SubscriptionCancelled", "SubscriptionExpired");
         var joined = new UserJoinedChannel("alpha", 5_000_000_000, ChannelKind.Vip, "https://t.me/+abc");
         DomainEventTypes.Deserialize("UserJoinedChannel", DomainEventTypes.Serialize(joined)).Should().Be(joined);
         DomainEventTypes.Serialize(joined).Should().Contain("\"channel\":\"vip\"");
     }
 
-    private async Task<int> OpenSignalAsync(string tenant)
+    private async Task<int> RenewSubscriptionAsync(string tenant)
     {
-        var signal = ForexSignal.Open(tenant, SignalDirection.Buy, "15min", Levels(SignalDirection.Buy), "{\"rsi\":28.5}", Now);
+        var subscription = Renewed(tenant);
         await InAppTenantAsync(tenant, services => services.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
         {
             var db = services.GetRequiredService<AppDbContext>();
-            db.ForexSignals.Add(signal);
+            db.TelegramSubscriptions.Add(subscription);
             return await db.SaveChangesAsync(ct);
         }, CancellationToken.None));
-        return signal.Id;
+        return subscription.Id;
+    }
+
+    /// <summary>
+    /// An active subscription renewed once, so its one event to store is <see cref="SubscriptionRenewed"/> (which no
+    /// feature handles yet); the activation's event, whose real handlers are not the subject here, is dropped.
+    /// </summary>
+    private TelegramSubscription Renewed(string tenant)
+    {
+        var subscription = TelegramSubscription.BeginCheckout(tenant, PlanType.Monthly, null, Now);
+        subscription.Activate(Now.AddMonths(1), Now);
+        subscription.DequeueEvents();
+        subscription.Renew(Now.AddMonths(2), Now);
+        return subscription;
     }
 
     private Task DispatchAsync() => _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
@@ -179,10 +192,6 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
     private Task InAppTenantAsync(string tenant, Func<IServiceProvider, Task> work) =>
         _app.Services.GetRequiredService<PromoStack.Infrastructure.Tenancy.TenantScopes>()
             .RunAsync(tenant, (services, _) => work(services), CancellationToken.None);
-
-    private static SignalLevels Levels(SignalDirection direction) => direction == SignalDirection.Buy
-        ? new SignalLevels(2000m, 1990m, 2010m, 2020m, 2030m)
-        : new SignalLevels(2000m, 2010m, 1990m, 1980m, 1970m);
 
     public sealed class HandlerLog
     {
@@ -195,19 +204,19 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
         public TaskCompletionSource HangStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed class RecordingHandler(HandlerLog log, ITenantContext tenant, IAppDbContext db) : IDomainEventHandler<SignalOpened>
+    private sealed class RecordingHandler(HandlerLog log, ITenantContext tenant, IAppDbContext db) : IDomainEventHandler<SubscriptionRenewed>
     {
-        public async Task HandleAsync(SignalOpened domainEvent, CancellationToken cancellationToken)
+        public async Task HandleAsync(SubscriptionRenewed domainEvent, CancellationToken cancellationToken)
         {
-            db.BotConfig.Add(BotConfig.Create(tenant.RequiredTenantId, "last_signal_seen", domainEvent.SignalId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            db.BotConfig.Add(BotConfig.Create(tenant.RequiredTenantId, "last_renewal_seen", domainEvent.SubscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await db.SaveChangesAsync(cancellationToken);
-            log.Calls.Enqueue($"{nameof(RecordingHandler)}:{tenant.RequiredTenantId}:{domainEvent.SignalId}");
+            log.Calls.Enqueue($"{nameof(RecordingHandler)}:{tenant.RequiredTenantId}:{domainEvent.SubscriptionId}");
         }
     }
 
-    private sealed class FlakyHandler(HandlerLog log, ITenantContext tenant) : IDomainEventHandler<SignalOpened>
+    private sealed class FlakyHandler(HandlerLog log, ITenantContext tenant) : IDomainEventHandler<SubscriptionRenewed>
     {
-        public async Task HandleAsync(SignalOpened domainEvent, CancellationToken cancellationToken)
+        public async Task HandleAsync(SubscriptionRenewed domainEvent, CancellationToken cancellationToken)
         {
             if (log.Hang)
             {
@@ -221,7 +230,7 @@ public sealed class DomainEventTests(AppFixture fixture) : JobsTestBase(fixture)
                 throw new InvalidOperationException("flaky handler failed");
             }
 
-            log.Calls.Enqueue($"{nameof(FlakyHandler)}:{tenant.RequiredTenantId}:{domainEvent.SignalId}");
+            log.Calls.Enqueue($"{nameof(FlakyHandler)}:{tenant.RequiredTenantId}:{domainEvent.SubscriptionId}");
         }
     }
 }

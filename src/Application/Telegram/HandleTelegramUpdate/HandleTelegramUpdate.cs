@@ -9,8 +9,8 @@ namespace PromoStack.Application.Telegram;
 
 /// <summary>
 /// Applies one stored update for the tenant, in the inbox's per-chat order: bot users are recorded (and marked when
-/// they block or unblock the bot), joins and leaves of the tenant's channels become memberships and
-/// <see cref="UserJoinedChannel"/> / <see cref="UserLeftChannel"/> events.
+/// they block or unblock the bot), joins and leaves of the tenant's channels become memberships, and a join a
+/// <see cref="UserJoinedChannel"/> event.
 /// </summary>
 public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Update) : ITenantCommand<Unit>;
 

@@ -1,5 +1,0 @@
-using PromoStack.Domain.Common;
-
-namespace PromoStack.Domain.Signals;
-
-public sealed record SignalOpened(string TenantId, int SignalId) : IDomainEvent;
