@@ -44,7 +44,6 @@ public sealed class FakeTelegram : IDisposable
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(priority)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = true, result }));
 
-    /// <summary>The bot sees a channel (asked for by its @username) with the numeric id <paramref name="chatId"/>.</summary>
     /// <summary><c>getChatMember</c> says the bot is an administrator with every right the features need.</summary>
     public void AdministersChannels(string token, long botId, int priority = 10) => Answer(token, "getChatMember", new
     {
@@ -54,6 +53,7 @@ public sealed class FakeTelegram : IDisposable
         can_edit_stories = false, can_delete_stories = false,
     }, priority);
 
+    /// <summary>The bot sees a channel (asked for by its @username) with the numeric id <paramref name="chatId"/>.</summary>
     public void KnowsChannel(string token, long chatId, string username) =>
         Answer(token, "getChat", new { id = chatId, type = "channel", title = username, username, accent_color_id = 0, max_reaction_count = 11, accepted_gift_types = new { unlimited_gifts = false, limited_gifts = false, unique_gifts = false, premium_subscription = false } });
 
