@@ -9,6 +9,18 @@ namespace PromoStack.WebApi.IntegrationTests.Api;
 /// <summary>The public endpoints: the real client address behind known proxies only, limits per client and per tenant, CORS for each tenant's own sites.</summary>
 public sealed class PublicEndpointsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
+    [Theory]
+    [InlineData("/api/public/%20/checkout")]
+    [InlineData("/api/public/%20/campaigns/1/entries")]
+    [InlineData("/api/public/Not%20A%20Slug/checkout")]
+    [InlineData("/api/stripe/webhook/%20")]
+    public async Task ARouteNamingNoPossibleTenant_IsNotFound_NeverAServerError(string path)
+    {
+        var response = await Factory.CreateClient().PostAsJsonAsync(path, new { email = "a@example.com", plan = "monthly" });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task BehindAKnownProxy_EachRealClientHasItsOwnLimit()
     {
