@@ -45,7 +45,10 @@ public sealed partial class ScheduleRunner(
 
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>A failed slot is retried after 1, 2, 4 … minutes (with the queues' jitter), at most 30, for as long as it stays due.</summary>
+    /// <summary>
+    /// A failed slot is retried after 1, 2, 4 … minutes, at most 30, each shortened by the queues' jitter (to between half
+    /// and all of it, so instances do not retry in step), for as long as it stays due.
+    /// </summary>
     public RetryPolicy Retry { get; init; } = new(int.MaxValue, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
 
     /// <summary>Runs every due slot not yet claimed; returns the slots this instance ran.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PromoStack.Domain.Tenants;
@@ -96,6 +97,14 @@ public static class AuthenticationSetup
 
     private static async Task SignInAsync(TokenValidatedContext context, AuthOptions auth, bool requireAuthorizedParty)
     {
+        // An anonymous route (public endpoints, webhooks) acts for the tenant it names or its bot's, whoever calls it: a
+        // token sent along signs nobody in, so a signed-in user's own workspace is never entered beside the route's.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            context.NoResult();
+            return;
+        }
+
         var principal = context.Principal!;
         var azp = principal.FindFirstValue("azp");
         var parties = auth.AuthorizedPartyList;

@@ -9,6 +9,19 @@ namespace PromoStack.WebApi.IntegrationTests.Api;
 /// <summary>The public endpoints: the real client address behind known proxies only, limits per client and per tenant, CORS for each tenant's own sites.</summary>
 public sealed class PublicEndpointsTests(AppFixture fixture) : IntegrationTest(fixture)
 {
+    [Fact]
+    public async Task ASignedInUserOfAnotherWorkspace_CallingAPublicRoute_IsServedAsAnyone()
+    {
+        var beta = await NewTenantAsync("beta");
+        await NewTenantAsync("alpha");
+
+        var entry = await beta.Client.PostAsJsonAsync("/api/public/alpha/campaigns/999/entries", new { email = "a@example.com" });
+        var checkout = await beta.Client.PostAsJsonAsync("/api/public/alpha/checkout", new { email = "a@example.com", plan = "monthly" });
+
+        await entry.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await checkout.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("/api/public/%20/checkout")]
     [InlineData("/api/public/%20/campaigns/1/entries")]
