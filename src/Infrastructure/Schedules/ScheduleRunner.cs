@@ -126,9 +126,7 @@ public sealed partial class ScheduleRunner(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var attempts = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<int>(
-                ClaimSql,
-                new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot),
-                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lease", lease))
+                ClaimSql, [.. SlotParameters(name, tenantId, slot, now, lease)])
             .ToListAsync(cancellationToken);
         return attempts.Count == 0 ? null : attempts[0];
     }
@@ -139,11 +137,15 @@ public sealed partial class ScheduleRunner(
         await using var scope = scopeFactory.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(
             sql,
-            [new NpgsqlParameter("job", name), new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("slot", slot),
-                new NpgsqlParameter("now", WorkQueue.Microseconds(now)), new NpgsqlParameter("lease", lease),
-                new NpgsqlParameter("error", (object?)error ?? DBNull.Value)],
+            [.. SlotParameters(name, tenantId, slot, now, lease), new NpgsqlParameter("error", (object?)error ?? DBNull.Value)],
             cancellationToken);
     }
+
+    /// <summary>The parameters naming one job's slot for a tenant, with the time and the lease it is claimed under.</summary>
+    private static NpgsqlParameter[] SlotParameters(string name, string tenantId, string slot, DateTimeOffset now, DateTimeOffset lease) =>
+    [
+        new("job", name), new("tenant", tenantId), new("slot", slot), new("now", WorkQueue.Microseconds(now)), new("lease", lease),
+    ];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled job {Job} for tenant '{Tenant}' slot {Slot} outlived its lease; another instance may have run it too")]
     private partial void LogLeaseLost(string job, string tenant, string slot);
