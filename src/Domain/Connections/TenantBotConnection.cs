@@ -2,7 +2,7 @@ using PromoStack.Domain.Common;
 
 namespace PromoStack.Domain.Connections;
 
-/// <summary>Stored as <c>signal_bot</c> / <c>message_bot</c>.</summary>
+/// <summary>Stored as <c>signal_bot</c> / <c>message_bot</c> / <c>coupon_bot</c>.</summary>
 public enum BotRole
 {
     /// <summary>Administers the VIP and FREE channels: posts, copies, invite links, removals, join requests.</summary>
@@ -10,21 +10,31 @@ public enum BotRole
 
     /// <summary>Talks to users in private chats.</summary>
     MessageBot,
+
+    /// <summary>Turns a partner's coupon codes into promo images for its affiliates; a bot of its own.</summary>
+    CouponBot,
 }
 
-/// <summary>The names roles have in URLs and storage: <c>signal_bot</c>, <c>message_bot</c>.</summary>
+/// <summary>The names roles have in URLs and storage: <c>signal_bot</c>, <c>message_bot</c>, <c>coupon_bot</c>.</summary>
 public static class BotRoleNames
 {
     public const string SignalBot = "signal_bot";
     public const string MessageBot = "message_bot";
+    public const string CouponBot = "coupon_bot";
 
-    public static string Of(BotRole role) => role == BotRole.SignalBot ? SignalBot : MessageBot;
+    public static string Of(BotRole role) => role switch
+    {
+        BotRole.SignalBot => SignalBot,
+        BotRole.MessageBot => MessageBot,
+        _ => CouponBot,
+    };
 
     public static BotRole Parse(string name) => name switch
     {
         SignalBot => BotRole.SignalBot,
         MessageBot => BotRole.MessageBot,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "A bot role is signal_bot or message_bot."),
+        CouponBot => BotRole.CouponBot,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "A bot role is signal_bot, message_bot or coupon_bot."),
     };
 }
 
@@ -89,9 +99,9 @@ public sealed class TenantBotConnection : ITenantOwned
     /// <summary>Points this role at a (possibly other) bot, with its webhook and channels.</summary>
     public void Reconnect(BotCredentials credentials, BotChannels channels, DateTimeOffset now)
     {
-        if (BotRole == BotRole.MessageBot && (channels.VipChannelId is not null || channels.FreeChannelId is not null))
+        if (BotRole != BotRole.SignalBot && (channels.VipChannelId is not null || channels.FreeChannelId is not null))
         {
-            throw new DomainException("Only the signal bot administers channels; the message bot talks to users.");
+            throw new DomainException($"Only the signal bot administers channels; the {BotRoleNames.Of(BotRole).Replace('_', ' ')} talks to users.");
         }
 
         BotTelegramId = credentials.Identity.TelegramId;

@@ -71,4 +71,33 @@ public sealed class BotUser : ITenantOwned
     }
 
     public void Resubscribe() => UnsubscribedAt = null;
+
+    /// <summary>When the user first and last wrote to the tenant's coupon bot (null: never).</summary>
+    public DateTimeOffset? CouponFirstSeenAt { get; private set; }
+
+    public DateTimeOffset? CouponLastSeenAt { get; private set; }
+
+    /// <summary>The user blocked the coupon bot (a bot of its own: the message bot may still reach them, and the other way round).</summary>
+    public bool CouponBotBlocked { get; private set; }
+
+    /// <summary>A message or press through the coupon bot: the profile is refreshed and the coupon bot may write to them.</summary>
+    public void SeenByCouponBot(string? username, string? firstName, string? lastName, DateTimeOffset now)
+    {
+        Username = username;
+        FirstName = firstName;
+        LastName = lastName;
+        LastSeenAt = now;
+        CouponFirstSeenAt ??= now;
+        CouponLastSeenAt = now;
+        CouponBotBlocked = false;
+    }
+
+    public void MarkCouponBotBlocked() => CouponBotBlocked = true;
+
+    public void MarkCouponBotUnblocked() => CouponBotBlocked = false;
+
+    /// <summary>The last code the partner accepted for this user, so <c>/generate</c> and buttons work after restarts.</summary>
+    public void RememberCouponCode(string code) => LastCouponCode = Guard.NotBlank(code, "Coupon code", BotUsage.CodeMaxLength);
+
+    public void ForgetCouponCode() => LastCouponCode = null;
 }

@@ -12,7 +12,7 @@ namespace PromoStack.WebApi.Controllers;
 [Route("api/connections")]
 public sealed class ConnectionsController(ISender sender) : ControllerBase
 {
-    private const string Role = "{role:regex(^(signal_bot|message_bot)$)}";
+    private const string Role = "{role:regex(^(signal_bot|message_bot|coupon_bot)$)}";
 
     [HttpGet]
     [Authorize(Policies.TenantMember)]

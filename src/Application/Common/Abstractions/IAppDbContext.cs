@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Connections;
+using PromoStack.Domain.Coupons;
 using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Signals;
@@ -48,6 +49,12 @@ public interface IAppDbContext
     DbSet<CampaignEntry> CampaignEntries { get; }
     DbSet<BroadcastJob> BroadcastJobs { get; }
     DbSet<BroadcastDelivery> BroadcastDeliveries { get; }
+    DbSet<BotUsage> BotUsage { get; }
+    DbSet<CouponTemplate> CouponTemplates { get; }
+    DbSet<CouponSettings> CouponSettings { get; }
+    DbSet<CouponCodeListEntry> CouponCodes { get; }
+    DbSet<CouponCodeCheck> CouponCodeChecks { get; }
+    DbSet<CouponRender> CouponRenders { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

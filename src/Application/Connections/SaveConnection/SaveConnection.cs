@@ -33,8 +33,8 @@ internal sealed class SaveConnectionValidator : AbstractValidator<SaveConnection
         RuleFor(c => c.Token).Empty().When(c => c.Sandbox).WithMessage("A sandbox bot has no token.");
         RuleFor(c => c.ChannelId).ChannelReference();
         RuleFor(c => c.FreeChannelId).ChannelReference();
-        RuleFor(c => c.ChannelId).Null().When(c => c.Role == BotRole.MessageBot).WithMessage("Only the signal bot administers channels.");
-        RuleFor(c => c.FreeChannelId).Null().When(c => c.Role == BotRole.MessageBot).WithMessage("Only the signal bot administers channels.");
+        RuleFor(c => c.ChannelId).Null().When(c => c.Role != BotRole.SignalBot).WithMessage("Only the signal bot administers channels.");
+        RuleFor(c => c.FreeChannelId).Null().When(c => c.Role != BotRole.SignalBot).WithMessage("Only the signal bot administers channels.");
     }
 }
 
@@ -59,8 +59,14 @@ internal sealed class SaveConnectionHandler(
 
         var connections = await db.BotConnections.ToListAsync(cancellationToken);
         var current = connections.SingleOrDefault(c => c.BotRole == command.Role);
-        var other = connections.SingleOrDefault(c => c.BotRole != command.Role);
-        var webhook = (other is not null && other.IsSameBotAs(identity) ? other.Webhook : null)
+        var other = connections.FirstOrDefault(c => c.BotRole != command.Role && c.IsSameBotAs(identity));
+        if (other is not null && (other.BotRole == BotRole.CouponBot || command.Role == BotRole.CouponBot))
+        {
+            throw new ConflictException(
+                $"@{identity.Username} is already this workspace's {BotRoleNames.Of(other.BotRole).Replace('_', ' ')}: the coupon bot is a bot of its own.");
+        }
+
+        var webhook = (other?.Webhook)
             ?? (current is not null && current.IsSameBotAs(identity) ? current.Webhook : null)
             ?? new WebhookBinding(Guid.NewGuid(), secrets.Protect(ConnectionSecrets.WebhookSecret, NewWebhookSecret()));
         var credentials = new BotCredentials(
@@ -69,7 +75,8 @@ internal sealed class SaveConnectionHandler(
             await ChannelIdAsync(token, command.ChannelId, "channelId", cancellationToken),
             await ChannelIdAsync(token, command.FreeChannelId, "freeChannelId", cancellationToken));
 
-        var replaced = current is not null && !current.IsSameBotAs(identity) && (other is null || other.BotTelegramId != current.BotTelegramId)
+        var replaced = current is not null && !current.IsSameBotAs(identity)
+                                           && !connections.Any(c => c.BotRole != command.Role && c.BotTelegramId == current.BotTelegramId)
             ? (current.BotTelegramId, Token: current.IsSandbox ? null : secrets.Unprotect(ConnectionSecrets.Token, current.BotToken))
             : ((long BotTelegramId, string? Token)?)null;
         (BotCredentials, BotChannels)? previous = current is { IsSandbox: false } ? current.Snapshot() : null;

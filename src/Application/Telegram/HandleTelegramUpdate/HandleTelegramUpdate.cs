@@ -122,7 +122,10 @@ internal sealed class HandleTelegramUpdateHandler(
     private async Task<BotRole?> RoleOfAsync(long botTelegramId, CancellationToken cancellationToken)
     {
         var roles = await db.BotConnections.Where(c => c.BotTelegramId == botTelegramId).Select(c => c.BotRole).ToListAsync(cancellationToken);
-        return roles.Count == 0 ? null : roles.Contains(BotRole.MessageBot) ? BotRole.MessageBot : BotRole.SignalBot;
+        return roles.Count == 0 ? null
+            : roles.Contains(BotRole.CouponBot) ? BotRole.CouponBot
+            : roles.Contains(BotRole.MessageBot) ? BotRole.MessageBot
+            : BotRole.SignalBot;
     }
 
     /// <summary>The tenant's channel this chat is, per the signal bot's connection (by id or @username).</summary>

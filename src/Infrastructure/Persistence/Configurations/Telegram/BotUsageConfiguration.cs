@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.Coupons;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Infrastructure.Persistence.Configurations.Telegram;
@@ -14,7 +15,13 @@ internal sealed class BotUsageConfiguration : IEntityTypeConfiguration<BotUsage>
         builder.Property(u => u.TemplateSlug).HasMaxLength(100);
         builder.Property(u => u.CouponCode).HasMaxLength(64);
         builder.Property(u => u.ErrorType).HasMaxLength(64);
-        builder.Property(u => u.DeviceType).HasMaxLength(16);
+        builder.Property(u => u.DeviceType).HasMaxLength(20).HasDefaultValue("unknown");
+        builder.ToTable(t => t.HasCheckConstraint("ck_bot_usage_device_type", "device_type IN ('unknown', 'mobile', 'desktop', 'tablet')"));
+        builder.Property(u => u.Size).HasConversion(EnumNames<CouponSize>.LowerConverter()).HasMaxLength(16);
+        builder.Property(u => u.Source).StoredAsLower();
+        builder.Property(u => u.WebClient).HasMaxLength(64);
         builder.HasIndex(u => new { u.TenantId, u.CreatedAt });
+        builder.HasIndex(u => new { u.TenantId, u.ChatId, u.CreatedAt });
+        builder.HasIndex(u => new { u.TenantId, u.ErrorType, u.CreatedAt });
     }
 }

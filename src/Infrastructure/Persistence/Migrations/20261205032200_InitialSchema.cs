@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -129,17 +130,22 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    chat_id = table.Column<long>(type: "bigint", nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: true),
                     template_slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     coupon_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     success = table.Column<bool>(type: "boolean", nullable: false),
                     error_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    device_type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    device_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "unknown"),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    size = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    web_client = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    partner_called = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_bot_usage", x => x.id);
+                    table.CheckConstraint("ck_bot_usage_device_type", "device_type IN ('unknown', 'mobile', 'desktop', 'tablet')");
                     table.ForeignKey(
                         name: "fk_bot_usage_tenants_tenant_id",
                         column: x => x.tenant_id,
@@ -165,7 +171,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     pending_confirmation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    pending_confirmation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    pending_confirmation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    coupon_first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    coupon_last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    coupon_bot_blocked = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,6 +271,140 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("pk_channel_memberships", x => x.id);
                     table.ForeignKey(
                         name: "fk_channel_memberships_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coupon_code_checks",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    valid = table.Column<bool>(type: "boolean", nullable: false),
+                    checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coupon_code_checks", x => new { x.tenant_id, x.code });
+                    table.ForeignKey(
+                        name: "fk_coupon_code_checks_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coupon_codes",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coupon_codes", x => new { x.tenant_id, x.code });
+                    table.ForeignKey(
+                        name: "fk_coupon_codes_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coupon_images",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coupon_images", x => new { x.tenant_id, x.key });
+                    table.ForeignKey(
+                        name: "fk_coupon_images_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coupon_renders",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    png = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coupon_renders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_coupon_renders_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coupon_settings",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    validation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    code_pattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    partner = table.Column<string>(type: "jsonb", nullable: true),
+                    link_template = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    checks_per_minute = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coupon_settings", x => x.tenant_id);
+                    table.ForeignKey(
+                        name: "fk_coupon_settings_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coupon_templates",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    telegram_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    web_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    logo = table.Column<string>(type: "jsonb", nullable: true),
+                    variants = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coupon_templates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_coupon_templates_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -1013,9 +1156,19 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_bot_usage_tenant_id_chat_id_created_at",
+                table: "bot_usage",
+                columns: new[] { "tenant_id", "chat_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_bot_usage_tenant_id_created_at",
                 table: "bot_usage",
                 columns: new[] { "tenant_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bot_usage_tenant_id_error_type_created_at",
+                table: "bot_usage",
+                columns: new[] { "tenant_id", "error_type", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_bot_users_tenant_id_chat_id",
@@ -1077,6 +1230,22 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "ix_channel_memberships_tenant_id_telegram_user_id",
                 table: "channel_memberships",
                 columns: new[] { "tenant_id", "telegram_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coupon_renders_created_at",
+                table: "coupon_renders",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coupon_renders_tenant_id",
+                table: "coupon_renders",
+                column: "tenant_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coupon_templates_tenant_id_slug",
+                table: "coupon_templates",
+                columns: new[] { "tenant_id", "slug" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_crosspromo_jobs_claim",
@@ -1451,6 +1620,24 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "clerk_users");
+
+            migrationBuilder.DropTable(
+                name: "coupon_code_checks");
+
+            migrationBuilder.DropTable(
+                name: "coupon_codes");
+
+            migrationBuilder.DropTable(
+                name: "coupon_images");
+
+            migrationBuilder.DropTable(
+                name: "coupon_renders");
+
+            migrationBuilder.DropTable(
+                name: "coupon_settings");
+
+            migrationBuilder.DropTable(
+                name: "coupon_templates");
 
             migrationBuilder.DropTable(
                 name: "crosspromo_jobs");

@@ -12,7 +12,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205003916_InitialSchema")]
+    [Migration("20261205032200_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -406,6 +406,243 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenant_bot_connections_tenant_id_bot_role");
 
                     b.ToTable("tenant_bot_connections", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponCodeCheck", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("Valid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("valid");
+
+                    b.HasKey("TenantId", "Code")
+                        .HasName("pk_coupon_code_checks");
+
+                    b.ToTable("coupon_code_checks", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponCodeListEntry", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("TenantId", "Code")
+                        .HasName("pk_coupon_codes");
+
+                    b.ToTable("coupon_codes", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponImageBlob", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("TenantId", "Key")
+                        .HasName("pk_coupon_images");
+
+                    b.ToTable("coupon_images", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponRender", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("png");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupon_renders");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_coupon_renders_created_at");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_coupon_renders_tenant_id");
+
+                    b.ToTable("coupon_renders", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponSettings", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("ChecksPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks_per_minute");
+
+                    b.Property<string>("CodePattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("code_pattern");
+
+                    b.Property<string>("LinkTemplate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link_template");
+
+                    b.Property<string>("Partner")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("partner");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Validation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("validation");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_coupon_settings");
+
+                    b.ToTable("coupon_settings", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Logo")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("logo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("slug");
+
+                    b.Property<bool>("TelegramEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("telegram_enabled");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variants");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WebEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("web_enabled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupon_templates");
+
+                    b.HasIndex("TenantId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coupon_templates_tenant_id_slug");
+
+                    b.ToTable("coupon_templates", (string)null);
                 });
 
             modelBuilder.Entity("PromoStack.Domain.CrossPromo.CrossPromoJob", b =>
@@ -1601,7 +1838,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long>("ChatId")
+                    b.Property<long?>("ChatId")
                         .HasColumnType("bigint")
                         .HasColumnName("chat_id");
 
@@ -1615,14 +1852,32 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("DeviceType")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("unknown")
                         .HasColumnName("device_type");
 
                     b.Property<string>("ErrorType")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("error_type");
+
+                    b.Property<bool>("PartnerCalled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("partner_called");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
 
                     b.Property<bool>("Success")
                         .HasColumnType("boolean")
@@ -1639,13 +1894,27 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("WebClient")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("web_client");
+
                     b.HasKey("Id")
                         .HasName("pk_bot_usage");
 
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_bot_usage_tenant_id_created_at");
 
-                    b.ToTable("bot_usage", (string)null);
+                    b.HasIndex("TenantId", "ChatId", "CreatedAt")
+                        .HasDatabaseName("ix_bot_usage_tenant_id_chat_id_created_at");
+
+                    b.HasIndex("TenantId", "ErrorType", "CreatedAt")
+                        .HasDatabaseName("ix_bot_usage_tenant_id_error_type_created_at");
+
+                    b.ToTable("bot_usage", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bot_usage_device_type", "device_type IN ('unknown', 'mobile', 'desktop', 'tablet')");
+                        });
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Telegram.BotUser", b =>
@@ -1660,6 +1929,18 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint")
                         .HasColumnName("chat_id");
+
+                    b.Property<bool>("CouponBotBlocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coupon_bot_blocked");
+
+                    b.Property<DateTimeOffset?>("CouponFirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("coupon_first_seen_at");
+
+                    b.Property<DateTimeOffset?>("CouponLastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("coupon_last_seen_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2417,6 +2698,66 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_bot_connections_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponCodeCheck", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupon_code_checks_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponCodeListEntry", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupon_codes_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponImageBlob", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupon_images_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponRender", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupon_renders_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponSettings", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupon_settings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupon_templates_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.CrossPromo.CrossPromoJob", b =>

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PromoStack.Domain.Coupons;
+
+namespace PromoStack.Infrastructure.Persistence.Configurations.Coupons;
+
+internal sealed class CouponRenderConfiguration : IEntityTypeConfiguration<CouponRender>
+{
+    public void Configure(EntityTypeBuilder<CouponRender> builder)
+    {
+        builder.ToTable("coupon_renders");
+        builder.HasKey(r => r.Id);
+        builder.OwnedByTenant();
+        builder.Property(r => r.FileName).HasMaxLength(200);
+        builder.HasIndex(r => r.CreatedAt);
+    }
+}
