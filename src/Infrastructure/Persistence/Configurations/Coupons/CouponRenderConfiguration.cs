@@ -12,6 +12,7 @@ internal sealed class CouponRenderConfiguration : IEntityTypeConfiguration<Coupo
         builder.HasKey(r => r.Id);
         builder.OwnedByTenant();
         builder.Property(r => r.FileName).HasMaxLength(200);
+        builder.Property(r => r.ContentType).HasMaxLength(32);
         builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -345,8 +345,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    chat_id = table.Column<long>(type: "bigint", nullable: false),
                     file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    png = table.Column<byte[]>(type: "bytea", nullable: false),
+                    content_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
