@@ -6,6 +6,7 @@ using PromoStack.Application.Campaigns;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Mapping;
 using PromoStack.Application.Common.Security;
+using PromoStack.Application.Coupons;
 using PromoStack.Application.CrossPromo;
 using PromoStack.Application.Journeys;
 using PromoStack.Application.Signals;
@@ -25,7 +26,7 @@ public static class DependencyInjection
     [
         typeof(IBotCommand), typeof(IStartPayloadHandler), typeof(IDeepLinkHandler), typeof(IButtonHandler),
         typeof(IConversationHandler), typeof(IJoinRequestHandler), typeof(IChannelPostHandler),
-        typeof(IDeliveryFailureHandler), typeof(IDomainEventHandler<>), typeof(IScheduledJob),
+        typeof(IDeliveryFailureHandler), typeof(IDomainEventHandler<>), typeof(IScheduledJob), typeof(IBotRoleRouter),
     ];
 
     /// <summary>
@@ -41,6 +42,8 @@ public static class DependencyInjection
         services.AddScoped<BotReplies>();
         services.AddScoped<PersonalData>();
         services.AddScoped<MessageRouter>();
+        services.AddScoped<CouponConversation>();
+        services.AddScoped<CouponCodeChecks>();
         services.AddScoped<SignalPosts>();
         services.AddScoped<StripeEventEffects>();
         services.AddScoped<PlanOffers>();

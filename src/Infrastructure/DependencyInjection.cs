@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<ITelegramWebhooks, CachedTelegramWebhooks>();
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();
         services.AddSingleton<WebhookLoad>();
+        services.AddSingleton<StoredImages>();
         services.AddSingleton<ITelegramInbox, TelegramInbox>();
         services.AddSingleton<TelegramInboxWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramInboxWorker>());

@@ -1,4 +1,5 @@
 using PromoStack.Domain.Common;
+using PromoStack.Domain.Connections;
 using PromoStack.Domain.Jobs;
 
 namespace PromoStack.Domain.Broadcasts;
@@ -13,12 +14,17 @@ public enum BroadcastJobStatus
     Failed,
 }
 
-/// <summary>Stored as <c>all</c>, <c>vip</c>, <c>free_leads</c>: every reachable bot user, active VIP subscribers, or free leads who never paid.</summary>
+/// <summary>
+/// Stored as <c>all</c>, <c>vip</c>, <c>free_leads</c>, <c>coupon_users</c>: every user the message bot can reach,
+/// active VIP subscribers, free leads who never paid (all through the message bot), or the coupon bot's users
+/// (through the coupon bot, the bot they talked to).
+/// </summary>
 public enum BroadcastAudience
 {
     All,
     Vip,
     FreeLeads,
+    CouponUsers,
 }
 
 /// <summary>Stored as <c>pending</c>, <c>queued</c>, <c>sent</c>, <c>failed</c>, <c>blocked</c>, <c>skipped</c>.</summary>
@@ -69,6 +75,9 @@ public sealed class BroadcastJob : WorkItem, ITenantOwned
     public DateTimeOffset? StartedAt { get; private set; }
 
     public int? Recipients { get; private set; }
+
+    /// <summary>The bot the audience talked to, which sends the broadcast.</summary>
+    public BotRole Sender => Audience == BroadcastAudience.CouponUsers ? BotRole.CouponBot : BotRole.MessageBot;
 
     public static BroadcastJob Create(string tenantId, string message, DateTimeOffset dueAt, string? dedupeKey, DateTimeOffset now) =>
         Create(tenantId, message, BroadcastAudience.All, null, null, dueAt, dedupeKey, now);

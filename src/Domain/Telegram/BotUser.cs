@@ -34,6 +34,15 @@ public sealed class BotUser : ITenantOwned
         return user;
     }
 
+    /// <summary>A user the coupon bot met first: the message bot cannot write to them until they start it.</summary>
+    public static BotUser FirstSeenByCouponBot(string tenantId, long chatId, string? username, string? firstName, string? lastName, DateTimeOffset now)
+    {
+        var user = new BotUser(tenantId, chatId, now);
+        user.SeenByCouponBot(username, firstName, lastName, now);
+        return user;
+    }
+
+    /// <summary>A message or press through the message (or signal) bot: it may write to them.</summary>
     public void Seen(string? username, string? firstName, string? lastName, DateTimeOffset now)
     {
         Username = username;
@@ -41,7 +50,14 @@ public sealed class BotUser : ITenantOwned
         LastName = lastName;
         IsBlocked = false;
         LastSeenAt = now;
+        MessageBotLastSeenAt = now;
     }
+
+    /// <summary>
+    /// When the user last wrote to the message (or signal) bot; null for a user only the coupon bot knows, whom the
+    /// message bot cannot write to (a bot cannot start a conversation).
+    /// </summary>
+    public DateTimeOffset? MessageBotLastSeenAt { get; private set; }
 
     /// <summary>The user blocked the bot: later sends skip them until they unblock it.</summary>
     public void MarkBlocked() => IsBlocked = true;

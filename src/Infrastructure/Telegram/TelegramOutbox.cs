@@ -65,6 +65,26 @@ public sealed class TelegramOutbox(AppDbContext db, ITenantContext tenant, Commi
             ChatId = photo.ChatId, Photo = InputFile.FromString(photo.Photo), Caption = photo.CaptionHtml,
             ParseMode = photo.CaptionHtml is null ? default : ParseMode.Html, ReplyMarkup = Markup(photo.Buttons),
         }, null),
+        SendStoredImage { AsDocument: false } image => (new SendPhotoRequest
+        {
+            ChatId = image.ChatId, Photo = InputFile.FromString(StoredImages.Reference(image.StoredImageId)), Caption = image.CaptionHtml,
+            ParseMode = image.CaptionHtml is null ? default : ParseMode.Html, ReplyMarkup = Markup(image.Buttons),
+        }, null),
+        SendStoredImage image => (new SendDocumentRequest
+        {
+            ChatId = image.ChatId, Document = InputFile.FromString(StoredImages.Reference(image.StoredImageId)), Caption = image.CaptionHtml,
+            ParseMode = image.CaptionHtml is null ? default : ParseMode.Html, ReplyMarkup = Markup(image.Buttons), DisableContentTypeDetection = true,
+        }, null),
+        SendStoredAlbum album when album.Images.Count is < SendStoredAlbum.MinImages or > SendStoredAlbum.MaxImages =>
+            throw new ArgumentOutOfRangeException(nameof(message), album.Images.Count, "An album has 2 to 10 images."),
+        SendStoredAlbum album => (new SendMediaGroupRequest
+        {
+            ChatId = album.ChatId,
+            Media = album.Images.Select(i => new InputMediaPhoto(InputFile.FromString(StoredImages.Reference(i.StoredImageId)))
+            {
+                Caption = i.CaptionHtml, ParseMode = i.CaptionHtml is null ? default : ParseMode.Html,
+            }).ToList(),
+        }, null),
         ForwardMessage forward => (new ForwardMessageRequest { ChatId = forward.ChatId, FromChatId = forward.FromChatId, MessageId = forward.MessageId ?? 0 },
             forward.MessageId is null ? forward.MessageOutboxId : null),
         CreateInviteLink link => (new CreateChatInviteLinkRequest

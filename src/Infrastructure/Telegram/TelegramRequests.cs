@@ -28,8 +28,10 @@ public abstract record SendResult
 /// <summary>Replays a stored request through Telegram.Bot, with the parent's message id filled in where it depends on one.</summary>
 public static class TelegramRequests
 {
+    /// <param name="attach">Puts the stored images a photo, document or album call names into it; false when one is gone.</param>
     public static async Task<SendResult> SendAsync(
-        ITelegramBotClient bot, string method, string payload, long? parentMessageId, CancellationToken cancellationToken, string? parentResultText = null)
+        ITelegramBotClient bot, string method, string payload, long? parentMessageId, CancellationToken cancellationToken, string? parentResultText = null,
+        Func<object, CancellationToken, Task<bool>>? attach = null)
     {
         var json = JsonNode.Parse(payload)!.AsObject();
         if (parentResultText is not null && json["text"]?.GetValue<string>() is { } text && text.Contains(SendTextWithResult.ResultPlaceholder, StringComparison.Ordinal))
@@ -51,7 +53,7 @@ public static class TelegramRequests
 
         try
         {
-            return await CallAsync(bot, method, json, cancellationToken);
+            return await CallAsync(bot, method, json, attach, cancellationToken);
         }
         catch (ApiRequestException exception) when (exception.ErrorCode == 429)
         {
@@ -76,14 +78,41 @@ public static class TelegramRequests
     }
 
     /// <summary>The calls whose limits are Telegram's message limits (admin actions such as bans are not messages).</summary>
-    public static bool IsMessage(string method) => method is "sendMessage" or "sendPhoto" or "copyMessage" or "forwardMessage";
+    public static bool IsMessage(string method) =>
+        method is "sendMessage" or "sendPhoto" or "sendDocument" or "sendMediaGroup" or "copyMessage" or "forwardMessage";
 
     /// <summary>Makes the call; the result names the message it sent or edited, or the invite link it created.</summary>
+    private static async Task<SendResult> CallAsync(
+        ITelegramBotClient bot, string method, JsonObject json, Func<object, CancellationToken, Task<bool>>? attach, CancellationToken cancellationToken)
+    {
+        if (method is "sendPhoto" or "sendDocument" or "sendMediaGroup")
+        {
+            object request = method switch
+            {
+                "sendPhoto" => Read<SendPhotoRequest>(json),
+                "sendDocument" => Read<SendDocumentRequest>(json),
+                _ => Read<SendMediaGroupRequest>(json),
+            };
+            if (attach is not null && !await attach(request, cancellationToken))
+            {
+                return new SendResult.Rejected("The image to send is no longer kept.");
+            }
+
+            return request switch
+            {
+                SendPhotoRequest photo => new SendResult.Sent((await bot.SendRequest(photo, cancellationToken)).MessageId),
+                SendDocumentRequest document => new SendResult.Sent((await bot.SendRequest(document, cancellationToken)).MessageId),
+                _ => new SendResult.Sent((await bot.SendRequest((SendMediaGroupRequest)request, cancellationToken)).FirstOrDefault()?.MessageId),
+            };
+        }
+
+        return await CallAsync(bot, method, json, cancellationToken);
+    }
+
     private static async Task<SendResult.Sent> CallAsync(ITelegramBotClient bot, string method, JsonObject json, CancellationToken cancellationToken) =>
         method switch
         {
             "sendMessage" => new((await bot.SendRequest(Read<SendMessageRequest>(json), cancellationToken)).MessageId),
-            "sendPhoto" => new((await bot.SendRequest(Read<SendPhotoRequest>(json), cancellationToken)).MessageId),
             "editMessageText" => new((await bot.SendRequest(Read<EditMessageTextRequest>(json), cancellationToken)).MessageId),
             "copyMessage" => new((await bot.SendRequest(Read<CopyMessageRequest>(json), cancellationToken)).Id),
             "forwardMessage" => new((await bot.SendRequest(Read<ForwardMessageRequest>(json), cancellationToken)).MessageId),

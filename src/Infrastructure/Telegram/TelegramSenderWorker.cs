@@ -26,7 +26,8 @@ namespace PromoStack.Infrastructure.Telegram;
 /// </summary>
 public sealed partial class TelegramSenderWorker(
     IServiceScopeFactory scopeFactory, WorkQueue workQueue, TenantScopes tenantScopes, ISecretProtector secrets, BotRateLimiter limiter,
-    IHttpClientFactory httpClients, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramSenderWorker> logger) : IQueueWorker
+    IHttpClientFactory httpClients, IOptions<TelegramOptions> options, StoredImages storedImages, TimeProvider clock, ILogger<TelegramSenderWorker> logger)
+    : IQueueWorker
 {
     private const string FailOrphansSql =
         """
@@ -158,7 +159,9 @@ public sealed partial class TelegramSenderWorker(
 
             limiter.Record(due.BotTelegramId, row.ChatId, now, TelegramRequests.IsMessage(row.Method));
 
-            var result = await TelegramRequests.SendAsync(bot, row.Method, row.Payload, row.ParentMessageId, cancellationToken, row.ParentResultText);
+            var result = await TelegramRequests.SendAsync(
+                bot, row.Method, row.Payload, row.ParentMessageId, cancellationToken, row.ParentResultText,
+                (request, ct) => storedImages.AttachAsync(due.TenantId, request, ct));
             sent += await RecordAsync(due, row, work, result, cancellationToken) ? 1 : 0;
         }
 
@@ -179,13 +182,21 @@ public sealed partial class TelegramSenderWorker(
                 await workQueue.PostponeAsync(Queue, work, until, cancellationToken);
                 return false;
             case SendResult.Blocked blocked:
-                // Bot users are the message bot's: a user who blocked the signal bot (a different bot) may still talk to it.
-                await tenantScopes.RunAsync(due.TenantId, (services, ct) =>
+                // Each bot is blocked on its own: the message bot's flag, or the coupon bot's; a user who blocked the signal bot
+                // (a different bot) may still talk to the others.
+                await tenantScopes.RunAsync(due.TenantId, async (services, ct) =>
                 {
                     var db = services.GetRequiredService<AppDbContext>();
-                    return db.BotUsers
-                        .Where(u => u.ChatId == row.ChatId && db.BotConnections.Any(c => c.BotRole == BotRole.MessageBot && c.BotTelegramId == due.BotTelegramId))
-                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsBlocked, true), ct);
+                    var roles = await db.BotConnections.Where(c => c.BotTelegramId == due.BotTelegramId).Select(c => c.BotRole).ToListAsync(ct);
+                    var user = db.BotUsers.Where(u => u.ChatId == row.ChatId);
+                    if (roles.Contains(BotRole.CouponBot))
+                    {
+                        await user.ExecuteUpdateAsync(u => u.SetProperty(x => x.CouponBotBlocked, true), ct);
+                    }
+                    else if (roles.Contains(BotRole.MessageBot))
+                    {
+                        await user.ExecuteUpdateAsync(u => u.SetProperty(x => x.IsBlocked, true), ct);
+                    }
                 }, cancellationToken);
                 await GiveUpAsync(due, row, work, blocked.Reason, permanent: true, cancellationToken);
                 return false;

@@ -39,9 +39,10 @@ internal sealed class CreateBroadcastHandler(IAppDbContext db, ITenantContext te
 {
     public async ValueTask<BroadcastDto> Handle(CreateBroadcast command, CancellationToken cancellationToken)
     {
-        if (!await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.MessageBot, cancellationToken))
+        var sender = command.Audience == BroadcastAudience.CouponUsers ? BotRole.CouponBot : BotRole.MessageBot;
+        if (!await db.BotConnections.AnyAsync(c => c.BotRole == sender, cancellationToken))
         {
-            throw new ConflictException("Connect the message bot first: broadcasts go to its users.");
+            throw new ConflictException($"Connect the {BotRoleNames.Of(sender).Replace('_', ' ')} first: this broadcast goes to its users.");
         }
 
         var now = clock.GetUtcNow();

@@ -6,7 +6,6 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Connections;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
@@ -53,7 +52,7 @@ internal sealed class RunBroadcastSliceHandler(IAppDbContext db, ITelegramOutbox
                 : new SendPhoto(delivery.ChatId, job.Photo, job.Message, buttons);
             // At most once: after a crash mid-call the recipient is skipped rather than messaged twice.
             var row = await outbox.EnqueueAsync(message, new OutboxOptions(
-                BotRole.MessageBot, $"{BroadcastSlices.KeyPrefix(job.Id)}{delivery.ChatId}", BroadcastSlices.Kind, OutboxPriority.Bulk, DeliverySemantics.AtMostOnce), cancellationToken);
+                job.Sender, $"{BroadcastSlices.KeyPrefix(job.Id)}{delivery.ChatId}", BroadcastSlices.Kind, OutboxPriority.Bulk, DeliverySemantics.AtMostOnce), cancellationToken);
             queued.Add((delivery, row));
         }
 
@@ -68,12 +67,17 @@ internal sealed class RunBroadcastSliceHandler(IAppDbContext db, ITelegramOutbox
         return !await db.BroadcastDeliveries.AnyAsync(d => d.BroadcastId == job.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Queued), cancellationToken);
     }
 
-    /// <summary>The chats of the audience the message bot can write to (never blocked or unsubscribed users).</summary>
+    /// <summary>
+    /// The chats of the audience its bot can write to: users who started that bot, never those who blocked it or
+    /// unsubscribed.
+    /// </summary>
     private IQueryable<long> Audience(BroadcastAudience audience)
     {
-        var reachable = db.BotUsers.Where(u => !u.IsBlocked && u.UnsubscribedAt == null);
+        var reachable = db.BotUsers.Where(u => u.MessageBotLastSeenAt != null && !u.IsBlocked && u.UnsubscribedAt == null);
         return audience switch
         {
+            BroadcastAudience.CouponUsers => db.BotUsers
+                .Where(u => u.CouponLastSeenAt != null && !u.CouponBotBlocked && u.UnsubscribedAt == null).Select(u => u.ChatId),
             BroadcastAudience.Vip => reachable.Where(u => db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.Status == SubscriptionStatus.Active)).Select(u => u.ChatId),
             BroadcastAudience.FreeLeads => FreeLeads.Reachable(db).Select(u => u.ChatId),
             _ => reachable.Select(u => u.ChatId),

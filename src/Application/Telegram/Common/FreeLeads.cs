@@ -22,6 +22,6 @@ public static class FreeLeads
     /// not those who blocked it or unsubscribed.
     /// </summary>
     public static IQueryable<BotUser> Reachable(IAppDbContext db) =>
-        db.BotUsers.Where(u => !u.IsBlocked && u.UnsubscribedAt == null
+        db.BotUsers.Where(u => u.MessageBotLastSeenAt != null && !u.IsBlocked && u.UnsubscribedAt == null
                                && !db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.FirstPaidAt != null));
 }

@@ -48,6 +48,24 @@ public sealed record CopyMessage(long ChatId, long FromChatId, int? MessageId, l
 public sealed record SendPhoto(long ChatId, string Photo, string? CaptionHtml = null, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null)
     : OutgoingMessage(ChatId);
 
+/// <summary>
+/// An image the app made and keeps for a day (a <c>coupon_renders</c> row of the same tenant), uploaded to Telegram
+/// when the message is sent: as a photo (Telegram recompresses it) or, lossless, as a document.
+/// </summary>
+public sealed record SendStoredImage(
+    long ChatId, long StoredImageId, string? CaptionHtml = null, IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null, bool AsDocument = false)
+    : OutgoingMessage(ChatId);
+
+/// <summary>An album of 2 to 10 stored images in one message (an album carries no buttons).</summary>
+public sealed record SendStoredAlbum(long ChatId, IReadOnlyList<AlbumImage> Images) : OutgoingMessage(ChatId)
+{
+    public const int MinImages = 2;
+    public const int MaxImages = 10;
+}
+
+/// <summary>One image of an album, with its HTML caption.</summary>
+public sealed record AlbumImage(long StoredImageId, string? CaptionHtml);
+
 /// <summary>Forwards a message (with its "forwarded from" header) from another chat.</summary>
 public sealed record ForwardMessage(long ChatId, long FromChatId, int? MessageId, long? MessageOutboxId = null) : OutgoingMessage(ChatId);
 

@@ -15,8 +15,8 @@ namespace PromoStack.Application.Telegram;
 public sealed record HandleTelegramUpdate(long BotTelegramId, IncomingUpdate Update) : ITenantCommand<Unit>;
 
 internal sealed class HandleTelegramUpdateHandler(
-    IAppDbContext db, ITenantContext tenant, MessageRouter router, ITelegramOutbox outbox, IEnumerable<IJoinRequestHandler> joinRequests,
-    IEnumerable<IChannelPostHandler> channelPosts, IEnumerable<IButtonHandler> buttons, TimeProvider clock)
+    IAppDbContext db, ITenantContext tenant, MessageRouter router, IEnumerable<IBotRoleRouter> roleRouters, ITelegramOutbox outbox,
+    IEnumerable<IJoinRequestHandler> joinRequests, IEnumerable<IChannelPostHandler> channelPosts, IEnumerable<IButtonHandler> buttons, TimeProvider clock)
     : ICommandHandler<HandleTelegramUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(HandleTelegramUpdate command, CancellationToken cancellationToken)
@@ -25,11 +25,14 @@ internal sealed class HandleTelegramUpdateHandler(
         switch (command.Update)
         {
             case PrivateMessage message:
-                var author = await SeenAsync(message.ChatId, message.From, now, cancellationToken);
-                if (message.Text is { Length: > 0 } text && await RoleOfAsync(command.BotTelegramId, cancellationToken) is { } role)
+                var role = await RoleOfAsync(command.BotTelegramId, cancellationToken);
+                var author = await SeenAsync(role, message.ChatId, message.From, now, cancellationToken);
+                if (message.Text is { Length: > 0 } text && role is { } by)
                 {
-                    await router.RouteAsync(
-                        new BotMessageContext(command.BotTelegramId, role, message.UpdateId, message.ChatId, message.From, text, author), cancellationToken);
+                    var context = new BotMessageContext(command.BotTelegramId, by, message.UpdateId, message.ChatId, message.From, text, author);
+                    await (roleRouters.FirstOrDefault(r => r.Role == by) is { } own
+                        ? own.RouteAsync(context, cancellationToken)
+                        : router.RouteAsync(context, cancellationToken));
                 }
 
                 break;
@@ -37,14 +40,23 @@ internal sealed class HandleTelegramUpdateHandler(
                 await PressedAsync(command.BotTelegramId, press, now, cancellationToken);
                 break;
             case BotStatusChanged { IsPrivateChat: true } status:
-                var user = await SeenAsync(status.ChatId, status.By, now, cancellationToken);
-                if (status.BotIsMember)
+                var statusRole = await RoleOfAsync(command.BotTelegramId, cancellationToken);
+                var user = await SeenAsync(statusRole, status.ChatId, status.By, now, cancellationToken);
+                // Each bot is blocked on its own: blocking the coupon bot leaves the message bot able to write, and the other way round.
+                switch (statusRole, status.BotIsMember)
                 {
-                    user.MarkUnblocked();
-                }
-                else
-                {
-                    user.MarkBlocked();
+                    case (BotRole.CouponBot, true):
+                        user.MarkCouponBotUnblocked();
+                        break;
+                    case (BotRole.CouponBot, false):
+                        user.MarkCouponBotBlocked();
+                        break;
+                    case (_, true):
+                        user.MarkUnblocked();
+                        break;
+                    default:
+                        user.MarkBlocked();
+                        break;
                 }
 
                 break;
@@ -88,7 +100,7 @@ internal sealed class HandleTelegramUpdateHandler(
         string? notice = null;
         if ((press.ChatId ?? press.From.Id) == press.From.Id)
         {
-            var presser = await SeenAsync(press.From.Id, press.From, now, cancellationToken);
+            var presser = await SeenAsync(role, press.From.Id, press.From, now, cancellationToken);
             if (press.Data is { Length: > 0 } data
                 && buttons.Where(b => data.StartsWith(b.Prefix, StringComparison.Ordinal)).MaxBy(b => b.Prefix.Length) is { } handler)
             {
@@ -102,13 +114,21 @@ internal sealed class HandleTelegramUpdateHandler(
             cancellationToken);
     }
 
-    private async Task<BotUser> SeenAsync(long chatId, TelegramUser from, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The bot user, recorded or refreshed as seen by the bot of <paramref name="role"/> (each bot has its own blocked flag).</summary>
+    private async Task<BotUser> SeenAsync(BotRole? role, long chatId, TelegramUser from, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var user = await db.BotUsers.SingleOrDefaultAsync(u => u.ChatId == chatId, cancellationToken);
+        var byCouponBot = role == BotRole.CouponBot;
         if (user is null)
         {
-            user = BotUser.FirstSeen(tenant.RequiredTenantId, chatId, from.Username, from.FirstName, from.LastName, now);
+            user = byCouponBot
+                ? BotUser.FirstSeenByCouponBot(tenant.RequiredTenantId, chatId, from.Username, from.FirstName, from.LastName, now)
+                : BotUser.FirstSeen(tenant.RequiredTenantId, chatId, from.Username, from.FirstName, from.LastName, now);
             db.BotUsers.Add(user);
+        }
+        else if (byCouponBot)
+        {
+            user.SeenByCouponBot(from.Username, from.FirstName, from.LastName, now);
         }
         else
         {
