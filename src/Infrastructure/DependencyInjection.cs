@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddOptions<KeyManagementOptions>()
             .Configure<MasterKey>((options, key) => options.XmlEncryptor = new MasterKeyXmlEncryptor(key));
         services.AddSingleton<ISecretProtector, SecretProtector>();
+        services.AddSingleton<IPseudonyms, Pseudonyms>();
 
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section));
