@@ -69,6 +69,8 @@ public sealed class FakeTelegram : IDisposable
         Answer(token, "copyMessage", new { message_id = messageId });
         Answer(token, "answerCallbackQuery", true);
         Answer(token, "sendPhoto", message);
+        Answer(token, "sendDocument", message);
+        Answer(token, "sendMediaGroup", new[] { message, message });
         Answer(token, "forwardMessage", message);
         var link = new
         {
@@ -107,8 +109,43 @@ public sealed class FakeTelegram : IDisposable
             .Select(e => e.RequestMessage!)
             .Where(r => r.Path.EndsWith($"/{method}", StringComparison.Ordinal))
             .OrderBy(r => r.DateTime)
-            .Select(r => (r.Path.Split('/')[1]["bot".Length..], JsonDocument.Parse(string.IsNullOrEmpty(r.Body) ? "{}" : r.Body).RootElement))
+            .Select(r => (r.Path.Split('/')[1]["bot".Length..], Body(r)))
             .ToList();
+
+    /// <summary>
+    /// The multipart uploads made to <paramref name="method"/> (a photo, document or album with files), oldest first:
+    /// the form's fields and its files.
+    /// </summary>
+    public IReadOnlyList<TelegramUpload> Uploads(string method) =>
+        Server.LogEntries
+            .Select(e => e.RequestMessage!)
+            .Where(r => r.Path.EndsWith($"/{method}", StringComparison.Ordinal) && IsMultipart(r))
+            .OrderBy(r => r.DateTime)
+            .Select(r => TelegramUpload.Parse(r.Headers!["Content-Type"].First(), r.BodyAsBytes ?? System.Text.Encoding.UTF8.GetBytes(r.Body ?? string.Empty)))
+            .ToList();
+
+    private static bool IsMultipart(WireMock.IRequestMessage request) =>
+        request.Headers?.TryGetValue("Content-Type", out var type) == true && type.Any(t => t.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A JSON body as is; a multipart body as a JSON object of its text fields (files are in <see cref="Uploads"/>).</summary>
+    private static JsonElement Body(WireMock.IRequestMessage request)
+    {
+        if (IsMultipart(request))
+        {
+            var upload = TelegramUpload.Parse(request.Headers!["Content-Type"].First(), request.BodyAsBytes ?? System.Text.Encoding.UTF8.GetBytes(request.Body ?? string.Empty));
+            var fields = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in upload.Fields)
+            {
+                fields[name] = value.TrimStart().StartsWith('[') || value.TrimStart().StartsWith('{')
+                    ? System.Text.Json.Nodes.JsonNode.Parse(value)
+                    : long.TryParse(value, out var number) ? number : value;
+            }
+
+            return JsonDocument.Parse(fields.ToJsonString()).RootElement;
+        }
+
+        return JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body).RootElement;
+    }
 
     public void Dispose() => Server.Stop();
 
