@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
@@ -127,10 +128,20 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The coupon adapters: the image store.</summary>
+    /// <summary>The coupon adapters: the image store <c>Coupons__ImageStore__Kind</c> names.</summary>
     private static void AddCoupons(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ICouponImageStore, PostgresCouponImageStore>();
+        var imageStore = configuration.GetSection(CouponImageStoreOptions.Section);
+        services.AddOptions<CouponImageStoreOptions>().Bind(imageStore);
+        if ((imageStore.Get<CouponImageStoreOptions>() ?? new()).KindOrDefault == CouponImageStoreOptions.Kinds.S3)
+        {
+            services.AddSingleton(sp => S3CouponImageStore.CreateClient(sp.GetRequiredService<IOptions<CouponImageStoreOptions>>().Value));
+            services.AddScoped<ICouponImageStore, S3CouponImageStore>();
+        }
+        else
+        {
+            services.AddScoped<ICouponImageStore, PostgresCouponImageStore>();
+        }
     }
 
     /// <summary>Starts the queue workers when <c>Workers__Enabled</c> (the default).</summary>
