@@ -13,6 +13,7 @@ using PromoStack.Application.Coupons;
 using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
 using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Coupons.Partner;
 using PromoStack.Infrastructure.Coupons.Storage;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Identity;
@@ -128,7 +129,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The coupon adapters: the image store <c>Coupons__ImageStore__Kind</c> names.</summary>
+    /// <summary>The coupon adapters: the image store <c>Coupons__ImageStore__Kind</c> names, and the partner's code check.</summary>
     private static void AddCoupons(IServiceCollection services, IConfiguration configuration)
     {
         var imageStore = configuration.GetSection(CouponImageStoreOptions.Section);
@@ -142,6 +143,11 @@ public static class DependencyInjection
         {
             services.AddScoped<ICouponImageStore, PostgresCouponImageStore>();
         }
+
+        // Each attempt has the partner API's own timeout (HttpPartnerCodeChecker), not the client's.
+        services.AddHttpClient(HttpPartnerCodeChecker.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(HttpPartnerCodeChecker.Handler);
+        services.AddSingleton<IPartnerCodeChecker, HttpPartnerCodeChecker>();
     }
 
     /// <summary>Starts the queue workers when <c>Workers__Enabled</c> (the default).</summary>
