@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
@@ -12,6 +13,7 @@ using PromoStack.Application.Coupons;
 using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
 using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Coupons.Partner;
 using PromoStack.Infrastructure.Coupons.Storage;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Identity;
@@ -133,10 +135,25 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The coupon adapters: the image store.</summary>
+    /// <summary>The coupon adapters: the image store <c>Coupons__ImageStore__Kind</c> names, and the partner's code check.</summary>
     private static void AddCoupons(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ICouponImageStore, PostgresCouponImageStore>();
+        var imageStore = configuration.GetSection(CouponImageStoreOptions.Section);
+        services.AddOptions<CouponImageStoreOptions>().Bind(imageStore);
+        if ((imageStore.Get<CouponImageStoreOptions>() ?? new()).KindOrDefault == CouponImageStoreOptions.Kinds.S3)
+        {
+            services.AddSingleton(sp => S3CouponImageStore.CreateClient(sp.GetRequiredService<IOptions<CouponImageStoreOptions>>().Value));
+            services.AddScoped<ICouponImageStore, S3CouponImageStore>();
+        }
+        else
+        {
+            services.AddScoped<ICouponImageStore, PostgresCouponImageStore>();
+        }
+
+        // Each attempt has the partner API's own timeout (HttpPartnerCodeChecker), not the client's.
+        services.AddHttpClient(HttpPartnerCodeChecker.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(HttpPartnerCodeChecker.Handler);
+        services.AddSingleton<IPartnerCodeChecker, HttpPartnerCodeChecker>();
     }
 
     /// <summary>Starts the queue workers when <c>Workers__Enabled</c> (the default).</summary>

@@ -69,6 +69,7 @@ public static class StartupChecks
             problems.Add("MarketData__TwelveData__ApiKey is required when MarketData__Provider=twelvedata.");
         }
 
+        problems.AddRange(Bind<Coupons.Storage.CouponImageStoreOptions>(problems, configuration, Coupons.Storage.CouponImageStoreOptions.Section).Problems());
         if (problems.Count > 0)
         {
             throw new ConfigurationException("PromoStack cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
