@@ -6,6 +6,7 @@ using PromoStack.Application.Campaigns;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Mapping;
 using PromoStack.Application.Common.Security;
+using PromoStack.Application.Coupons;
 using PromoStack.Application.CrossPromo;
 using PromoStack.Application.Journeys;
 using PromoStack.Application.Signals;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<BroadcastQueries>();
         services.AddScoped<CrossPromoSettingsStore>();
         services.AddScoped<CrossPromoTexts>();
+        services.AddScoped<CouponTemplateWriter>();
         return services;
     }
 
