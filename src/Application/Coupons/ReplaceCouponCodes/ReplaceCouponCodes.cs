@@ -29,7 +29,7 @@ public sealed record CouponCodeListReport(int Count, int Duplicates, int Rejecte
 /// <param name="Line">The line number in the file, from 1.</param>
 public sealed record RejectedCouponCode(int Line, string Text, string Reason);
 
-internal sealed class ReplaceCouponCodesHandler(IAppDbContext db, TimeProvider clock, ITenantContext tenant) : ICommandHandler<ReplaceCouponCodes, CouponCodeListReport>
+internal sealed class ReplaceCouponCodesHandler(IAppDbContext db, ICouponCodeBulkInsert bulk, TimeProvider clock) : ICommandHandler<ReplaceCouponCodes, CouponCodeListReport>
 {
     private const int ShownTextLength = 80;
 
@@ -69,9 +69,7 @@ internal sealed class ReplaceCouponCodesHandler(IAppDbContext db, TimeProvider c
         // Two uploads at once would each delete and insert; the tenant lock makes the second wait and replace the first.
         await db.LockCurrentTenantAsync(cancellationToken);
         await db.CouponCodes.ExecuteDeleteAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        db.CouponCodes.AddRange(codes.Select(code => CouponCodeListEntry.Of(tenant.RequiredTenantId, code, now)));
-        await db.SaveChangesAsync(cancellationToken);
+        await bulk.InsertAsync(codes, clock.GetUtcNow(), cancellationToken);
         return new CouponCodeListReport(codes.Count, duplicates, rejectedCount, rejected);
     }
 
