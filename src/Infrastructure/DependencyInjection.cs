@@ -119,6 +119,10 @@ public static class DependencyInjection
         services.AddSingleton<Journeys.JourneyTimerWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<Journeys.JourneyTimerWorker>());
         services.AddSingleton<ScheduleRunner>();
+        services.AddOptions<Coupons.Rendering.CouponRenderingOptions>().Bind(configuration.GetSection(Coupons.Rendering.CouponRenderingOptions.Section));
+        services.AddSingleton<Application.Coupons.ICouponRenderer, Coupons.Rendering.SkiaCouponRenderer>();
+        services.AddSingleton<Application.Coupons.ICouponImageCodec, Coupons.Rendering.SkiaImageCodec>();
+        services.AddSingleton<Application.Coupons.ICouponSampleArt, Coupons.Rendering.SampleCouponArt>();
         Application.DependencyInjection.AddFeatureEntryPoints(services, typeof(DependencyInjection).Assembly);
         services.AddTransient<ScheduleTick>();
         services.AddScheduler();

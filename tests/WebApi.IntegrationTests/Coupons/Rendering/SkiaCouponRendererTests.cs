@@ -1,0 +1,178 @@
+using Microsoft.Extensions.Options;
+using PromoStack.Application.Coupons;
+using PromoStack.Domain.Coupons;
+using PromoStack.Infrastructure.Coupons.Rendering;
+
+namespace PromoStack.WebApi.IntegrationTests.Coupons.Rendering;
+
+/// <summary>
+/// The renderer as a service: a few renders at a time however many are asked for, each template loaded once while it
+/// stays cached (also when many renders ask for it together), loader and decoding failures as
+/// <see cref="CouponRenderException"/> and never cached, one caller's cancellation failing nobody else.
+/// </summary>
+public sealed class SkiaCouponRendererTests
+{
+    private static readonly byte[] Template = TestTemplates.Background(200, 200);
+    private static readonly CouponTextStyle Style = new(
+        new TextBox(10, 40, 80, 20, HorizontalAlign.Center, VerticalAlign.Middle), 60, "#FFFFFF", null, showLogo: false);
+
+    [Fact]
+    public async Task ParallelRenders_NeverExceedTheConfiguredConcurrency()
+    {
+        using var renderer = Renderer(concurrency: 2);
+        var running = 0;
+        var most = 0;
+        async Task<byte[]> Load(CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            await Task.Delay(40, cancellationToken);
+            Interlocked.Decrement(ref running);
+            return Template;
+        }
+
+        var renders = Enumerable.Range(0, 12)
+            .Select(i => Task.Run(() => renderer.RenderPngAsync(new CouponRenderRequest($"key-{i}", Load, null, Style, $"CODE{i}"), CancellationToken.None)));
+        var pngs = await Task.WhenAll(renders);
+
+        pngs.Should().OnlyContain(png => png.Length > 0);
+        most.Should().Be(2, "twelve renders asked at once run two at a time");
+    }
+
+    [Fact]
+    public async Task ATemplate_IsLoadedOnce_WhileCached_EvenWhenManyRendersAskAtOnce()
+    {
+        using var renderer = Renderer(concurrency: 4);
+        var loads = 0;
+        var logoLoads = 0;
+        var withLogo = new CouponTextStyle(Style.Box, Style.MaxFontPx, Style.Color, null, showLogo: true);
+        async Task<byte[]> Load(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref loads);
+            await Task.Delay(30, cancellationToken);
+            return Template;
+        }
+
+        Task<byte[]> LoadLogo(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref logoLoads);
+            return Task.FromResult(TestTemplates.Logo());
+        }
+
+        var renders = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            renderer.RenderPngAsync(new CouponRenderRequest("template-7:v3:square", Load, LoadLogo, withLogo, $"CODE{i}"), CancellationToken.None)));
+        await Task.WhenAll(renders);
+        await renderer.RenderPreviewJpegAsync(new CouponRenderRequest("template-7:v3:square", Load, LoadLogo, withLogo, "LATER"), 100, CancellationToken.None);
+
+        loads.Should().Be(1);
+        logoLoads.Should().Be(1);
+
+        await renderer.RenderPngAsync(new CouponRenderRequest("template-7:v4:square", Load, LoadLogo, withLogo, "NEW-VERSION"), CancellationToken.None);
+        loads.Should().Be(2, "another key is another template");
+    }
+
+    [Fact]
+    public async Task ATemplateBiggerThanTheCache_IsRendered_ButNotKept()
+    {
+        using var renderer = new SkiaCouponRenderer(Options.Create(new CouponRenderingOptions { TemplateCacheMegabytes = 1 }));
+        var big = TestTemplates.Background(1080, 1080);
+        var loads = 0;
+        var request = new CouponRenderRequest("big", _ =>
+        {
+            loads++;
+            return Task.FromResult(big);
+        }, null, Style, "BIG");
+
+        (await renderer.RenderPngAsync(request, CancellationToken.None)).Should().NotBeEmpty();
+        (await renderer.RenderPngAsync(request, CancellationToken.None)).Should().NotBeEmpty();
+
+        loads.Should().Be(2, "4.4 MB of pixels do not fit a 1 MB cache");
+    }
+
+    [Fact]
+    public async Task ALoaderThatFails_IsARenderFailure_AndIsNotCached()
+    {
+        using var renderer = Renderer(concurrency: 2);
+        var failing = new CouponRenderRequest("flaky", _ => throw new IOException("store down"), null, Style, "CODE");
+
+        var failure = await FluentActions.Awaiting(() => renderer.RenderPngAsync(failing, CancellationToken.None))
+            .Should().ThrowAsync<CouponRenderException>();
+        failure.Which.InnerException.Should().BeOfType<IOException>();
+        failure.Which.Message.Should().Contain("template image").And.Contain("store down");
+
+        var png = await renderer.RenderPngAsync(failing with { LoadImage = _ => Task.FromResult(Template) }, CancellationToken.None);
+        png.Should().NotBeEmpty("the next render loads again");
+    }
+
+    [Fact]
+    public async Task AnImageThatCannotBeDecoded_IsARenderFailure()
+    {
+        using var renderer = Renderer(concurrency: 2);
+        var text = "<html>not an image</html>"u8.ToArray();
+
+        await FluentActions.Awaiting(() => renderer.RenderPngAsync(new CouponRenderRequest("text", _ => Task.FromResult(text), null, Style, "CODE"), CancellationToken.None))
+            .Should().ThrowAsync<CouponRenderException>().WithMessage("*template image could not be decoded*");
+        await FluentActions.Awaiting(() => renderer.RenderPngAsync(new CouponRenderRequest("empty", _ => Task.FromResult(Array.Empty<byte>()), null, Style, "CODE"), CancellationToken.None))
+            .Should().ThrowAsync<CouponRenderException>().WithMessage("*template image is empty*");
+        var logoStyle = new CouponTextStyle(Style.Box, Style.MaxFontPx, Style.Color, null, showLogo: true);
+        await FluentActions.Awaiting(() => renderer.RenderPngAsync(
+                new CouponRenderRequest("bad-logo", _ => Task.FromResult(Template), _ => Task.FromResult(text), logoStyle, "CODE"), CancellationToken.None))
+            .Should().ThrowAsync<CouponRenderException>().WithMessage("*logo could not be decoded*");
+    }
+
+    [Fact]
+    public async Task ACallerThatGivesUp_IsCancelled_AndAnotherWaitingForTheSameTemplateLoadsItItself()
+    {
+        using var renderer = Renderer(concurrency: 4);
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var giveUp = new CancellationTokenSource();
+        var first = renderer.RenderPngAsync(new CouponRenderRequest("shared", async cancellationToken =>
+        {
+            firstStarted.SetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return Template;
+        }, null, Style, "FIRST"), giveUp.Token);
+        await firstStarted.Task;
+
+        var second = renderer.RenderPngAsync(new CouponRenderRequest("shared", _ => Task.FromResult(Template), null, Style, "SECOND"), CancellationToken.None);
+        await Task.Delay(50);
+        second.IsCompleted.Should().BeFalse("the second render waits for the first one's load");
+        await giveUp.CancelAsync();
+
+        await FluentActions.Awaiting(() => first).Should().ThrowAsync<OperationCanceledException>();
+        (await second.WaitAsync(TimeSpan.FromSeconds(10))).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task ACallerWaitingForASlot_CanGiveUp()
+    {
+        using var renderer = Renderer(concurrency: 1);
+        var release = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var busy = renderer.RenderPngAsync(new CouponRenderRequest("slow", _ => release.Task, null, Style, "SLOW"), CancellationToken.None);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await FluentActions.Awaiting(() => renderer.RenderPngAsync(new CouponRenderRequest("other", _ => Task.FromResult(Template), null, Style, "CODE"), timeout.Token))
+            .Should().ThrowAsync<OperationCanceledException>();
+
+        release.SetResult(Template);
+        (await busy).Should().NotBeEmpty();
+    }
+
+    private static SkiaCouponRenderer Renderer(int concurrency) =>
+        new(Options.Create(new CouponRenderingOptions { MaxConcurrentRenders = concurrency }));
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}
