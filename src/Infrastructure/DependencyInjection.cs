@@ -8,9 +8,11 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
+using PromoStack.Application.Coupons;
 using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
 using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Coupons.Storage;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Identity;
 using PromoStack.Infrastructure.Jobs;
@@ -107,6 +109,7 @@ public static class DependencyInjection
                     _ => ActivatorUtilities.CreateInstance<MarketData.NoMarketData>(sp),
                 }));
         services.AddHostedService<MarketData.MarketDataStartupLog>();
+        AddCoupons(services, configuration);
         services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
         services.AddSingleton<WorkQueue>();
@@ -127,6 +130,12 @@ public static class DependencyInjection
         services.AddTransient<ScheduleTick>();
         services.AddScheduler();
         return services;
+    }
+
+    /// <summary>The coupon adapters: the image store.</summary>
+    private static void AddCoupons(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ICouponImageStore, PostgresCouponImageStore>();
     }
 
     /// <summary>Starts the queue workers when <c>Workers__Enabled</c> (the default).</summary>
