@@ -61,7 +61,7 @@ internal sealed class CouponTemplateWriter(IAppDbContext db, ICouponImageCodec c
             }
             catch (ImageRejectedException rejected)
             {
-                failures.Add(new ValidationFailure(name, rejected.Message));
+                failures.Add(new ValidationFailure(name, $"The file '{name}' is not an image this API takes: {rejected.Message}."));
             }
         }
 
