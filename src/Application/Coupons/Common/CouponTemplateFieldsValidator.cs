@@ -18,9 +18,10 @@ internal abstract class CouponTemplateFieldsValidator<T> : AbstractValidator<T>
         RuleFor(c => c.Slug).Must(slug => CouponTemplateSlug.Problem(slug) is null).When(c => c.Slug is not null)
             .WithMessage((_, slug) => CouponTemplateSlug.Problem(slug));
         RuleFor(c => c.Sizes).NotEmpty().WithMessage("A template has at least one size: square, story or feed.")
-            .Must(sizes => sizes.Where(s => s.Size is not null).GroupBy(s => s.Size).All(g => g.Count() == 1))
+            .Must(sizes => sizes.Where(s => s?.Size is not null).GroupBy(s => s.Size).All(g => g.Count() == 1))
             .WithMessage("A template has each size at most once.");
-        RuleForEach(c => c.Sizes).SetValidator(new CouponSizeInputValidator());
+        RuleForEach(c => c.Sizes).NotNull().WithMessage("A size is an object with its size, box, font size and colour.")
+            .SetValidator(new CouponSizeInputValidator());
         RuleFor(c => c).Custom((fields, context) =>
         {
             foreach (var (name, content) in fields.Uploads())
@@ -35,7 +36,7 @@ internal abstract class CouponTemplateFieldsValidator<T> : AbstractValidator<T>
                 }
             }
 
-            foreach (var size in CouponSizes.All.Where(size => fields.Upload(size) is not null && fields.Sizes.All(s => s.Size != size)))
+            foreach (var size in CouponSizes.All.Where(size => fields.Upload(size) is not null && fields.Sizes.All(s => s?.Size != size)))
             {
                 context.AddFailure(new ValidationFailure(
                     CouponSizes.Name(size), $"The template has no {CouponSizes.Name(size)} size for this image: add the size to sizes, or leave the file out."));

@@ -231,6 +231,7 @@ public sealed class CouponTemplatesTests(AppFixture fixture) : IntegrationTest(f
     [InlineData("name", """{"name":"   ","sizes":[{"size":"square","box":{"leftPct":10,"topPct":70,"widthPct":80,"heightPct":15},"maxFontPx":80,"color":"#FFFFFF"}]}""")]
     [InlineData("sizes", """{"name":"Promo","sizes":[]}""")]
     [InlineData("sizes", """{"name":"Promo","sizes":[{"size":"square","box":{"leftPct":10,"topPct":70,"widthPct":80,"heightPct":15},"maxFontPx":80,"color":"#FFFFFF"},{"size":"square","box":{"leftPct":10,"topPct":70,"widthPct":80,"heightPct":15},"maxFontPx":80,"color":"#FFFFFF"}]}""")]
+    [InlineData("sizes[0]", """{"name":"Promo","sizes":[null]}""")]
     [InlineData("sizes[0].size", """{"name":"Promo","sizes":[{"size":"portrait","box":{"leftPct":10,"topPct":70,"widthPct":80,"heightPct":15},"maxFontPx":80,"color":"#FFFFFF"}]}""")]
     [InlineData("sizes[0].size", """{"name":"Promo","sizes":[{"box":{"leftPct":10,"topPct":70,"widthPct":80,"heightPct":15},"maxFontPx":80,"color":"#FFFFFF"}]}""")]
     [InlineData("sizes[0].box", """{"name":"Promo","sizes":[{"size":"square","maxFontPx":80,"color":"#FFFFFF"}]}""")]
