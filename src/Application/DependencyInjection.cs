@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<BroadcastQueries>();
         services.AddScoped<CrossPromoSettingsStore>();
         services.AddScoped<CrossPromoTexts>();
+        services.AddScoped<CouponTemplateWriter>();
         return services;
     }
 

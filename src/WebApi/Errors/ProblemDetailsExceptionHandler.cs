@@ -3,15 +3,18 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Common.Exceptions;
+using PromoStack.Application.Coupons;
 using PromoStack.Application.Subscriptions;
 using PromoStack.Domain.Common;
+using PromoStack.Domain.Coupons;
 
 namespace PromoStack.WebApi.Errors;
 
 /// <summary>
 /// The one place exceptions become HTTP answers: 400 with field errors, 403, 404, 409 for broken rules and
-/// illegal transitions, 413 for oversized bodies, 503 when an outside service is unavailable (or a Stripe event comes
-/// before what it refers to), 400 when one refuses, and 500 with a trace id and nothing internal.
+/// illegal transitions (a stale template edit also carries <c>currentVersion</c>), 413 for oversized bodies, 503 when
+/// an outside service or the image store is unavailable (or a Stripe event comes before what it refers to), 400 when
+/// one refuses, and 500 with a trace id and nothing internal.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -26,8 +29,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
             MissingTenantException => Problem(StatusCodes.Status403Forbidden, "You do not belong to a tenant yet: create one with POST /api/tenants."),
+            StaleTemplateException stale => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Detail = exception.Message, Extensions = { ["currentVersion"] = stale.CurrentVersion },
+            },
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
-            OutsideServiceUnavailableException or StripeEventNotYetApplicableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+            OutsideServiceUnavailableException or StripeEventNotYetApplicableException or ImageStoreUnavailableException =>
+                Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
             OutsideServiceRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,
         };

@@ -3,24 +3,50 @@ using PromoStack.Domain.Coupons;
 namespace PromoStack.Application.Coupons;
 
 /// <summary>
-/// The one way a template size becomes a render request, for the bot, the web generator and the admin's preview
-/// alike (so the admin sees what affiliates get): the decoded image is cached under the tenant, template, version
-/// and size, and loaded from the image store only when it is not cached.
+/// The one way to ask <see cref="ICouponRenderer"/> for a template's image with a code on it: the admin's preview, the
+/// coupon bot and the public web generator all build their request here, so the three draw the same image from the
+/// same cache entry.
 /// </summary>
 public static class CouponRenders
 {
-    public static CouponRenderRequest Request(string tenantId, CouponTemplate template, CouponTemplateVariant variant, string code, ICouponImageStore store) =>
-        new(
-            $"{tenantId}:{template.Id}:{template.Version}:{CouponSizes.Name(variant.Size)}",
-            ct => LoadAsync(store, variant.Image.Key, ct),
-            variant.Style.ShowLogo && template.Logo is { } logo ? ct => LoadAsync(store, logo.Key, ct) : null,
+    /// <summary>
+    /// What the renderer needs to draw <paramref name="code"/> on <paramref name="variant"/> of
+    /// <paramref name="template"/>: the cache key <c>{tenant}:{templateId}:{version}:{size}</c> (a new version of the
+    /// template is a new key, so an edit is never drawn from a stale decoded image), loaders that read the size's image
+    /// and — only when the size shows it — the template's logo from <paramref name="store"/> (the current tenant's
+    /// store), the size's text style, and the code as given (normalise it first). An image missing from the store
+    /// fails the render with a <see cref="CouponRenderException"/>.
+    /// </summary>
+    public static CouponRenderRequest Request(string tenantId, CouponTemplate template, CouponTemplateVariant variant, string code, ICouponImageStore store)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(store);
+        var logo = variant.Style.ShowLogo ? template.Logo : null;
+        return new CouponRenderRequest(
+            CacheKey(tenantId, template, variant.Size),
+            cancellationToken => LoadAsync(store, variant.Image, cancellationToken),
+            logo is null ? null : cancellationToken => LoadAsync(store, logo, cancellationToken),
             variant.Style,
             code);
+    }
 
-    /// <summary>The file name an image is sent or downloaded as: <c>{slug}-{size}-{CODE}.png</c>.</summary>
-    public static string FileName(CouponTemplate template, CouponSize size, string code, string extension = "png") =>
-        $"{template.Slug}-{CouponSizes.Name(size)}-{new string([.. code.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')])}.{extension}";
+    /// <summary><c>{tenant}:{templateId}:{version}:{size}</c>, e.g. <c>acme:12:3:story</c>.</summary>
+    public static string CacheKey(string tenantId, CouponTemplate template, CouponSize size)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return $"{tenantId}:{template.Id}:{template.Version}:{CouponSizes.Name(size)}";
+    }
 
-    private static async Task<byte[]> LoadAsync(ICouponImageStore store, string key, CancellationToken cancellationToken) =>
-        await store.GetAsync(key, cancellationToken) ?? throw new CouponRenderException($"The stored image '{key}' is missing.");
+    /// <summary>The file name an image is sent or downloaded as: <c>{slug}-{size}-{CODE}.png</c> (other characters of the code as <c>_</c>).</summary>
+    public static string FileName(CouponTemplate template, CouponSize size, string code, string extension = "png")
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var safe = new string([.. code.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        return $"{template.Slug}-{CouponSizes.Name(size)}-{safe}.{extension}";
+    }
+
+    private static async Task<byte[]> LoadAsync(ICouponImageStore store, StoredImage image, CancellationToken cancellationToken) =>
+        await store.GetAsync(image.Key, cancellationToken)
+        ?? throw new CouponRenderException($"The template image {image.Key} is missing from the image store.");
 }

@@ -26,7 +26,7 @@ internal sealed class ListWebTemplatesHandler(IAppDbContext db, ITenantContext t
                 t.Slug, t.Name,
                 [.. t.Variants.Select(v => new WebTemplateSizeDto(
                     CouponSizes.Name(v.Size), CouponSizes.Label(v.Size), v.Image.Width, v.Image.Height,
-                    CouponImageUrls.Public(tenant.RequiredTenantId, t.Id, v.Size, v.Image.Sha256)))])),
+                    CouponImages.PublicUrl(tenant.RequiredTenantId, t.Id, v.Size, v.Image)))])),
         ];
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace PromoStack.WebApi.Controllers;
+
+/// <summary>
+/// The multipart form of a template: the JSON field <c>template</c> (a <see cref="CouponTemplateRequest"/>) and the
+/// image files, one per size, and the logo.
+/// </summary>
+public sealed class CouponTemplateForm
+{
+    /// <summary>The template's fields as JSON (see <see cref="CouponTemplateRequest"/>).</summary>
+    public string? Template { get; set; }
+
+    public IFormFile? Square { get; set; }
+
+    public IFormFile? Story { get; set; }
+
+    public IFormFile? Feed { get; set; }
+
+    public IFormFile? Logo { get; set; }
+
+    /// <summary>The JSON read with the API's own options; what cannot be read is a 400 naming the field it failed at.</summary>
+    public CouponTemplateRequest Request(JsonSerializerOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(Template))
+        {
+            throw Invalid("template", "The template's fields are required: a JSON field named 'template'.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<CouponTemplateRequest>(Template, options) ?? throw Invalid("template", "The template's fields are a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "template";
+            throw Invalid(field, "The value is not valid.");
+        }
+    }
+
+    /// <summary>The file's bytes, or null when none was sent (the request's size limit bounds what is read).</summary>
+    public static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        await using var stream = file.OpenReadStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}
