@@ -16,7 +16,10 @@ public interface ICouponRenderer
     Task<byte[]> RenderPreviewJpegAsync(CouponRenderRequest request, int maxSide, CancellationToken cancellationToken);
 }
 
-/// <summary>What to draw: the cached image's key, loaders for the image and the logo, the style and the code.</summary>
+/// <summary>
+/// What to draw: the cached image's key, loaders for the image and the logo, the style and the code. The cached
+/// background includes the logo when the style shows one, so the key must change whenever the image or the logo does.
+/// </summary>
 public sealed record CouponRenderRequest(
     string CacheKey, Func<CancellationToken, Task<byte[]>> LoadImage, Func<CancellationToken, Task<byte[]>>? LoadLogo, CouponTextStyle Style, string Code);
 

@@ -10,10 +10,12 @@ namespace PromoStack.Infrastructure.Coupons.Rendering;
 /// Checks uploads with Skia: the format from the first bytes (PNG, JPEG or WebP signatures; never the file name), the
 /// byte size, then the pixel size from the header (Skia's codec reads it without decoding pixels), and only then one
 /// decode, to RGBA in sRGB (converted from an embedded colour profile, turned upright from a JPEG's EXIF orientation),
-/// written again as a PNG with no metadata at all: no EXIF, no text chunks, no colour profile.
+/// written again as a PNG with no metadata at all: no EXIF, no text chunks, no colour profile (RGB when no pixel is
+/// transparent, RGBA otherwise).
 /// </summary>
 public sealed class SkiaImageCodec : ICouponImageCodec
 {
+    /// <summary>Skia's default, the smallest files: an upload is encoded once and its PNG read at every cache miss.</summary>
     private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.AllFilters, 6);
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -57,8 +59,11 @@ public sealed class SkiaImageCodec : ICouponImageCodec
 
         using var turned = codec.EncodedOrigin is SKEncodedOrigin.TopLeft ? null : Upright(decoded, codec.EncodedOrigin);
         var upright = turned ?? decoded;
-        using var pixmap = upright.PeekPixels();
-        using var encoded = pixmap.Encode(PngOptions) ?? throw Undecodable();
+        using var pixels = upright.PeekPixels();
+        using var opaque = alpha != SKAlphaType.Opaque && RgbaPixels.AreOpaque(pixels.GetPixelSpan())
+            ? new SKPixmap(pixels.Info.WithAlphaType(SKAlphaType.Opaque), pixels.GetPixels(), pixels.RowBytes)
+            : null;
+        using var encoded = (opaque ?? pixels).Encode(PngOptions) ?? throw Undecodable();
         var png = encoded.ToArray();
         return new NormalisedImage(png, upright.Width, upright.Height, format, Convert.ToHexStringLower(SHA256.HashData(png)));
     }

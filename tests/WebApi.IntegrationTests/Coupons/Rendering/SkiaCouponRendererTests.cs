@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PromoStack.Application.Coupons;
 using PromoStack.Domain.Coupons;
 using PromoStack.Infrastructure.Coupons.Rendering;
+using SkiaSharp;
 
 namespace PromoStack.WebApi.IntegrationTests.Coupons.Rendering;
 
@@ -87,6 +88,23 @@ public sealed class SkiaCouponRendererTests
         (await renderer.RenderPngAsync(request, CancellationToken.None)).Should().NotBeEmpty();
 
         loads.Should().Be(2, "4.4 MB of pixels do not fit a 1 MB cache");
+    }
+
+    [Fact]
+    public async Task AnOpaqueTemplate_GivesAnRgbPng_AndATransparentOneKeepsItsAlpha()
+    {
+        using var renderer = Renderer(concurrency: 2);
+        using var seeThrough = new SKBitmap(new SKImageInfo(200, 200, SKColorType.Rgba8888, SKAlphaType.Premul));
+        seeThrough.Erase(new SKColor(0x24, 0x3B, 0x55, 0x80));
+
+        var fromOpaque = await renderer.RenderPngAsync(new CouponRenderRequest("opaque", _ => Task.FromResult(Template), null, Style, "RGB"), CancellationToken.None);
+        var transparent = TestTemplates.Png(seeThrough);
+        var fromTransparent = await renderer.RenderPngAsync(new CouponRenderRequest("transparent", _ => Task.FromResult(transparent), null, Style, "RGBA"), CancellationToken.None);
+
+        fromOpaque[8 + 4 + 4 + 9].Should().Be(2, "the PNG's colour type is RGB");
+        fromTransparent[8 + 4 + 4 + 9].Should().Be(6, "the PNG's colour type is RGBA");
+        var corner = RasterImage.Decode(fromTransparent)[0, 0];
+        (corner >> 24).Should().BeInRange(0x7F, 0x81, "the background's transparency is kept");
     }
 
     [Fact]

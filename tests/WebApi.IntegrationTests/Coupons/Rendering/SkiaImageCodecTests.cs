@@ -51,6 +51,20 @@ public sealed class SkiaImageCodecTests
     }
 
     [Fact]
+    public void AnRgbaPngWithoutTransparency_IsWrittenAsRgb_AndOneWithTransparencyKeepsItsAlpha()
+    {
+        using var opaque = new SKBitmap(new SKImageInfo(8, 8, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        opaque.Erase(new SKColor(10, 20, 30, 255));
+        using var transparent = new SKBitmap(new SKImageInfo(8, 8, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        transparent.Erase(new SKColor(10, 20, 30, 255));
+        transparent.SetPixel(7, 7, new SKColor(10, 20, 30, 254));
+
+        PngColourType(TestTemplates.Png(opaque)).Should().Be(6, "the upload is RGBA");
+        PngColourType(_codec.Normalise(TestTemplates.Png(opaque)).Png).Should().Be(2, "RGB");
+        PngColourType(_codec.Normalise(TestTemplates.Png(transparent)).Png).Should().Be(6, "RGBA");
+    }
+
+    [Fact]
     public void ATextFileNamedPng_IsNotAnImage()
     {
         var upload = Encoding.UTF8.GetBytes("this is coupon-art.png, honestly\n");
@@ -176,4 +190,7 @@ public sealed class SkiaImageCodecTests
     }
 
     private static string Latin1(byte[] bytes) => Encoding.Latin1.GetString(bytes);
+
+    /// <summary>The colour type in a PNG's header: 2 is RGB, 6 is RGBA.</summary>
+    private static byte PngColourType(byte[] png) => png[8 + 4 + 4 + 9];
 }
