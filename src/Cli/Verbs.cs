@@ -9,6 +9,7 @@ using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Identity;
 using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Tenancy;
 
 namespace PromoStack.Cli;
 
@@ -70,6 +71,12 @@ public static class Verbs
         try
         {
             var user = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EnsureDevUser(tenant, role));
+            if (tenant == "demo")
+            {
+                await scope.ServiceProvider.GetRequiredService<TenantScopes>().RunAsync(
+                    tenant, (services, ct) => services.GetRequiredService<ISender>().Send(new SeedCouponDemo(), ct).AsTask(), CancellationToken.None);
+            }
+
             var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             var key = DevTokens.LoadOrCreateKey(auth.DevKeyPath);
             await output.WriteLineAsync(DevTokens.Create(key, user.UserId, user.Email, TimeProvider.System.GetUtcNow()));

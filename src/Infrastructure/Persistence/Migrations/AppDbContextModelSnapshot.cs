@@ -1976,6 +1976,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<DateTimeOffset?>("MessageBotLastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("message_bot_last_seen_at");
+
                     b.Property<string>("PendingConfirmation")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")

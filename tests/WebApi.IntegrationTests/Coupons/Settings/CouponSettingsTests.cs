@@ -197,7 +197,7 @@ public sealed class CouponSettingsTests(AppFixture fixture) : IntegrationTest(fi
     {
         var partner = JsonDocument.Parse(await StoredPartnerJsonAsync(tenantId)).RootElement;
         return partner.TryGetProperty("encryptedHeaderValue", out var encrypted) && encrypted.ValueKind == JsonValueKind.String
-            ? Factory.Services.GetRequiredService<ISecretProtector>().Unprotect(CouponSecrets.PartnerHeader, encrypted.GetString()!)
+            ? Factory.Services.GetRequiredService<ISecretProtector>().Unprotect(CouponSecrets.PartnerHeaderValue, encrypted.GetString()!)
             : null;
     }
 }

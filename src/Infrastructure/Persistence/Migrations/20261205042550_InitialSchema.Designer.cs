@@ -12,7 +12,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205032536_InitialSchema")]
+    [Migration("20261205042550_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -1978,6 +1978,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset?>("MessageBotLastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("message_bot_last_seen_at");
 
                     b.Property<string>("PendingConfirmation")
                         .HasMaxLength(32)

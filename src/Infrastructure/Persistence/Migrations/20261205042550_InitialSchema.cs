@@ -170,6 +170,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     unsubscribed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    message_bot_last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     pending_confirmation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     pending_confirmation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     coupon_first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
