@@ -62,7 +62,7 @@ public abstract class CouponBotTestBase(AppFixture fixture, ClassApp classApp) :
         var response = await (admin ?? Admin).PutAsJsonAsync("/api/coupons/settings", new
         {
             validation = "partner",
-            partner = new { urlTemplate = $"{Partner.Url}/discount?coupons%5B%5D={{code}}&productIds=77", timeoutMs, attempts },
+            partner = new { urlTemplate = $"{Partner.Url}/discount/{{code}}?productIds=77", timeoutMs, attempts },
             linkTemplate = "https://partner.example/buy?promo={code}",
             checksPerMinute,
         });
@@ -73,12 +73,12 @@ public abstract class CouponBotTestBase(AppFixture fixture, ClassApp classApp) :
     protected void PartnerSays(string code, int status, TimeSpan? delay = null)
     {
         var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody("{\"message\":\"ok\"}");
-        Partner.Given(Request.Create().WithPath("/discount").UsingGet().WithParam("coupons[]", code))
+        Partner.Given(Request.Create().WithPath($"/discount/{code}").UsingGet().WithParam("productIds", "77"))
             .RespondWith(delay is { } wait ? response.WithDelay(wait) : response);
     }
 
     protected int PartnerCalls(string? code = null) =>
-        Partner.LogEntries.Count(e => code is null || e.RequestMessage!.Query!.TryGetValue("coupons[]", out var values) && values.Contains(code));
+        Partner.LogEntries.Count(e => code is null || e.RequestMessage!.Path == $"/discount/{code}");
 
     /// <summary>Creates a template through the API with one plain image per size; returns its id.</summary>
     protected async Task<int> TemplateAsync(string name, string[] sizes, bool telegram = true, bool web = true, HttpClient? admin = null)
