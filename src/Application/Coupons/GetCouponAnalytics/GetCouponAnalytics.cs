@@ -149,14 +149,23 @@ internal sealed class GetCouponAnalyticsHandler(IAppDbContext db, PersonalData p
     }
 
     /// <summary>
-    /// New users: everyone's first attempt ever (up to the period's end) that falls in the period. Their attempts in the
-    /// period are joined to their first day; one exactly n days later retains them for Dn.
+    /// New users: the users of the period whose first attempt ever falls in it. Their attempts in the period are joined
+    /// to their first day; one exactly n days later retains them for Dn.
     /// </summary>
     private async Task<CouponRetentionDto> RetentionAsync(
         IQueryable<Domain.Telegram.BotUsage> attempts, CouponPeriod period, string tz, DateOnly lastObservedDay, CancellationToken cancellationToken)
     {
-        var firstDays = db.BotUsage.AsNoTracking().Where(u => u.CreatedAt < period.End)
-            .GroupBy(u => new { Chat = u.ChatId ?? 0L, Web = u.WebClient ?? string.Empty })
+        // Only the users of the period can be new in it: their attempts up to its end are all that is aggregated. Chats
+        // and web clients are looked up apart, each a plain IN between never-null values, which PostgreSQL runs as a
+        // hash semi-join (an OR of the two would be a subplan per row, rescanned once too big to hash).
+        var chats = attempts.Where(u => u.ChatId != null).Select(u => u.ChatId ?? 0L);
+        var clients = attempts.Where(u => u.WebClient != null).Select(u => u.WebClient ?? string.Empty);
+        var untilEnd = db.BotUsage.AsNoTracking().Where(u => u.CreatedAt < period.End);
+        var firstDays = untilEnd.Where(u => u.ChatId != null && chats.Contains(u.ChatId ?? 0L))
+            .Select(u => new { Chat = u.ChatId ?? 0L, Web = u.WebClient ?? string.Empty, u.CreatedAt })
+            .Concat(untilEnd.Where(u => u.WebClient != null && clients.Contains(u.WebClient ?? string.Empty))
+                .Select(u => new { Chat = u.ChatId ?? 0L, Web = u.WebClient ?? string.Empty, u.CreatedAt }))
+            .GroupBy(u => new { u.Chat, u.Web })
             .Select(g => new { g.Key.Chat, g.Key.Web, First = g.Min(u => u.CreatedAt) })
             .Where(f => f.First >= period.Start)
             .Select(f => new

@@ -127,6 +127,10 @@ public sealed class CouponAnalyticsTests(AppFixture fixture, ClassApp app) : Cou
         Ints(retention.GetProperty("newUsers"), "telegram", "web", "total").Should().Equal(0, 1, 1);
         retention.GetProperty("days").EnumerateArray().Select(d => (d.GetProperty("cohort").GetInt32(), d.GetProperty("retained").GetInt32()))
             .Should().Equal((1, 1), (0, 0), (0, 0));
+
+        // From 6 Feb, web client A (first on 5 Feb) and chat 1002 are old; chat 1003 and web client B are new.
+        var later = await (await Admin.GetAsync("/api/coupons/analytics?from=2026-02-06&to=2026-02-14")).JsonAsync();
+        Ints(later.GetProperty("retention").GetProperty("newUsers"), "telegram", "web").Should().Equal(1, 1);
     }
 
     [Fact]
