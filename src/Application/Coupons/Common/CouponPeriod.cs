@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
+using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Coupons;
 
@@ -44,7 +45,7 @@ public sealed record CouponPeriod(DateOnly From, DateOnly To, DateTimeOffset Sta
     /// </summary>
     public static CouponPeriod Resolve(string? from, string? to, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var last = ParseDate(to) ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var last = ParseDate(to) ?? ZonedTime.Today(now, zone);
         var first = ParseDate(from) ?? last.AddDays(-(DefaultDays - 1));
         if (Problem(first, last) is { } problem)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Common.Security;
+using PromoStack.Domain.Common;
 using PromoStack.Domain.Coupons;
 
 namespace PromoStack.Application.Coupons;
@@ -123,18 +124,19 @@ internal sealed class GetCouponAnalyticsHandler(IAppDbContext db, PersonalData p
             await attempts.Where(u => u.ChatId != null).Select(u => u.ChatId).Distinct().CountAsync(cancellationToken),
             await attempts.Where(u => u.WebClient != null).Select(u => u.WebClient).Distinct().CountAsync(cancellationToken));
 
-        var tallies = counts.Select(c => (c.Day, Count: new CouponCount(c.ErrorType, c.Image, c.Count))).ToList();
+        var byDay = counts.ToLookup(c => c.Day, c => new CouponCount(c.ErrorType, c.Image, c.Count));
+        var all = byDay.SelectMany(day => day).ToList();
         var daily = period.EachDay().Select(day =>
         {
-            var tally = CouponTally.Of(tallies.Where(c => c.Day == day).Select(c => c.Count));
+            var tally = CouponTally.Of(byDay[day]);
             return new CouponDayDto(day, tally.Attempts, tally.Successes, tally.Failures, tally.UserMistakes, tally.SystemFailures, usersByDay.GetValueOrDefault(day));
         }).ToList();
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone.Zone).DateTime);
+        var today = ZonedTime.Today(now, zone.Zone);
         var lastObservedDay = period.To < today ? period.To : today;
         var (templates, sizes) = await ImagesAsync(attempts, cancellationToken);
         return new CouponAnalyticsDto(
-            period.From, period.To, tz, CouponTally.Of(tallies.Select(c => c.Count)), Errors(tallies.Select(c => c.Count)), uniqueUsers, daily,
+            period.From, period.To, tz, CouponTally.Of(all), Errors(all), uniqueUsers, daily,
             await RetentionAsync(attempts, period, tz, lastObservedDay, cancellationToken),
             await TopUsersAsync(attempts, query.Top, cancellationToken),
             templates, sizes, await CodesAsync(attempts, query.Top, cancellationToken), Weekdays(daily));
