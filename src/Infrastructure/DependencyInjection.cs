@@ -106,6 +106,7 @@ public static class DependencyInjection
                     _ => ActivatorUtilities.CreateInstance<MarketData.NoMarketData>(sp),
                 }));
         services.AddHostedService<MarketData.MarketDataStartupLog>();
+        services.AddSingleton<Application.Signals.IEquityChart, Signals.Charts.ScottPlotEquityChart>();
         services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
         services.AddSingleton<WorkQueue>();
