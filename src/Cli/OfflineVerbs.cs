@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using PromoStack.Application.Signals;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Indicators;
 using PromoStack.Domain.Signals.Strategies;
 using PromoStack.Infrastructure.MarketData;
 using PromoStack.Infrastructure.Persistence;
+using PromoStack.Infrastructure.Signals.Charts;
 
 namespace PromoStack.Cli;
 
@@ -93,14 +95,18 @@ public static class OfflineVerbs
 
         var tradesPath = Path.Combine(workingDirectory, "trades.csv");
         File.WriteAllText(tradesPath, TradesCsv(result), new UTF8Encoding(false));
-        var chartPath = Path.Combine(workingDirectory, "equity.svg");
-        File.WriteAllText(chartPath, EquityChart.Svg(result), new UTF8Encoding(false));
+        var chart = new ScottPlotEquityChart();
+        var backtest = BacktestResultDto.Of(result);
+        var svgPath = Path.Combine(workingDirectory, "equity.svg");
+        File.WriteAllText(svgPath, chart.Svg(backtest), new UTF8Encoding(false));
+        var pngPath = Path.Combine(workingDirectory, "equity.png");
+        File.WriteAllBytes(pngPath, chart.Png(backtest));
 
         output.WriteLine($"{result.Strategy} on {result.Symbol}: {candles.Length:N0} candles in {elapsed.TotalMilliseconds:F0} ms");
         output.WriteLine($"  trades {result.Trades.Count}, wins {result.Wins}, losses {result.Losses}, win rate {result.WinRate:P1}");
         output.WriteLine($"  result {result.TotalPips:+0.#;-0.#;0} pips ({result.TotalR:+0.##;-0.##;0} R), max drawdown {result.MaxDrawdownPips:0.#} pips");
         output.WriteLine($"  held back by the gates: {string.Join(", ", result.Rejections.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))}");
-        output.WriteLine($"  wrote {tradesPath} and {chartPath}");
+        output.WriteLine($"  wrote {tradesPath}, {svgPath} and {pngPath}");
         return 0;
     }
 

@@ -114,6 +114,7 @@ public static class DependencyInjection
                 }));
         services.AddHostedService<MarketData.MarketDataStartupLog>();
         AddCoupons(services, configuration);
+        services.AddSingleton<Application.Signals.IEquityChart, Signals.Charts.ScottPlotEquityChart>();
         services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
         services.AddSingleton<WorkQueue>();

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Signals;
 using PromoStack.Domain.Signals;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.OpenApi;
 
 namespace PromoStack.WebApi.Controllers;
 
@@ -60,11 +63,26 @@ public sealed class SignalsController(ISender sender) : ControllerBase
         [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, [FromQuery] bool includeDemo = false, CancellationToken cancellationToken = default) =>
         await sender.Send(new GetForexAnalytics(from, to, includeDemo), cancellationToken);
 
-    /// <summary>Backtests the provider's last candles, or up to 10,000 sent ones (the body limit is 1 MB; the CLI takes any file).</summary>
+    /// <summary>
+    /// Backtests the provider's last candles, or up to 10,000 sent ones (the body limit is 1 MB; the CLI takes any file).
+    /// <c>format=png</c> or <c>svg</c> answers with the equity chart instead of the figures; an unknown format is a 400.
+    /// </summary>
     [HttpPost("backtest")]
     [Authorize(Policies.TenantMember)]
-    public async Task<BacktestResultDto> Backtest(BacktestRequest request, CancellationToken cancellationToken) =>
-        await sender.Send(new RunBacktest(request.Strategy, request.Settings, request.Candles, request.Bars ?? 2_000), cancellationToken);
+    [ProducesResponseType<BacktestResultDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesFile("image/png", "image/svg+xml")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<IActionResult> Backtest(
+        BacktestRequest request, [FromServices] IEquityChart chart, [FromQuery] BacktestFormat? format, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new RunBacktest(request.Strategy, request.Settings, request.Candles, request.Bars ?? 2_000), cancellationToken);
+        return format switch
+        {
+            BacktestFormat.Png => File(chart.Png(result), "image/png"),
+            BacktestFormat.Svg => File(Encoding.UTF8.GetBytes(chart.Svg(result)), "image/svg+xml"),
+            _ => Ok(result),
+        };
+    }
 }
 
 public sealed record UpdateForexConfigRequest(Dictionary<string, string?> Settings);
@@ -72,3 +90,17 @@ public sealed record UpdateForexConfigRequest(Dictionary<string, string?> Settin
 public sealed record CloseSignalRequest(decimal? Price);
 
 public sealed record BacktestRequest(string? Strategy, Dictionary<string, string>? Settings, List<BacktestCandle>? Candles, int? Bars);
+
+/// <summary>What <c>POST /api/forex/backtest</c> answers with: the figures as JSON, or the equity chart as an image.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BacktestFormat>))]
+public enum BacktestFormat
+{
+    [JsonStringEnumMemberName("json")]
+    Json,
+
+    [JsonStringEnumMemberName("png")]
+    Png,
+
+    [JsonStringEnumMemberName("svg")]
+    Svg,
+}

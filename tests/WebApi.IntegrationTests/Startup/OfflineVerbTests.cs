@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Xml.Linq;
+using PromoStack.Application.Signals;
 using PromoStack.Cli;
+using SkiaSharp;
 
 namespace PromoStack.WebApi.IntegrationTests.Startup;
 
@@ -39,7 +42,7 @@ public sealed class OfflineVerbTests : IDisposable
     }
 
     [Fact]
-    public void Backtest_WritesTradesAndAnEquityChartHere_AndSummarizes()
+    public void Backtest_WritesTradesAndTheEquityChartAsSvgAndPngHere_AndSummarizes()
     {
         Run("backtest", "--candles", Gold3000, "--strategy", "aggressive", "--set", "max_signals_per_day=3").Should().Be(0, _error.ToString());
 
@@ -48,7 +51,14 @@ public sealed class OfflineVerbTests : IDisposable
         trades[0].Should().Be("number,direction,opened_at,closed_at,entry,stop_loss,tp1,tp2,tp3,status,close_reason,targets_hit,exit_price,result_pips,result_r");
         trades.Length.Should().BeGreaterThan(1);
         trades.Skip(1).Should().AllSatisfy(t => t.Split(',')[9].Should().BeOneOf("TP3_HIT", "STOPPED", "CLOSED"));
-        File.ReadAllText(Path.Combine(_directory, "equity.svg")).Should().StartWith("<svg").And.Contain("<polyline");
+        var svg = XDocument.Load(Path.Combine(_directory, "equity.svg"));
+        svg.Root!.Name.LocalName.Should().Be("svg");
+        svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).Should()
+            .Contain("Equity (pips)").And.Contain(t => t.StartsWith("aggressive on XAU/USD 15min, ", StringComparison.Ordinal));
+        using var png = SKBitmap.Decode(Path.Combine(_directory, "equity.png"));
+        png.Should().NotBeNull("the PNG beside it decodes");
+        (png.Width, png.Height).Should().Be((IEquityChart.Width, IEquityChart.Height));
+        _output.ToString().Should().Contain("equity.svg").And.Contain("equity.png");
     }
 
     [Theory]

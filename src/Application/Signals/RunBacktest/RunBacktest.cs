@@ -23,9 +23,22 @@ public sealed record BacktestTradeDto(
     decimal? TakeProfit2, decimal? TakeProfit3, SignalStatus Status, SignalCloseReason? CloseReason, int TargetsHit, decimal? ExitPrice, decimal ResultPips,
     decimal ResultR);
 
+/// <summary>A backtest over <see cref="Candles"/> candles of <see cref="Timeframe"/> from <see cref="From"/> (first open) to <see cref="To"/> (last close).</summary>
 public sealed record BacktestResultDto(
-    string Strategy, string Symbol, int Candles, int Trades, int Wins, int Losses, double WinRate, decimal Pips, decimal R, decimal MaxDrawdownPips,
-    IReadOnlyList<BacktestTradeDto> TradeList, IReadOnlyList<EquityPointDto> Equity, IReadOnlyDictionary<string, int> HeldBack);
+    string Strategy, string Symbol, string Timeframe, int Candles, DateTimeOffset From, DateTimeOffset To, int Trades, int Wins, int Losses, double WinRate,
+    decimal Pips, decimal R, decimal MaxDrawdownPips, IReadOnlyList<BacktestTradeDto> TradeList, IReadOnlyList<EquityPointDto> Equity,
+    IReadOnlyDictionary<string, int> HeldBack)
+{
+    /// <summary>The API's shape of a backtest, which the CLI shares to draw its chart.</summary>
+    public static BacktestResultDto Of(BacktestResult result) =>
+        new(result.Strategy, result.Symbol, result.Timeframe, result.Candles, result.From, result.To, result.Trades.Count, result.Wins, result.Losses,
+            result.WinRate, result.TotalPips, result.TotalR, result.MaxDrawdownPips,
+            [.. result.Trades.Select(t => new BacktestTradeDto(
+                t.Number, t.Direction, t.OpenedAt, t.ClosedAt, t.Levels.Entry, t.Levels.StopLoss, t.Levels.TakeProfit1, t.Levels.TakeProfit2, t.Levels.TakeProfit3,
+                t.Status, t.CloseReason, t.TargetsHit, t.ExitPrice, t.ResultPips, t.ResultR))],
+            [.. result.EquityCurve.Select(p => new EquityPointDto(p.Time, p.Pips))],
+            result.Rejections);
+}
 
 internal sealed class RunBacktestValidator : AbstractValidator<RunBacktest>
 {
@@ -73,14 +86,6 @@ internal sealed class RunBacktestHandler(IAppDbContext db, IMarketData market) :
             throw new DomainException($"A backtest needs at least 300 candles; the provider has {candles.Length}.");
         }
 
-        var result = Backtester.Run(candles, settings, await ForexConfigStore.TenantZoneAsync(db, cancellationToken));
-        return new BacktestResultDto(
-            result.Strategy, result.Symbol, result.Candles, result.Trades.Count, result.Wins, result.Losses, result.WinRate, result.TotalPips, result.TotalR,
-            result.MaxDrawdownPips,
-            [.. result.Trades.Select(t => new BacktestTradeDto(
-                t.Number, t.Direction, t.OpenedAt, t.ClosedAt, t.Levels.Entry, t.Levels.StopLoss, t.Levels.TakeProfit1, t.Levels.TakeProfit2, t.Levels.TakeProfit3,
-                t.Status, t.CloseReason, t.TargetsHit, t.ExitPrice, t.ResultPips, t.ResultR))],
-            [.. result.EquityCurve.Select(p => new EquityPointDto(p.Time, p.Pips))],
-            result.Rejections);
+        return BacktestResultDto.Of(Backtester.Run(candles, settings, await ForexConfigStore.TenantZoneAsync(db, cancellationToken)));
     }
 }

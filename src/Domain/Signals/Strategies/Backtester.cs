@@ -9,9 +9,13 @@ public sealed record BacktestTrade(
 
 public sealed record EquityPoint(DateTimeOffset Time, decimal Pips);
 
+/// <summary>
+/// What a backtest of <see cref="Strategy"/> on <see cref="Symbol"/> came to over <see cref="Candles"/> candles of
+/// <see cref="Timeframe"/>, from the first candle's open (<see cref="From"/>) to the last one's close (<see cref="To"/>).
+/// </summary>
 public sealed record BacktestResult(
-    string Strategy, string Symbol, int Candles, IReadOnlyList<BacktestTrade> Trades, IReadOnlyList<EquityPoint> EquityCurve,
-    IReadOnlyDictionary<string, int> Rejections)
+    string Strategy, string Symbol, string Timeframe, int Candles, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<BacktestTrade> Trades,
+    IReadOnlyList<EquityPoint> EquityCurve, IReadOnlyDictionary<string, int> Rejections)
 {
     public int Wins => Trades.Count(t => t.ResultPips > 0);
     public int Losses => Trades.Count(t => t.ResultPips <= 0);
@@ -45,6 +49,11 @@ public static class Backtester
 {
     public static BacktestResult Run(Candle[] candles, ForexSettings settings, TimeZoneInfo zone, IProgress<double>? progress = null)
     {
+        if (candles.Length == 0)
+        {
+            throw new DomainException("A backtest needs candles; there are none.");
+        }
+
         var strategy = StrategyCatalog.For(settings.ActiveStrategy);
         var instrument = settings.Instrument;
         var market = MarketView.Create(candles);
@@ -102,7 +111,9 @@ public static class Backtester
         }
 
         progress?.Report(1);
-        return new BacktestResult(strategy.Name, instrument.Symbol, candles.Length, trades, curve, rejections);
+        return new BacktestResult(
+            strategy.Name, instrument.Symbol, settings.Timeframe, candles.Length, candles[0].Time, CandleSeries.CloseTime(candles, candles.Length - 1), trades,
+            curve, rejections);
     }
 
     private static ForexSignal? TryOpen(

@@ -37,6 +37,21 @@ public sealed class BacktesterTests
     }
 
     [Fact]
+    public void TheResult_NamesItsTimeframe_AndRunsFromTheFirstCandlesOpen_ToTheLastOnesClose()
+    {
+        var result = Backtester.Run(Gold[..500], ForexSettings.Defaults, TimeZoneInfo.Utc);
+
+        result.Timeframe.Should().Be("15min");
+        result.From.Should().Be(Gold[0].Time);
+        result.To.Should().Be(Gold[499].Time + (Gold[499].Time - Gold[498].Time), "the last candle lasts as long as the one before it");
+    }
+
+    [Fact]
+    public void WithoutCandles_ThereIsNoBacktest() =>
+        FluentActions.Invoking(() => Backtester.Run([], ForexSettings.Defaults, TimeZoneInfo.Utc))
+            .Should().Throw<PromoStack.Domain.Common.DomainException>().WithMessage("*needs candles*");
+
+    [Fact]
     public void ATradeStoppedAfterTp1AtBreakeven_CountsAsAWin()
     {
         var result = Backtester.Run(Gold, ForexSettings.Defaults, TimeZoneInfo.Utc);
