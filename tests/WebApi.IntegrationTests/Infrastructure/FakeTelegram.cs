@@ -104,10 +104,13 @@ public sealed class FakeTelegram : IDisposable
         Server.Given(Request.Create().WithPath($"/bot{token}/{method}").UsingPost()).AtPriority(1).RespondWith(Error(errorCode, description));
 
     /// <summary>The bodies of the calls made to <paramref name="method"/>, oldest first.</summary>
-    public IReadOnlyList<(string Token, JsonElement Body)> Calls(string method) =>
+    public IReadOnlyList<(string Token, JsonElement Body)> Calls(string method) => Calls([method]);
+
+    /// <summary>The bodies of the calls made to any of <paramref name="methods"/>, oldest first.</summary>
+    public IReadOnlyList<(string Token, JsonElement Body)> Calls(IReadOnlyCollection<string> methods) =>
         Server.LogEntries
             .Select(e => e.RequestMessage!)
-            .Where(r => r.Path.EndsWith($"/{method}", StringComparison.Ordinal))
+            .Where(r => methods.Any(method => r.Path.EndsWith($"/{method}", StringComparison.Ordinal)))
             .OrderBy(r => r.DateTime)
             .Select(r => (r.Path.Split('/')[1]["bot".Length..], Body(r)))
             .ToList();

@@ -46,7 +46,7 @@ public sealed class CouponBotFlowTests(AppFixture fixture, ClassApp classApp) : 
 
         await PressAsync($"cpn:s:{sale}:story");
 
-        var photo = Telegram.Uploads("sendPhoto").Should().ContainSingle().Subject;
+        var photo = Telegram.Uploads("sendPhoto").Should().HaveCount(2, "the single template's preview, then the image").And.Subject.Last();
         using (var image = SKBitmap.Decode(photo.Files.Single().Content))
         {
             image.Width.Should().Be(1080);
@@ -54,12 +54,13 @@ public sealed class CouponBotFlowTests(AppFixture fixture, ClassApp classApp) : 
         }
 
         photo.Fields["caption"].Should().Contain("<b>Black Friday</b>").And.Contain("<code>SAVE_20</code>");
-        photo.Fields["parse_mode"].Should().Be("HTML");
+        photo.Fields["parse_mode"].Should().BeEquivalentTo("HTML");
         Texts().Last().Should().Contain("https://partner.example/buy?promo=SAVE_20");
         var usage = await ReadAsync(db => db.BotUsage.Where(u => u.TemplateSlug != null).SingleAsync());
         usage.Should().BeEquivalentTo(new { CouponCode = "SAVE_20", TemplateSlug = "black-friday", Size = CouponSize.Story, Success = true });
 
         var file = Keyboards().Single(k => k.Any(b => b.Data.StartsWith("cpn:f:", StringComparison.Ordinal))).Single();
+        file.Text.Should().Contain("PNG file");
         await PressAsync(file.Data);
         var document = Telegram.Uploads("sendDocument").Should().ContainSingle().Subject.Files.Single();
         document.FileName.Should().Be("black-friday-story-SAVE_20.png");

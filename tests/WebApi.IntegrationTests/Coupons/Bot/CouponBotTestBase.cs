@@ -194,7 +194,7 @@ public abstract class CouponBotTestBase(AppFixture fixture, ClassApp classApp) :
 
     /// <summary>The keyboards of the coupon bot's messages (text and photo) to <paramref name="chatId"/>: each button's text and data.</summary>
     protected List<List<(string Text, string Data)>> Keyboards(long chatId = Affiliate) =>
-        [.. Telegram.Calls("sendMessage").Concat(Telegram.Calls("sendPhoto"))
+        [.. Telegram.Calls(["sendMessage", "sendPhoto"])
             .Where(c => c.Token == CouponBotToken && c.Body.GetProperty("chat_id").GetInt64() == chatId && c.Body.TryGetProperty("reply_markup", out _))
             .Select(c => c.Body.GetProperty("reply_markup").GetProperty("inline_keyboard").EnumerateArray()
                 .SelectMany(row => row.EnumerateArray())
