@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Coupons;
+using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 
 namespace PromoStack.WebApi.Controllers;
@@ -22,6 +24,7 @@ public sealed class PublicCouponTemplatesController(ISender sender) : Controller
     /// </summary>
     [HttpGet("{id:int}/{size}")]
     [Produces("image/png")]
+    [EnableRateLimiting(PublicEndpointsSetup.ImageRateLimit)]
     public async Task<IActionResult> Image(int id, string size, [FromQuery] string? v, CancellationToken cancellationToken)
     {
         var file = await sender.Send(new GetCouponTemplateImage(id, size, OfferedOnly: true, v, CouponImageResponse.KnownHashes(Request)), cancellationToken);

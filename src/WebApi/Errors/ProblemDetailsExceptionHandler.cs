@@ -36,6 +36,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, exception.Message),
             OutsideServiceUnavailableException or StripeEventNotYetApplicableException or ImageStoreUnavailableException =>
                 Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+            CouponRenderException => Problem(StatusCodes.Status503ServiceUnavailable, "The image could not be made right now; try again in a minute."),
             OutsideServiceRejectedException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             _ => null,
         };

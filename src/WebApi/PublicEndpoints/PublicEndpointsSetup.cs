@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PromoStack.Application.Tenants;
@@ -19,6 +20,13 @@ public sealed class PublicEndpointOptions
 
     /// <summary>Calls a minute all clients together may make to one tenant's public endpoints: bounds what they cost (Stripe calls).</summary>
     public int PerTenantPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Template images a minute one client address may fetch from one tenant (a generator page shows several; they are
+    /// cached for a year by URL). They are outside the per-tenant budget, which they would otherwise spend for the
+    /// endpoints that cost something.
+    /// </summary>
+    public int ImagesPerClientPerMinute { get; set; } = 120;
 }
 
 /// <summary>
@@ -72,9 +80,14 @@ public static class PublicEndpointsSetup
                 $"{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}/{context.GetEndpoint()?.DisplayName}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerClientPerMinute, Window = TimeSpan.FromMinutes(1) }));
 
-            // All clients together, per tenant: applied to the public routes only.
+            limiter.AddPolicy(ImageRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                $"images/{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ImagesPerClientPerMinute, Window = TimeSpan.FromMinutes(1) }));
+
+            // All clients together, per tenant: applied to the public routes only (template images have their own limit).
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments("/api/public") && context.Request.RouteValues["tenant"] is string tenant
+                && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != ImageRateLimit
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         $"tenant/{tenant}", _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerTenantPerMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter(string.Empty));
@@ -95,6 +108,9 @@ public static class PublicEndpointsSetup
 
     /// <summary>The rate-limit policy of the public endpoints.</summary>
     public const string RateLimit = "public";
+
+    /// <summary>The rate-limit policy of the public template images.</summary>
+    public const string ImageRateLimit = "public-images";
 
     private static IEnumerable<string> Split(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,12 +1,13 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Coupons;
 
 namespace PromoStack.Application.Coupons;
 
-/// <summary>The tenant's templates offered on the web generator, with each size's image URL (public, cacheable).</summary>
+/// <summary>The tenant's templates offered on the web generator (an unknown tenant is a 404), with each size's image URL (public, cacheable).</summary>
 public sealed record ListWebTemplates : ITenantQuery<IReadOnlyList<WebTemplateDto>>;
 
 /// <summary>A template as the public web generator shows it.</summary>
@@ -19,6 +20,11 @@ internal sealed class ListWebTemplatesHandler(IAppDbContext db, ITenantContext t
 {
     public async ValueTask<IReadOnlyList<WebTemplateDto>> Handle(ListWebTemplates query, CancellationToken cancellationToken)
     {
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenant.RequiredTenantId, cancellationToken))
+        {
+            throw new NotFoundException("Tenant", tenant.RequiredTenantId);
+        }
+
         var templates = await db.CouponTemplates.AsNoTracking().Where(t => t.WebEnabled).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         return
         [

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
+using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Coupons;
 using PromoStack.Domain.Telegram;
@@ -48,6 +49,12 @@ internal sealed class MakeWebImageHandler(
     /// <summary>No transaction is held over the partner's answer; the attempt (and a cached answer) is saved once at the end.</summary>
     public async ValueTask<WebImageResult> Handle(MakeWebImage command, CancellationToken cancellationToken)
     {
+        // A public route names its tenant: an unknown one is a 404 (its attempts have no tenant to be recorded under).
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenant.RequiredTenantId, cancellationToken))
+        {
+            throw new NotFoundException("Tenant", tenant.RequiredTenantId);
+        }
+
         var result = await MakeAsync(command, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return result;
@@ -72,14 +79,14 @@ internal sealed class MakeWebImageHandler(
             return Failed(WebImageOutcome.NotACode, code, CouponErrorType.NotACode);
         }
 
-        if (settings is null)
-        {
-            return Failed(WebImageOutcome.PartnerUnavailable, code, CouponErrorType.PartnerUnavailable);
-        }
-
         if (template is null || variant is null)
         {
             return Failed(WebImageOutcome.TemplateNotFound, code, CouponErrorType.TemplateNotFound);
+        }
+
+        if (settings is null)
+        {
+            return Failed(WebImageOutcome.PartnerUnavailable, code, CouponErrorType.PartnerUnavailable);
         }
 
         var verdict = await checks.CheckAsync(settings, code, cancellationToken);

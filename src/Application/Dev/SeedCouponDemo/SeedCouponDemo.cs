@@ -9,23 +9,18 @@ using PromoStack.Domain.Coupons;
 namespace PromoStack.Application.Dev;
 
 /// <summary>
-/// Development only: the demo tenant's coupon bot, so a newcomer can try it offline — a sandbox coupon bot, settings
+/// Development only (sent by the <c>dev-token</c> verb, which runs in Development only, like <see cref="EnsureDevUser"/>): the demo tenant's coupon bot, so a newcomer can try it offline — a sandbox coupon bot, settings
 /// that accept any code matching the pattern (no partner), and two sample templates drawn by the project itself.
 /// Each part is added only when missing, so running it again changes nothing.
 /// </summary>
 public sealed record SeedCouponDemo : ITenantCommand<Unit>;
 
 internal sealed class SeedCouponDemoHandler(
-    IAppDbContext db, ITenantContext tenant, IAppEnvironment environment, ICouponSampleArt art, ICouponImageCodec codec, ICouponImageStore store, TimeProvider clock)
+    IAppDbContext db, ITenantContext tenant, ICouponSampleArt art, ICouponImageCodec codec, ICouponImageStore store, TimeProvider clock)
     : ICommandHandler<SeedCouponDemo, Unit>
 {
     public async ValueTask<Unit> Handle(SeedCouponDemo command, CancellationToken cancellationToken)
     {
-        if (!environment.IsDevelopment)
-        {
-            throw new InvalidOperationException("The coupon demo exists in Development only.");
-        }
-
         var now = clock.GetUtcNow();
         if (!await db.BotConnections.AnyAsync(c => c.BotRole == BotRole.CouponBot, cancellationToken))
         {

@@ -33,11 +33,14 @@ public abstract class CouponBotTestBase(AppFixture fixture, ClassApp classApp) :
 
     protected WireMockServer Partner { get; } = WireMockServer.Start();
 
+    /// <summary>Configuration for the class's app.</summary>
+    protected virtual Dictionary<string, string?> Overrides => [];
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Partner.Reset();
-        App = classApp.ForTest(() => new PromoStackFactory(Identity, telegram: Telegram));
+        App = classApp.ForTest(() => new PromoStackFactory(Identity, Overrides, telegram: Telegram));
         Admin = await Given.TenantAsync(App, Identity, "user_coupon_admin");
         await ConnectCouponBotAsync(Admin);
         await SettingsAsync();
