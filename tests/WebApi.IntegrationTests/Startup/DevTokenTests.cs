@@ -54,6 +54,25 @@ public sealed class DevTokenTests(AppFixture fixture) : IntegrationTest(fixture)
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenants")).Should().Be(1);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_users")).Should().Be(1);
         (await File.ReadAllTextAsync(KeyPath)).Should().Be(key, "the second run reuses the key");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM coupon_templates")).Should().Be(2, "the coupon demo is seeded once");
+    }
+
+    [Fact]
+    public async Task DevToken_ForTheDemo_SetsUpTheCouponBotOffline_WithTwoSampleTemplates_ThatRenderThroughTheApi()
+    {
+        var token = await DevTokenAsync("demo", "admin");
+        await using var factory = DevTokenFactory();
+        var admin = Client(factory, token);
+
+        (await TestDatabase.ScalarAsync<bool>("SELECT is_sandbox FROM tenant_bot_connections WHERE tenant_id = 'demo' AND bot_role = 'coupon_bot'")).Should().BeTrue();
+        var settings = await (await admin.GetAsync("/api/coupons/settings")).JsonAsync();
+        settings.GetProperty("validation").GetString().Should().Be("pattern");
+        var templates = await (await admin.GetAsync("/api/coupons/templates")).JsonAsync();
+        templates.GetArrayLength().Should().Be(2);
+        var id = templates[0].GetProperty("id").GetInt32();
+        var preview = await admin.PostAsJsonAsync($"/api/coupons/templates/{id}/preview", new { size = "square", code = "DEMO10" });
+        preview.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        preview.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
     }
 
     [Fact]
