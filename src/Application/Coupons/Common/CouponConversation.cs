@@ -24,6 +24,9 @@ public sealed class CouponConversation(
 
     private const int ButtonTextMax = 48;
 
+    /// <summary>Images (previews included) one chat may have made in a minute: three full pages of previews.</summary>
+    public const int RendersPerMinute = 3 * PageSize;
+
     public async Task TakeCodeAsync(BotMessageContext context, string text, CancellationToken cancellationToken)
     {
         var settings = await db.CouponSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
@@ -84,6 +87,11 @@ public sealed class CouponConversation(
         {
             Record(context, new CouponAttempt(code, null, null, CouponErrorType.NoTemplates));
             await replies.ReplyAsync(context, CouponBotTexts.NoTemplates(code), cancellationToken);
+            return;
+        }
+
+        if (await TooManyRendersAsync(context, code, cancellationToken))
+        {
             return;
         }
 
@@ -153,6 +161,11 @@ public sealed class CouponConversation(
             IReadOnlyList<IReadOnlyList<InlineButton>> sizes =
                 [.. template.Variants.Select(v => CouponBotButtons.Row(new InlineButton(CouponSizes.Label(v.Size), CallbackData: CouponBotButtons.Size(template.Id, v.Size))))];
             await replies.ReplyAsync(context, CouponBotTexts.PickSize(template), sizes, cancellationToken);
+            return null;
+        }
+
+        if (await TooManyRendersAsync(context, code, cancellationToken))
+        {
             return null;
         }
 
@@ -233,6 +246,23 @@ public sealed class CouponConversation(
         db.CouponRenders.AddRange(renders);
         await db.SaveChangesAsync(cancellationToken);
         return [.. renders.Select(r => r.Id)];
+    }
+
+    /// <summary>
+    /// Rendering costs CPU: a chat that made <see cref="RendersPerMinute"/> images in the last minute (by tapping
+    /// <c>/generate</c> or the pages again and again) is asked to slow down, and the refusal is recorded.
+    /// </summary>
+    private async Task<bool> TooManyRendersAsync(BotMessageContext context, string code, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().AddMinutes(-1);
+        if (await db.CouponRenders.CountAsync(r => r.ChatId == context.ChatId && r.CreatedAt > since, cancellationToken) < RendersPerMinute)
+        {
+            return false;
+        }
+
+        Record(context, new CouponAttempt(code, null, null, CouponErrorType.RateLimited));
+        await replies.ReplyAsync(context, CouponBotTexts.SlowDown, cancellationToken);
+        return true;
     }
 
     private Task SendAsync(BotMessageContext context, string part, OutgoingMessage message, CancellationToken cancellationToken) =>

@@ -536,8 +536,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_coupon_renders_created_at");
 
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_coupon_renders_tenant_id");
+                    b.HasIndex("TenantId", "ChatId", "CreatedAt")
+                        .HasDatabaseName("ix_coupon_renders_tenant_id_chat_id_created_at");
 
                     b.ToTable("coupon_renders", (string)null);
                 });

@@ -176,6 +176,29 @@ public sealed class CouponBotFlowTests(AppFixture fixture, ClassApp classApp) : 
     }
 
     [Fact]
+    public async Task Asking_for_the_templates_again_and_again_is_slowed_down_before_it_costs_unbounded_renders()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await TemplateAsync($"Promo {i}", ["square"]);
+        }
+
+        PartnerSays("SAVE20", 200);
+        await SayAsync("SAVE20");
+        for (var i = 0; i < 6; i++)
+        {
+            await SayAsync("/generate");
+        }
+
+        Telegram.Uploads("sendMediaGroup").Should().HaveCount(6, "30 previews a minute (six albums of five), then no more");
+        Texts().Last().Should().Contain("Slow down");
+        (await ReadAsync(db => db.BotUsage.OrderBy(u => u.Id).Select(u => u.ErrorType).ToListAsync())).Last().Should().Be("rate_limited");
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("/generate");
+        Telegram.Uploads("sendMediaGroup").Should().HaveCount(7);
+    }
+
+    [Fact]
     public async Task Generate_reuses_the_remembered_code_and_cancel_forgets_it()
     {
         await TemplateAsync("Promo", ["square"]);

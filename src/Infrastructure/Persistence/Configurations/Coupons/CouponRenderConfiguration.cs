@@ -14,5 +14,6 @@ internal sealed class CouponRenderConfiguration : IEntityTypeConfiguration<Coupo
         builder.Property(r => r.FileName).HasMaxLength(200);
         builder.Property(r => r.ContentType).HasMaxLength(32);
         builder.HasIndex(r => r.CreatedAt);
+        builder.HasIndex(r => new { r.TenantId, r.ChatId, r.CreatedAt });
     }
 }

@@ -12,7 +12,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205042550_InitialSchema")]
+    [Migration("20261205060411_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -539,8 +539,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_coupon_renders_created_at");
 
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_coupon_renders_tenant_id");
+                    b.HasIndex("TenantId", "ChatId", "CreatedAt")
+                        .HasDatabaseName("ix_coupon_renders_tenant_id_chat_id_created_at");
 
                     b.ToTable("coupon_renders", (string)null);
                 });

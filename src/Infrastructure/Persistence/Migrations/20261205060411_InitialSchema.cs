@@ -1240,9 +1240,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_coupon_renders_tenant_id",
+                name: "ix_coupon_renders_tenant_id_chat_id_created_at",
                 table: "coupon_renders",
-                column: "tenant_id");
+                columns: new[] { "tenant_id", "chat_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_coupon_templates_tenant_id_slug",
