@@ -153,8 +153,9 @@ public static class DependencyInjection
         }
 
         // Each attempt has the partner API's own timeout (HttpPartnerCodeChecker), not the client's.
+        services.AddOptions<PartnerApiOptions>().Bind(configuration.GetSection(PartnerApiOptions.Section));
         services.AddHttpClient(HttpPartnerCodeChecker.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(HttpPartnerCodeChecker.Handler);
+            .ConfigurePrimaryHttpMessageHandler(sp => HttpPartnerCodeChecker.Handler(sp.GetRequiredService<IOptions<PartnerApiOptions>>().Value));
         services.AddSingleton<IPartnerCodeChecker, HttpPartnerCodeChecker>();
     }
 

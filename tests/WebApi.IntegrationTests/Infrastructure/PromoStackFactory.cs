@@ -29,6 +29,7 @@ public sealed class PromoStackFactory(
         ["Cors:AllowedOrigins"] = TestIdentityProvider.AuthorizedParty,
         ["App:PublicBaseUrl"] = "https://promostack.test",
         ["Workers:Enabled"] = "false",
+        ["Coupons:Partner:AllowPrivateNetworks"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:PromoStack"] = "Warning",
     };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application.Common.Abstractions;
@@ -30,15 +31,50 @@ public sealed partial class HttpPartnerCodeChecker(IHttpClientFactory clients, I
     /// <summary>
     /// The client's handler: redirects are not followed (the key header would go along to wherever a partner's
     /// answer points; a 3xx is just a status), and an unread body is read and discarded up to 16 KB when the response
-    /// is disposed, so the connection is reused, else the connection is closed.
+    /// is disposed, so the connection is reused, else the connection is closed. Unless
+    /// <see cref="PartnerApiOptions.AllowPrivateNetworks"/>, connections go only to public addresses, checked on the
+    /// addresses the name resolves to at connect time (so a name that later resolves inward is refused too): a
+    /// refused partner is a network error, so the code is "can't check right now", never "invalid".
     /// </summary>
-    public static HttpMessageHandler Handler() => new SocketsHttpHandler
+    public static HttpMessageHandler Handler(PartnerApiOptions options)
     {
-        AllowAutoRedirect = false,
-        MaxResponseDrainSize = 16 * 1024,
-        ResponseDrainTimeout = TimeSpan.FromSeconds(1),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    };
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            MaxResponseDrainSize = 16 * 1024,
+            ResponseDrainTimeout = TimeSpan.FromSeconds(1),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        if (!options.AllowPrivateNetworks)
+        {
+            handler.ConnectCallback = ConnectToPublicAddressAsync;
+        }
+
+        return handler;
+    }
+
+    private static async ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var allowed = Array.FindAll(addresses, PublicAddresses.IsPublic);
+        if (allowed.Length == 0)
+        {
+            throw new HttpRequestException($"The partner host {host} has no public address; partner APIs must be on the internet.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     public async Task<PartnerAnswer> CheckAsync(PartnerApi api, string code, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application.Common.Abstractions;
@@ -193,6 +194,56 @@ public sealed class HttpPartnerCodeCheckerTests(AppFixture fixture) : Integratio
         lines[1].Should().MatchRegex("Valid on HTTP 200 after 2 attempt\\(s\\) in [0-9]+ ms");
         logs.Messages.Should().NotContain(m => m.Message.Contains(ApiKey) || m.Message.Contains("SECRETCODE9"));
     }
+
+    [Fact]
+    public async Task InProduction_APartnerOnAPrivateAddress_IsNeverCalled_AndTheCodeIsNotCalledInvalid()
+    {
+        await using var app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["Coupons:Partner:AllowPrivateNetworks"] = "false" });
+        Answers(Status(200));
+        var checker = app.Services.GetRequiredService<IPartnerCodeChecker>();
+        var byName = new PartnerApi(
+            $"http://localhost:{_partner.Port}/discount?code={{code}}", null, null, null, PartnerApi.DefaultValidStatuses, PartnerApi.DefaultInvalidStatuses, 1000, 1);
+
+        (await checker.CheckAsync(Api(attempts: 1, app: app), "CODE1", CancellationToken.None)).Should().Be(PartnerAnswer.Unavailable, "127.0.0.1 is not on the internet");
+        (await checker.CheckAsync(byName, "CODE1", CancellationToken.None)).Should().Be(PartnerAnswer.Unavailable, "a name is checked on the addresses it resolves to");
+
+        _partner.LogEntries.Should().BeEmpty("the app must not become a way into its own network");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("10.1.2.3")]
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.255")]
+    [InlineData("192.168.1.1")]
+    [InlineData("169.254.169.254")]
+    [InlineData("100.64.0.1")]
+    [InlineData("0.0.0.0")]
+    [InlineData("224.0.0.1")]
+    [InlineData("255.255.255.255")]
+    [InlineData("::1")]
+    [InlineData("::")]
+    [InlineData("fe80::1")]
+    [InlineData("fd00::1")]
+    [InlineData("ff02::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("::ffff:169.254.169.254")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("2001:db8::1")]
+    public void AddressesOffTheInternet_AreNotPublic(string address) =>
+        PublicAddresses.IsPublic(IPAddress.Parse(address)).Should().BeFalse();
+
+    [Theory]
+    [InlineData("8.8.8.8")]
+    [InlineData("172.15.255.255")]
+    [InlineData("172.32.0.1")]
+    [InlineData("100.128.0.1")]
+    [InlineData("1.1.1.1")]
+    [InlineData("2606:4700:4700::1111")]
+    [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]
+    public void AddressesOnTheInternet_ArePublic(string address) =>
+        PublicAddresses.IsPublic(IPAddress.Parse(address)).Should().BeTrue();
 
     private Task<PartnerAnswer> CheckAsync(PartnerApi api, string code = "CODE1") =>
         Factory.Services.GetRequiredService<IPartnerCodeChecker>().CheckAsync(api, code, CancellationToken.None);
