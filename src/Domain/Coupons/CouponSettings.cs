@@ -95,11 +95,20 @@ public sealed class CouponSettings : ITenantOwned
             return $"The link template is a URL of at most {LinkTemplateMaxLength} characters with {CodePlaceholder} where the code goes.";
         }
 
-        return Uri.TryCreate(template.Replace(CodePlaceholder, "CODE", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-               && uri.Scheme is "https" or "http"
-            ? null
-            : "The link template is an absolute http(s) URL.";
+        return ExampleUrl(template) is null ? "The link template is an absolute http(s) URL." : null;
     }
+
+    /// <summary>
+    /// The URL a template (a link or the partner's API) makes with a sample code in place of <c>{code}</c>, or null
+    /// when it is no absolute http(s) URL with <c>{code}</c> of at most <see cref="LinkTemplateMaxLength"/> characters.
+    /// </summary>
+    public static Uri? ExampleUrl(string? template) =>
+        template is { Length: > 0 and <= LinkTemplateMaxLength }
+        && template.Contains(CodePlaceholder, StringComparison.Ordinal)
+        && Uri.TryCreate(template.Replace(CodePlaceholder, "CODE", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http"
+            ? uri
+            : null;
 }
 
 /// <summary>The values an admin sets (validated by <see cref="CouponSettings.Change"/>).</summary>
@@ -116,13 +125,14 @@ public sealed record PartnerApi
     public const int MaxTimeoutMs = 10_000;
     public const int MaxAttempts = 3;
 
+    /// <summary>All attempts' timeouts together: the affiliate is waiting for the answer.</summary>
+    public const int MaxTotalMs = 15_000;
+
     public PartnerApi(
         string urlTemplate, string? headerName, string? encryptedHeaderValue, string? headerValueHint,
         IReadOnlyList<int> validStatuses, IReadOnlyList<int> invalidStatuses, int timeoutMs, int attempts)
     {
-        if (!urlTemplate.Contains(CouponSettings.CodePlaceholder, StringComparison.Ordinal)
-            || !Uri.TryCreate(urlTemplate.Replace(CouponSettings.CodePlaceholder, "CODE", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("https" or "http"))
+        if (CouponSettings.ExampleUrl(urlTemplate) is null)
         {
             throw new DomainException("The partner URL is an absolute http(s) URL with {code} where the code goes.");
         }
@@ -132,7 +142,7 @@ public sealed record PartnerApi
             throw new DomainException("Valid and invalid statuses are HTTP statuses (100–599), at least one valid, none in both lists.");
         }
 
-        if (timeoutMs is < 500 or > MaxTimeoutMs || attempts is < 1 or > MaxAttempts || (long)timeoutMs * attempts > 15_000)
+        if (timeoutMs is < 500 or > MaxTimeoutMs || attempts is < 1 or > MaxAttempts || (long)timeoutMs * attempts > MaxTotalMs)
         {
             throw new DomainException($"A check has a timeout of 500 to {MaxTimeoutMs} ms per attempt and 1 to {MaxAttempts} attempts, 15 s at most in all.");
         }

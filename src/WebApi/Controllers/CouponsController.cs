@@ -103,8 +103,9 @@ public sealed class CouponsController(ISender sender, IOptions<JsonOptions> json
         return CouponImageResponse.Of(this, file, file.IsVersion ? "private, max-age=31536000, immutable" : "private, no-cache");
     }
 
+    /// <summary>The settings, for admins only: a partner URL may carry an API key in its query string.</summary>
     [HttpGet("settings")]
-    [Authorize(Policies.TenantMember)]
+    [Authorize(Policies.TenantAdmin)]
     public async Task<CouponSettingsDto> GetSettings(CancellationToken cancellationToken) => await sender.Send(new GetCouponSettings(), cancellationToken);
 
     /// <summary>

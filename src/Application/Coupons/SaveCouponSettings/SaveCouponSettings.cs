@@ -13,7 +13,10 @@ namespace PromoStack.Application.Coupons;
 /// <summary>
 /// Saves the tenant's coupon settings as a whole. The partner's API key header value is write-only: null keeps the
 /// stored one, an empty string removes the header, any other text replaces it (encrypted; only a masked hint is kept
-/// in clear). Unset numbers take their defaults: 5 checks a minute, partner timeout 4000 ms, 2 attempts.
+/// in clear). A stored value is kept only for the origin it was given for: a save that points the URL at another
+/// scheme, host or port must give the value again (else an admin could send the partner's key to a server of their
+/// own). Unset numbers take their defaults: 5 checks a minute, partner timeout
+/// 4000 ms, 2 attempts. The partner's cached answers are forgotten, so the next checks ask the API as now set.
 /// </summary>
 public sealed record SaveCouponSettings(
     CodeValidation? Validation, string? CodePattern, PartnerApiInput? Partner, string? LinkTemplate, int? ChecksPerMinute) : ITenantCommand<CouponSettingsDto>;
@@ -53,7 +56,7 @@ internal sealed partial class PartnerApiInputValidator : AbstractValidator<Partn
 
     public PartnerApiInputValidator()
     {
-        RuleFor(p => p.UrlTemplate).Must(IsUrlTemplate).WithMessage("The partner URL is an absolute http(s) URL with {code} where the code goes.");
+        RuleFor(p => p.UrlTemplate).Must(t => CouponSettings.ExampleUrl(t) is not null).WithMessage("The partner URL is an absolute http(s) URL with {code} where the code goes.");
         RuleFor(p => p.HeaderName).Matches(HeaderName()).When(p => p.HeaderName is not null)
             .WithMessage("A header name is letters, digits and - (e.g. X-Api-Key).");
         RuleFor(p => p.HeaderName).NotEmpty().When(p => !string.IsNullOrEmpty(p.HeaderValue)).WithMessage("Name the header that carries the value.");
@@ -66,15 +69,9 @@ internal sealed partial class PartnerApiInputValidator : AbstractValidator<Partn
             .WithMessage(p => $"A status is valid or invalid, not both: {string.Join(", ", p.ValidStatusesOrDefault().Intersect(p.InvalidStatusesOrDefault()))}.");
         RuleFor(p => p.TimeoutMs).InclusiveBetween(500, PartnerApi.MaxTimeoutMs);
         RuleFor(p => p.Attempts).InclusiveBetween(1, PartnerApi.MaxAttempts);
-        RuleFor(p => p.Attempts).Must((p, _) => (long)p.TimeoutMsOrDefault() * p.AttemptsOrDefault() <= 15_000)
+        RuleFor(p => p.Attempts).Must((p, _) => (long)p.TimeoutMsOrDefault() * p.AttemptsOrDefault() <= PartnerApi.MaxTotalMs)
             .WithMessage("The attempts' timeouts add up to at most 15 s (the user is waiting).");
     }
-
-    private static bool IsUrlTemplate(string? template) =>
-        template is { Length: > 0 and <= CouponSettings.LinkTemplateMaxLength }
-        && template.Contains(CouponSettings.CodePlaceholder, StringComparison.Ordinal)
-        && Uri.TryCreate(template.Replace(CouponSettings.CodePlaceholder, "CODE", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-        && uri.Scheme is "https" or "http";
 
     [GeneratedRegex(@"\A[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}\z", RegexOptions.CultureInvariant)]
     private static partial Regex HeaderName();
@@ -99,6 +96,7 @@ internal sealed class SaveCouponSettingsHandler(IAppDbContext db, ISecretProtect
             settings.Change(values, clock.GetUtcNow());
         }
 
+        await db.CouponCodeChecks.ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CouponSettingsDto.From(settings);
     }
@@ -112,6 +110,8 @@ internal sealed class SaveCouponSettingsHandler(IAppDbContext db, ISecretProtect
 
         var (name, encrypted, hint) = input.HeaderValue switch
         {
+            null when stored?.EncryptedHeaderValue is not null && !SameDestination(input, stored) => throw new ValidationException(
+                [new ValidationFailure("Partner.HeaderValue", "The partner's address changed: give the header's value again (a stored key goes only to the server it was given for).")]),
             null when stored?.EncryptedHeaderValue is not null => (input.HeaderName ?? stored.HeaderName, stored.EncryptedHeaderValue, stored.HeaderValueHint),
             null when input.HeaderName is not null => throw new ValidationException(
                 [new ValidationFailure("Partner.HeaderValue", "No header value is stored yet: give the header's value.")]),
@@ -121,4 +121,8 @@ internal sealed class SaveCouponSettingsHandler(IAppDbContext db, ISecretProtect
         return new PartnerApi(
             input.UrlTemplate!, name, encrypted, hint, input.ValidStatusesOrDefault(), input.InvalidStatusesOrDefault(), input.TimeoutMsOrDefault(), input.AttemptsOrDefault());
     }
+
+    /// <summary>Whether the key would go to the same origin (scheme, host, port) as the one it was given for.</summary>
+    private static bool SameDestination(PartnerApiInput input, PartnerApi stored) =>
+        Uri.Compare(CouponSettings.ExampleUrl(input.UrlTemplate), CouponSettings.ExampleUrl(stored.UrlTemplate), UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }

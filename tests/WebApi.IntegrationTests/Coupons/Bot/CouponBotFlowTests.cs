@@ -115,6 +115,19 @@ public sealed class CouponBotFlowTests(AppFixture fixture, ClassApp classApp) : 
     }
 
     [Fact]
+    public async Task Saving_the_settings_forgets_the_partners_cached_answers()
+    {
+        PartnerSays("NOPE42", 400);
+        await SayAsync("NOPE42");
+        PartnerCalls().Should().Be(1);
+
+        await SettingsAsync();
+        await SayAsync("NOPE42");
+
+        PartnerCalls().Should().Be(2, "answers given under the old settings (perhaps another partner) are not trusted after a change");
+    }
+
+    [Fact]
     public async Task A_partner_that_is_down_is_never_reported_as_invalid_and_is_not_cached()
     {
         PartnerSays("SAVE20", 503);

@@ -94,6 +94,32 @@ public sealed class CouponSettingsTests(AppFixture fixture) : IntegrationTest(fi
             .ShouldHaveFieldErrorAsync("partner.headerValue");
     }
 
+    [Fact]
+    public async Task AStoredKey_IsNeverSentToAnotherServer_WithoutBeingGivenAgain()
+    {
+        var admin = await NewTenantAsync("alpha");
+        (await admin.Client.PutAsJsonAsync("/api/coupons/settings", Settings(partner: Partner(headerName: "X-Api-Key", headerValue: HeaderValue))))
+            .EnsureSuccessStatusCode();
+
+        foreach (var elsewhere in new[] { "https://attacker.example/steal?c={code}", "http://api.partner.example/discount?c={code}", "https://api.partner.example:8443/d?c={code}" })
+        {
+            var moved = Partner(headerName: "X-Api-Key");
+            moved["urlTemplate"] = elsewhere;
+            await (await admin.Client.PutAsJsonAsync("/api/coupons/settings", Settings(partner: moved))).ShouldHaveFieldErrorAsync("partner.headerValue");
+            (await StoredPartnerJsonAsync("alpha")).Should().Contain("api.partner.example/discount", "a refused save changes nothing");
+        }
+
+        var samePlace = Partner(headerName: "X-Api-Key");
+        samePlace["urlTemplate"] = "https://API.partner.example/v2/check/{code}";
+        (await admin.Client.PutAsJsonAsync("/api/coupons/settings", Settings(partner: samePlace))).EnsureSuccessStatusCode();
+        (await StoredHeaderValueAsync("alpha")).Should().Be(HeaderValue, "another path on the same server keeps the key");
+
+        var movedWithItsKey = Partner(headerName: "X-Api-Key", headerValue: "a-key-for-the-new-partner");
+        movedWithItsKey["urlTemplate"] = "https://new-partner.example/check/{code}";
+        (await admin.Client.PutAsJsonAsync("/api/coupons/settings", Settings(partner: movedWithItsKey))).EnsureSuccessStatusCode();
+        (await StoredHeaderValueAsync("alpha")).Should().Be("a-key-for-the-new-partner");
+    }
+
     [Theory]
     [InlineData("codePattern", """{"validation":"pattern","codePattern":"([A-Z]","linkTemplate":"https://p.example/{code}"}""")]
     [InlineData("codePattern", """{"validation":"pattern","codePattern":"(A)\\1","linkTemplate":"https://p.example/{code}"}""")]
@@ -125,12 +151,12 @@ public sealed class CouponSettingsTests(AppFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
-    public async Task AMember_ReadsTheSettings_ButCannotChangeThem_AndAnonymousCallersNeither()
+    public async Task AMember_NeitherReadsTheSettings_WhoseUrlMayCarryAKey_NorChangesThem_AndAnonymousCallersNeither()
     {
         var admin = await NewTenantAsync("alpha");
         var member = await NewMemberAsync(admin, "user_alpha_member", "member");
 
-        (await member.Client.GetAsync("/api/coupons/settings")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await member.Client.GetAsync("/api/coupons/settings")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await member.Client.PutAsJsonAsync("/api/coupons/settings", Settings())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         (await Anonymous().GetAsync("/api/coupons/settings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Anonymous().PutAsJsonAsync("/api/coupons/settings", Settings())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
