@@ -31,7 +31,7 @@ public sealed class CouponCodeCheck : ITenantOwned
         return check;
     }
 
-    public void Answer(bool valid, DateTimeOffset now)
+    private void Answer(bool valid, DateTimeOffset now)
     {
         Valid = valid;
         CheckedAt = now;

@@ -7,10 +7,10 @@ namespace PromoStack.Application.Coupons;
 /// <summary>
 /// Decides whether a code (already normalised and matching the tenant's pattern) is valid, the way the tenant set:
 /// any code of the pattern, the uploaded list, or the partner's API — answers shared by every instance through the
-/// check cache (valid 10 min, invalid 1 min, no answer never cached). A partner that does not answer is never
+/// check cache (valid 10 min, invalid 1 min, no answer never cached; two checks of one code at once both record). A partner that does not answer is never
 /// reported as "invalid".
 /// </summary>
-public sealed class CouponCodeChecks(IAppDbContext db, ITenantContext tenant, IPartnerCodeChecker partner, TimeProvider clock)
+public sealed class CouponCodeChecks(IAppDbContext db, ITenantContext tenant, IPartnerCodeChecker partner, ICouponCodeCheckCache cache, TimeProvider clock)
 {
     public async Task<CodeVerdict> CheckAsync(CouponSettings settings, string code, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class CouponCodeChecks(IAppDbContext db, ITenantContext tenant, IP
         }
 
         var now = clock.GetUtcNow();
-        var cached = await db.CouponCodeChecks.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
+        var cached = await db.CouponCodeChecks.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (cached is not null && cached.IsFresh(now))
         {
             return new CodeVerdict(cached.Valid ? CodeStatus.Valid : CodeStatus.Invalid, PartnerCalled: false);
@@ -33,15 +33,7 @@ public sealed class CouponCodeChecks(IAppDbContext db, ITenantContext tenant, IP
         var answer = await partner.CheckAsync(settings.Partner!, code, cancellationToken);
         if (answer is PartnerAnswer.Valid or PartnerAnswer.Invalid)
         {
-            var valid = answer == PartnerAnswer.Valid;
-            if (cached is null)
-            {
-                db.CouponCodeChecks.Add(CouponCodeCheck.Answered(tenant.RequiredTenantId, code, valid, clock.GetUtcNow()));
-            }
-            else
-            {
-                cached.Answer(valid, clock.GetUtcNow());
-            }
+            await cache.RecordAsync(CouponCodeCheck.Answered(tenant.RequiredTenantId, code, answer == PartnerAnswer.Valid, clock.GetUtcNow()), cancellationToken);
         }
 
         return new CodeVerdict(

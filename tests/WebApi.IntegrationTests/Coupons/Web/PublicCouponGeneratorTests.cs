@@ -60,6 +60,22 @@ public sealed class PublicCouponGeneratorTests(AppFixture fixture, ClassApp clas
         usage.WebClient.Should().MatchRegex("^[0-9a-f]{32}$");
     }
 
+    [Fact]
+    public async Task Two_visitors_checking_the_same_new_code_at_once_both_get_their_image_and_one_cached_answer()
+    {
+        await TemplateAsync("Promo", ["square"]);
+        PartnerSays("SAVE20", 200, delay: TimeSpan.FromMilliseconds(300));
+
+        var responses = await Task.WhenAll(
+            GenerateAsync(new { code = "SAVE20", template = "promo", size = "square" }),
+            GenerateAsync(new { code = "SAVE20", template = "promo", size = "square" }));
+
+        responses.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        PartnerCalls().Should().Be(2, "both asked before either answer was cached");
+        (await ReadAsync(db => db.CouponCodeChecks.ToListAsync())).Should().ContainSingle().Which.Valid.Should().BeTrue();
+        (await ReadAsync(db => db.BotUsage.CountAsync(u => u.Success))).Should().Be(2);
+    }
+
     [Theory]
     [InlineData(Iphone, null, "mobile")]
     [InlineData("Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)", null, "tablet")]
