@@ -1,3 +1,5 @@
+using PromoStack.Domain.Common;
+
 namespace PromoStack.Domain.Jobs;
 
 /// <summary>
@@ -46,7 +48,7 @@ public abstract class WorkItem
     /// <summary>Work settled without being done (skipped on purpose): the reason, and no lease.</summary>
     protected void RecordSkip(string reason)
     {
-        LastError = reason.Length <= 2000 ? reason : reason[..2000];
+        LastError = TextCut.AtMost(reason, 2000);
         LockedUntil = null;
     }
 }

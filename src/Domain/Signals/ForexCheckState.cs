@@ -24,7 +24,7 @@ public sealed class ForexCheckState : ITenantOwned
         CheckedAt = checkedAt;
         LastCandleAt = candle ?? LastCandleAt;
         Outcome = Guard.NotBlank(outcome, "Outcome", 32);
-        Reason = reason is { Length: > 500 } ? reason[..500] : reason;
+        Reason = reason is null ? null : TextCut.AtMost(reason, 500);
         SignalId = signalId;
     }
 }

@@ -56,7 +56,7 @@ public sealed class BotUsage : ITenantOwned
 
     private static BotUsage Record(BotUsage usage, CouponAttempt attempt)
     {
-        usage.CouponCode = attempt.Code is { Length: > 0 } code ? (code.Length > CodeMaxLength ? code[..CodeMaxLength] : code) : null;
+        usage.CouponCode = attempt.Code is { Length: > 0 } code ? TextCut.AtMost(code, CodeMaxLength) : null;
         usage.TemplateSlug = attempt.TemplateSlug;
         usage.Size = attempt.Size;
         usage.Success = attempt.Error is null;

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using PromoStack.Domain.Common;
 
 namespace PromoStack.Infrastructure.Jobs;
 
@@ -153,7 +154,7 @@ public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
         return command;
     }
 
-    private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
+    private static string Truncate(string error) => TextCut.AtMost(error, 2000);
 
     private static NpgsqlParameter Parameter(string name, object value) => new(name, value);
 }

@@ -3,6 +3,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Coupons;
 using PromoStack.Domain.Telegram;
+using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Coupons;
 
@@ -275,5 +276,5 @@ public sealed class CouponConversation(
         db.BotUsage.Add(BotUsage.InTelegram(tenant.RequiredTenantId, context.ChatId, attempt, clock.GetUtcNow()));
 
     private static string ButtonText(int number, string name) =>
-        $"{number}. {(name.Length > ButtonTextMax ? name[..(ButtonTextMax - 1)] + "…" : name)}";
+        $"{number}. {TextCut.WithEllipsis(name, ButtonTextMax)}";
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Domain.Coupons;
+using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Coupons;
 
@@ -46,7 +47,7 @@ internal sealed class ReplaceCouponCodesHandler(IAppDbContext db, ICouponCodeBul
             {
                 if (++rejectedCount <= CouponCodeListReport.ReportedRejects)
                 {
-                    rejected.Add(new RejectedCouponCode(line, cell.Length > ShownTextLength ? cell[..ShownTextLength] + "…" : cell, Reason(code, source)));
+                    rejected.Add(new RejectedCouponCode(line, TextCut.WithEllipsis(cell, ShownTextLength + 1), Reason(code, source)));
                 }
             }
             else if (!codes.Add(code))
