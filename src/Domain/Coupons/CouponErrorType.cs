@@ -40,7 +40,4 @@ public static class CouponErrorTypes
     /// <summary>The user's doing (a mistyped code, chatter, too many tries, a template removed under them), not a system failure.</summary>
     public static bool IsUserMistake(CouponErrorType type) =>
         type is CouponErrorType.InvalidCode or CouponErrorType.NotACode or CouponErrorType.RateLimited or CouponErrorType.TemplateNotFound;
-
-    public static readonly IReadOnlyList<string> UserMistakeNames =
-        Enum.GetValues<CouponErrorType>().Where(IsUserMistake).Select(Name).ToList();
 }

@@ -67,8 +67,6 @@ public sealed class CouponTemplate : ITenantOwned
     /// <summary>The size shown when one is not chosen: square, else story, else feed.</summary>
     public CouponTemplateVariant PreviewVariant => CouponSizes.All.Select(Variant).First(v => v is not null)!;
 
-    public bool IsOfferedOn(CouponChannel channel) => channel == CouponChannel.Telegram ? TelegramEnabled : WebEnabled;
-
     private void Apply(CouponTemplateDefinition definition, DateTimeOffset now)
     {
         var name = Guard.NotBlank(definition.Name, "Name", NameMaxLength);

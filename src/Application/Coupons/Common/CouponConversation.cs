@@ -200,7 +200,7 @@ public sealed class CouponConversation(
         {
             png = await renderer.RenderPngAsync(CouponRenders.Request(tenant.RequiredTenantId, template, variant, code, store), cancellationToken);
         }
-        catch (Exception exception) when (exception is CouponRenderException or ImageStoreUnavailableException)
+        catch (CouponRenderException)
         {
             Record(context, new CouponAttempt(code, template.Slug, variant.Size, CouponErrorType.RenderFailed));
             await replies.ReplyAsync(context, CouponBotTexts.RenderFailed, cancellationToken);
@@ -239,7 +239,7 @@ public sealed class CouponConversation(
                 renders.Add(CouponRender.Jpeg(tenant.RequiredTenantId, context.ChatId, CouponRenders.FileName(template, variant.Size, code, "jpg"), jpeg, clock.GetUtcNow()));
             }
         }
-        catch (Exception exception) when (exception is CouponRenderException or ImageStoreUnavailableException)
+        catch (CouponRenderException)
         {
             return null;
         }

@@ -11,8 +11,6 @@ public interface ICouponImageStore
 
     /// <summary>The image, or null when there is none under that key.</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
-
-    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>The store could not be reached or refused the call (the API answers 503).</summary>

@@ -31,12 +31,7 @@ public sealed record CouponUserActivityDto(
 public sealed record CouponAttemptDto(
     int Id, DateTimeOffset At, string? Code, string? Template, CouponSize? Size, bool Success, string? ErrorType, bool? UserMistake);
 
-internal sealed class GetCouponUserActivityValidator : PagedQueryValidator<GetCouponUserActivity>
-{
-    public GetCouponUserActivityValidator()
-    {
-    }
-}
+internal sealed class GetCouponUserActivityValidator : PagedQueryValidator<GetCouponUserActivity>;
 
 internal sealed class GetCouponUserActivityHandler(IAppDbContext db) : IQueryHandler<GetCouponUserActivity, CouponUserActivityDto>
 {

@@ -101,7 +101,7 @@ internal sealed class MakeWebImageHandler(
             Record(visitor, command.Device, new CouponAttempt(code, template.Slug, size, null, verdict.PartnerCalled));
             return new WebImageResult(WebImageOutcome.Made, png, CouponRenders.FileName(template, size, code));
         }
-        catch (Exception exception) when (exception is CouponRenderException or ImageStoreUnavailableException)
+        catch (CouponRenderException)
         {
             return Failed(WebImageOutcome.RenderFailed, code, CouponErrorType.RenderFailed, verdict.PartnerCalled);
         }

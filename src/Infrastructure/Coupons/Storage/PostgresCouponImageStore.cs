@@ -44,10 +44,4 @@ public sealed class PostgresCouponImageStore(NpgsqlDataSource database, AppDbCon
             .Select(i => i.Content)
             .SingleOrDefaultAsync(cancellationToken);
     }
-
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        CouponImageKey.Checked(key);
-        await db.CouponImages.Where(i => i.Key == key).ExecuteDeleteAsync(cancellationToken);
-    }
 }

@@ -66,12 +66,6 @@ public sealed class S3CouponImageStore(IAmazonS3 s3, IOptions<CouponImageStoreOp
         }, cancellationToken);
     }
 
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        var request = new DeleteObjectRequest { BucketName = _options.Bucket, Key = ObjectKey(key) };
-        await CallAsync("delete", () => s3.DeleteObjectAsync(request, cancellationToken), cancellationToken);
-    }
-
     private string ObjectKey(string key) => $"{_options.NormalizedKeyPrefix}{tenant.RequiredTenantId}/{CouponImageKey.Checked(key)}";
 
     private async Task<T> CallAsync<T>(string action, Func<Task<T>> call, CancellationToken cancellationToken)
