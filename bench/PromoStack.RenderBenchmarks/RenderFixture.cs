@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PromoStack.Application.Coupons;
 using PromoStack.Domain.Coupons;
@@ -13,10 +15,12 @@ internal static class RenderFixture
 {
     public static readonly SampleArt Art = new SampleCouponArt().Draw(CouponSize.Story, 2);
 
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     public static readonly CouponTextStyle Style = new(Art.Box, 160, "#FFFFFF", new TextOutline("#0B1E3F", 6), showLogo: false);
 
     public static SkiaCouponRenderer Renderer(int concurrency) =>
-        new(Options.Create(new CouponRenderingOptions { MaxConcurrentRenders = concurrency }));
+        new(Options.Create(new CouponRenderingOptions { MaxConcurrentRenders = concurrency }), Meters);
 
     public static CouponRenderRequest Request(string code) =>
         new("bench:sample-2:story", _ => Task.FromResult(Art.Png), null, Style, code);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,11 @@ namespace PromoStack.Infrastructure.Coupons.Rendering;
 /// per <see cref="CouponRenderRequest.CacheKey"/> and kept in a memory cache bounded by its pixel bytes
 /// (<see cref="CouponRenderingOptions.TemplateCacheMegabytes"/>); concurrent renders of an uncached key share one load.
 /// At most <see cref="CouponRenderingOptions.MaxConcurrentRenders"/> renders run at once; the others wait for a slot.
+/// A template's bytes are fetched from the store without a slot; decoding it takes one.
+/// </para>
+/// <para>
+/// Metrics (meter <c>PromoStack.Coupons</c>): <c>promostack.coupon.renders.active</c> (renders holding a slot),
+/// <c>promostack.coupon.renders.waiting</c> and <c>promostack.coupon.render.duration</c> (ms in a slot).
 /// </para>
 /// </summary>
 public sealed class SkiaCouponRenderer : ICouponRenderer, IDisposable
@@ -35,13 +42,22 @@ public sealed class SkiaCouponRenderer : ICouponRenderer, IDisposable
     /// </summary>
     private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub, 3);
 
+    public const string MeterName = "PromoStack.Coupons";
+
     private readonly SemaphoreSlim _slots;
     private readonly MemoryCache _backgrounds;
+    private readonly UpDownCounter<int> _active;
+    private readonly UpDownCounter<int> _waiting;
+    private readonly Histogram<double> _duration;
     private readonly ConcurrentDictionary<string, Task<Background>> _loading = new(StringComparer.Ordinal);
     private readonly TimeSpan _idle;
 
-    public SkiaCouponRenderer(IOptions<CouponRenderingOptions> options)
+    public SkiaCouponRenderer(IOptions<CouponRenderingOptions> options, IMeterFactory meters)
     {
+        var meter = meters.Create(MeterName);
+        _active = meter.CreateUpDownCounter<int>("promostack.coupon.renders.active", description: "Coupon renders or template decodes holding a slot");
+        _waiting = meter.CreateUpDownCounter<int>("promostack.coupon.renders.waiting", description: "Coupon renders waiting for a slot");
+        _duration = meter.CreateHistogram<double>("promostack.coupon.render.duration", "ms", "Time a render or decode holds a slot");
         var settings = options.Value;
         _slots = new SemaphoreSlim(settings.Concurrency, settings.Concurrency);
         _backgrounds = new MemoryCache(new MemoryCacheOptions
@@ -70,20 +86,44 @@ public sealed class SkiaCouponRenderer : ICouponRenderer, IDisposable
     private async Task<byte[]> RenderAsync(CouponRenderRequest request, Func<SKBitmap, byte[]> encode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _slots.WaitAsync(cancellationToken);
+        var background = await BackgroundAsync(request, cancellationToken);
+        return await InSlotAsync(
+            () =>
+            {
+                using var bitmap = background.Copy();
+                using (var canvas = new SKCanvas(bitmap))
+                {
+                    DrawCode(canvas, bitmap.Width, bitmap.Height, request.Style, request.Code);
+                }
+
+                return encode(bitmap);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Runs CPU work once a slot is free, counted in the metrics.</summary>
+    private async Task<T> InSlotAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        _waiting.Add(1);
         try
         {
-            var background = await BackgroundAsync(request, cancellationToken);
-            using var bitmap = background.Copy();
-            using (var canvas = new SKCanvas(bitmap))
-            {
-                DrawCode(canvas, bitmap.Width, bitmap.Height, request.Style, request.Code);
-            }
-
-            return encode(bitmap);
+            await _slots.WaitAsync(cancellationToken);
         }
         finally
         {
+            _waiting.Add(-1);
+        }
+
+        _active.Add(1);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            _active.Add(-1);
             _slots.Release();
         }
     }
@@ -147,13 +187,17 @@ public sealed class SkiaCouponRenderer : ICouponRenderer, IDisposable
     private void Loaded(string key, Task<Background> load) =>
         _loading.TryRemove(new KeyValuePair<string, Task<Background>>(key, load));
 
-    private static async Task<Background> LoadAsync(CouponRenderRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bytes are fetched without a render slot (a slow store holds up no render of a cached template), the
+    /// decoding is done in one (it takes the CPU and memory of a render).
+    /// </summary>
+    private async Task<Background> LoadAsync(CouponRenderRequest request, CancellationToken cancellationToken)
     {
         var image = await LoadBytesAsync(request.LoadImage, "template image", cancellationToken);
         var logo = request.Style.ShowLogo && request.LoadLogo is { } loadLogo
             ? await LoadBytesAsync(loadLogo, "logo", cancellationToken)
             : null;
-        return Compose(image, logo);
+        return await InSlotAsync(() => Compose(image, logo), cancellationToken);
     }
 
     private static async Task<byte[]> LoadBytesAsync(Func<CancellationToken, Task<byte[]>> load, string what, CancellationToken cancellationToken)

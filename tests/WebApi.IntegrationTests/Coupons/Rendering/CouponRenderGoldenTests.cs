@@ -17,7 +17,7 @@ public sealed class CouponRenderGoldenTests : IDisposable
     private static readonly byte[] Square = TestTemplates.Background(Side, Side);
     private static readonly RasterImage SquarePixels = RasterImage.Decode(Square);
 
-    private readonly SkiaCouponRenderer _renderer = new(Options.Create(new CouponRenderingOptions()));
+    private readonly SkiaCouponRenderer _renderer = new(Options.Create(new CouponRenderingOptions()), RenderMeters.Shared);
 
     public void Dispose() => _renderer.Dispose();
 

@@ -64,7 +64,7 @@ public sealed class SampleCouponArtTests
     public async Task ACodeOnASample_LooksAsExpected(CouponSize size, int sample, string golden)
     {
         var art = _art.Draw(size, sample);
-        using var renderer = new SkiaCouponRenderer(Options.Create(new CouponRenderingOptions()));
+        using var renderer = new SkiaCouponRenderer(Options.Create(new CouponRenderingOptions()), RenderMeters.Shared);
         var style = new CouponTextStyle(art.Box, 120, "#FFFFFF", null, showLogo: false);
 
         var png = await renderer.RenderPngAsync(new CouponRenderRequest(golden, _ => Task.FromResult(art.Png), null, style, "WELCOME20"), CancellationToken.None);

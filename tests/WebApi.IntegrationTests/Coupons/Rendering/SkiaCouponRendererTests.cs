@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using PromoStack.Application.Coupons;
 using PromoStack.Domain.Coupons;
@@ -7,7 +8,8 @@ using SkiaSharp;
 namespace PromoStack.WebApi.IntegrationTests.Coupons.Rendering;
 
 /// <summary>
-/// The renderer as a service: a few renders at a time however many are asked for, each template loaded once while it
+/// The renderer as a service: a few renders at a time however many are asked for (seen through its metrics), a slow
+/// store holding up no other render, each template loaded once while it
 /// stays cached (also when many renders ask for it together), loader and decoding failures as
 /// <see cref="CouponRenderException"/> and never cached, one caller's cancellation failing nobody else.
 /// </summary>
@@ -20,24 +22,44 @@ public sealed class SkiaCouponRendererTests
     [Fact]
     public async Task ParallelRenders_NeverExceedTheConfiguredConcurrency()
     {
-        using var renderer = Renderer(concurrency: 2);
-        var running = 0;
-        var most = 0;
-        async Task<byte[]> Load(CancellationToken cancellationToken)
-        {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref most, now);
-            await Task.Delay(40, cancellationToken);
-            Interlocked.Decrement(ref running);
-            return Template;
-        }
+        using var meters = new RenderMeters();
+        using var renderer = Renderer(concurrency: 2, meters.Factory);
+        var square = TestTemplates.Background(1080, 1080);
+        using var start = new Barrier(12);
 
-        var renders = Enumerable.Range(0, 12)
-            .Select(i => Task.Run(() => renderer.RenderPngAsync(new CouponRenderRequest($"key-{i}", Load, null, Style, $"CODE{i}"), CancellationToken.None)));
+        // Twelve threads of their own (the test host's thread pool may have one thread free), let go together.
+        var renders = Enumerable.Range(0, 12).Select(i => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                return renderer.RenderPngAsync(new CouponRenderRequest($"key-{i}", _ => Task.FromResult(square), null, Style, $"CODE{i}"), CancellationToken.None)
+                    .GetAwaiter().GetResult();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default));
         var pngs = await Task.WhenAll(renders);
 
         pngs.Should().OnlyContain(png => png.Length > 0);
-        most.Should().Be(2, "twelve renders asked at once run two at a time");
+        meters.MostActive.Should().Be(2, "twelve renders asked at once run two at a time");
+        meters.Active.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ASlowStore_HoldsUpNoRenderOfACachedTemplate()
+    {
+        using var renderer = Renderer(concurrency: 1);
+        await renderer.RenderPngAsync(new CouponRenderRequest("cached", _ => Task.FromResult(Template), null, Style, "WARM"), CancellationToken.None);
+        var store = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = renderer.RenderPngAsync(new CouponRenderRequest("slow", _ => store.Task, null, Style, "SLOW"), CancellationToken.None);
+
+        var quick = await renderer.RenderPngAsync(new CouponRenderRequest("cached", _ => store.Task, null, Style, "QUICK"), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        quick.Should().NotBeEmpty("the only slot is free while the other render waits for its bytes");
+        slow.IsCompleted.Should().BeFalse();
+        store.SetResult(Template);
+        (await slow).Should().NotBeEmpty();
     }
 
     [Fact]
@@ -75,7 +97,7 @@ public sealed class SkiaCouponRendererTests
     [Fact]
     public async Task ATemplateBiggerThanTheCache_IsRendered_ButNotKept()
     {
-        using var renderer = new SkiaCouponRenderer(Options.Create(new CouponRenderingOptions { TemplateCacheMegabytes = 1 }));
+        using var renderer = new SkiaCouponRenderer(Options.Create(new CouponRenderingOptions { TemplateCacheMegabytes = 1 }), RenderMeters.Shared);
         var big = TestTemplates.Background(1080, 1080);
         var loads = 0;
         var request = new CouponRenderRequest("big", _ =>
@@ -164,33 +186,22 @@ public sealed class SkiaCouponRendererTests
     [Fact]
     public async Task ACallerWaitingForASlot_CanGiveUp()
     {
-        using var renderer = Renderer(concurrency: 1);
-        var release = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var busy = renderer.RenderPngAsync(new CouponRenderRequest("slow", _ => release.Task, null, Style, "SLOW"), CancellationToken.None);
+        using var meters = new RenderMeters();
+        using var renderer = Renderer(concurrency: 1, meters.Factory);
+        var big = TestTemplates.Background(4096, 4096);
+        var busy = Task.Run(() => renderer.RenderPngAsync(new CouponRenderRequest("big", _ => Task.FromResult(big), null, Style, "BIG"), CancellationToken.None));
+        await meters.ActiveReached(1);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await FluentActions.Awaiting(() => renderer.RenderPngAsync(new CouponRenderRequest("other", _ => Task.FromResult(Template), null, Style, "CODE"), timeout.Token))
-            .Should().ThrowAsync<OperationCanceledException>();
+        using var giveUp = new CancellationTokenSource();
+        var waiting = Task.Run(() => renderer.RenderPngAsync(new CouponRenderRequest("other", _ => Task.FromResult(Template), null, Style, "CODE"), giveUp.Token));
+        await meters.WaitingReached(1);
+        await giveUp.CancelAsync();
 
-        release.SetResult(Template);
+        await FluentActions.Awaiting(() => waiting).Should().ThrowAsync<OperationCanceledException>();
         (await busy).Should().NotBeEmpty();
+        meters.Waiting.Should().Be(0);
     }
 
-    private static SkiaCouponRenderer Renderer(int concurrency) =>
-        new(Options.Create(new CouponRenderingOptions { MaxConcurrentRenders = concurrency }));
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
+    private static SkiaCouponRenderer Renderer(int concurrency, IMeterFactory? meters = null) =>
+        new(Options.Create(new CouponRenderingOptions { MaxConcurrentRenders = concurrency }), meters ?? RenderMeters.Shared);
 }
