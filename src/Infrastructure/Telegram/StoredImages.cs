@@ -18,39 +18,49 @@ public sealed class StoredImages(TenantScopes tenantScopes)
 
     public static string Reference(long id) => Prefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Replaces the stored-image names in a photo, document or album call with the images; false if one is gone.</summary>
+    /// <summary>Replaces the stored-image names in a photo, document or album call with the images (read in one query); false if one is gone.</summary>
     public async Task<bool> AttachAsync(string tenantId, object request, CancellationToken cancellationToken)
+    {
+        var named = Slots(request).Select(slot => (Id: Id(slot.File), slot.Assign)).Where(slot => slot.Id is not null).ToList();
+        if (named.Count == 0)
+        {
+            return true;
+        }
+
+        var images = await LoadAsync(tenantId, [.. named.Select(slot => slot.Id!.Value).Distinct()], cancellationToken);
+        if (named.Any(slot => !images.ContainsKey(slot.Id!.Value)))
+        {
+            return false;
+        }
+
+        foreach (var (id, assign) in named)
+        {
+            var image = images[id!.Value];
+            assign(InputFile.FromStream(new MemoryStream(image.Content, writable: false), image.FileName));
+        }
+
+        return true;
+    }
+
+    /// <summary>Where a call carries files, and how each is replaced.</summary>
+    private static IEnumerable<(InputFile? File, Action<InputFile> Assign)> Slots(object request)
     {
         switch (request)
         {
-            case SendPhotoRequest photo when Id(photo.Photo) is { } photoId:
-                return await LoadAsync(tenantId, photoId, cancellationToken) is { } photoFile && Set(() => photo.Photo = photoFile);
-            case SendDocumentRequest document when Id(document.Document) is { } documentId:
-                return await LoadAsync(tenantId, documentId, cancellationToken) is { } documentFile && Set(() => document.Document = documentFile);
+            case SendPhotoRequest photo:
+                yield return (photo.Photo, file => photo.Photo = file);
+                break;
+            case SendDocumentRequest document:
+                yield return (document.Document, file => document.Document = file);
+                break;
             case SendMediaGroupRequest album:
                 foreach (var media in album.Media.OfType<InputMediaPhoto>())
                 {
-                    if (Id(media.Media) is { } mediaId)
-                    {
-                        if (await LoadAsync(tenantId, mediaId, cancellationToken) is not { } mediaFile)
-                        {
-                            return false;
-                        }
-
-                        media.Media = mediaFile;
-                    }
+                    yield return (media.Media, file => media.Media = file);
                 }
 
-                return true;
-            default:
-                return true;
+                break;
         }
-    }
-
-    private static bool Set(Action assign)
-    {
-        assign();
-        return true;
     }
 
     private static long? Id(InputFile? file) =>
@@ -60,11 +70,9 @@ public sealed class StoredImages(TenantScopes tenantScopes)
             ? id
             : null;
 
-    private Task<InputFileStream?> LoadAsync(string tenantId, long id, CancellationToken cancellationToken) =>
-        tenantScopes.RunAsync(tenantId, async (services, ct) =>
-        {
-            var image = await services.GetRequiredService<AppDbContext>().CouponRenders.AsNoTracking()
-                .Where(r => r.Id == id).Select(r => new { r.FileName, r.Content }).SingleOrDefaultAsync(ct);
-            return image is null ? null : InputFile.FromStream(new MemoryStream(image.Content, writable: false), image.FileName);
-        }, cancellationToken);
+    private Task<Dictionary<long, StoredImage>> LoadAsync(string tenantId, long[] ids, CancellationToken cancellationToken) =>
+        tenantScopes.RunAsync(tenantId, (services, ct) => services.GetRequiredService<AppDbContext>().CouponRenders.AsNoTracking()
+            .Where(r => ids.Contains(r.Id)).Select(r => new StoredImage(r.Id, r.FileName, r.Content)).ToDictionaryAsync(r => r.Id, ct), cancellationToken);
+
+    private sealed record StoredImage(long Id, string FileName, byte[] Content);
 }
