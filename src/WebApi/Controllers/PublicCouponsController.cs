@@ -15,7 +15,7 @@ namespace PromoStack.WebApi.Controllers;
 
 /// <summary>
 /// The public web generator: the templates offered on the web, and an image for a code. No sign-in; callable from the
-/// tenant's own site origins; making an image is rate limited per client and tenant.
+/// tenant's own site origins; rate limited per client and tenant, with a per-tenant budget of the generator's own.
 /// </summary>
 [ApiController]
 [AllowAnonymous]
@@ -25,6 +25,7 @@ namespace PromoStack.WebApi.Controllers;
 public sealed class PublicCouponsController(ISender sender) : ControllerBase
 {
     [HttpGet("templates")]
+    [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
     public async Task<ActionResult<IReadOnlyList<WebTemplateDto>>> Templates(CancellationToken cancellationToken) =>
         Ok(await sender.Send(new ListWebTemplates(), cancellationToken));
 

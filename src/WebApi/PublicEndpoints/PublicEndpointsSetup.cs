@@ -10,7 +10,10 @@ using PromoStack.Application.Tenants;
 
 namespace PromoStack.WebApi.PublicEndpoints;
 
-/// <summary><c>PublicEndpoints__PerClientPerMinute</c> (default 10) and <c>PublicEndpoints__PerTenantPerMinute</c> (default 300).</summary>
+/// <summary>
+/// <c>PublicEndpoints__PerClientPerMinute</c> (default 10), <c>PublicEndpoints__PerTenantPerMinute</c> (default 300),
+/// <c>PublicEndpoints__ImagesPerClientPerMinute</c> (default 120) and <c>PublicEndpoints__PerAddressPerMinute</c> (default 600).
+/// </summary>
 public sealed class PublicEndpointOptions
 {
     public const string Section = "PublicEndpoints";
@@ -18,8 +21,18 @@ public sealed class PublicEndpointOptions
     /// <summary>Calls a minute one client address may make to one tenant's public endpoint.</summary>
     public int PerClientPerMinute { get; set; } = 10;
 
-    /// <summary>Calls a minute all clients together may make to one tenant's public endpoints: bounds what they cost (Stripe calls).</summary>
+    /// <summary>
+    /// Calls a minute all clients together may make to one tenant's public endpoints of one feature (checkout,
+    /// campaigns, the coupon generator): bounds what they cost (Stripe and partner calls), and a flood of one feature
+    /// does not spend another's budget.
+    /// </summary>
     public int PerTenantPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Calls a minute one client address may make to all public endpoints together, whatever tenant it names (a
+    /// client cycling through tenant names gets no fresh budget).
+    /// </summary>
+    public int PerAddressPerMinute { get; set; } = 600;
 
     /// <summary>
     /// Template images a minute one client address may fetch from one tenant (a generator page shows several; they are
@@ -84,13 +97,22 @@ public static class PublicEndpointsSetup
                 $"images/{context.Connection.RemoteIpAddress}/{context.Request.RouteValues["tenant"]}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ImagesPerClientPerMinute, Window = TimeSpan.FromMinutes(1) }));
 
-            // All clients together, per tenant: applied to the public routes only (template images have their own limit).
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/api/public") && context.Request.RouteValues["tenant"] is string tenant
-                && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != ImageRateLimit
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        $"tenant/{tenant}", _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerTenantPerMinute, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            // On the public routes only: all clients together per tenant and feature (template images have their own
+            // limit), and each client address over every tenant.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.Request.Path.StartsWithSegments("/api/public") && context.Request.RouteValues["tenant"] is string tenant
+                    && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != ImageRateLimit
+                        ? RateLimitPartition.GetFixedWindowLimiter(
+                            $"tenant/{tenant}/{context.Request.RouteValues["controller"]}",
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerTenantPerMinute, Window = TimeSpan.FromMinutes(1) })
+                        : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.Request.Path.StartsWithSegments("/api/public")
+                        ? RateLimitPartition.GetFixedWindowLimiter(
+                            $"address/{context.Connection.RemoteIpAddress}",
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerAddressPerMinute, Window = TimeSpan.FromMinutes(1) })
+                        : RateLimitPartition.GetNoLimiter(string.Empty)));
         });
         services.AddSingleton<ICorsPolicyProvider, TenantSiteCorsPolicyProvider>();
         return services;

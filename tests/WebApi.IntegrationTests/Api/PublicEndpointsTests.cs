@@ -80,6 +80,39 @@ public sealed class PublicEndpointsTests(AppFixture fixture) : IntegrationTest(f
     }
 
     [Fact]
+    public async Task OneFeaturesFlood_DoesNotSpendAnotherFeaturesBudget()
+    {
+        await using var app = App(new() { ["Proxies:KnownProxies"] = "127.0.0.1", ["PublicEndpoints:PerTenantPerMinute"] = "3" });
+        await OnboardAsync(app, "alpha");
+
+        var generator = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/public/alpha/coupons/templates");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+            generator.Add((await app.CreateClient().SendAsync(request)).StatusCode);
+        }
+
+        generator.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        (await StatusesAsync(app, "alpha", 1, forwardedFor: "203.0.113.50")).Should().ContainSingle().Which.Should().Be(HttpStatusCode.NotFound, "campaign entries have a budget of their own");
+    }
+
+    [Fact]
+    public async Task OneAddress_CyclingThroughTenantNames_GetsNoFreshBudget()
+    {
+        await using var app = App(new() { ["Proxies:KnownProxies"] = "127.0.0.1", ["PublicEndpoints:PerAddressPerMinute"] = "3", ["PublicEndpoints:PerClientPerMinute"] = "100" });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.AddRange(await StatusesAsync(app, $"nobody-{i}", 1, forwardedFor: "203.0.113.7"));
+        }
+
+        statuses.Should().Equal(HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests);
+        (await StatusesAsync(app, "nobody-9", 1, forwardedFor: "198.51.100.9")).Should().ContainSingle().Which.Should().Be(HttpStatusCode.NotFound, "another address has its own budget");
+    }
+
+    [Fact]
     public async Task Cors_AllowsEachTenantsOwnSiteOrigins_AndNoOtherSite()
     {
         await using var app = App([]);
