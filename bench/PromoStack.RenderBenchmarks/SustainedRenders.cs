@@ -38,6 +38,6 @@ internal static class SustainedRenders
         double Percentile(double p) => all[Math.Min(all.Length - 1, (int)(p * all.Length))];
         Console.WriteLine(
             $"Sustained, {workers} workers, {elapsed.TotalSeconds:F1} s: {all.Length} renders, {all.Length / elapsed.TotalSeconds:F1} renders/s; " +
-            $"latency p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, max {all[^1]:F1} ms; mean PNG {bytes / all.Length / 1024.0:F0} KiB");
+            $"latency p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms, max {all[^1]:F1} ms; mean PNG {bytes / all.Length / 1024.0:F0} KiB");
     }
 }
