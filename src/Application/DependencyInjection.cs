@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<MessageRouter>();
         services.AddScoped<CouponConversation>();
         services.AddScoped<CouponCodeChecks>();
+        services.AddScoped<Import.TenantImporter>();
         services.AddScoped<SignalPosts>();
         services.AddScoped<StripeEventEffects>();
         services.AddScoped<PlanOffers>();

@@ -23,6 +23,9 @@ public static class Verbs
                                                     (Development only) ensure the tenant and a dev user, print a 12 h token
           platform-operator <grant|revoke> <clerk-user-id>
                                                     make a Clerk user a platform operator (may list every tenant), or not
+          import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--source-timezone ZONE] [--report FILE]
+                                                    bring tenants over from the original system's database (only read);
+                                                    exit 0 clean, 1 rows quarantined, 2 bad arguments, 3 a tenant refused or failed
         """;
 
     public static async Task<int> RunAsync(
@@ -34,6 +37,8 @@ public static class Verbs
                 return await MigrateAsync(services, output);
             case "dev-token":
                 return await DevTokenAsync(args[1..], services, environment, configuration, output, error);
+            case "import":
+                return await ImportCommand.RunAsync(args[1..], services, output, error);
             case "platform-operator" when args.Length == 3 && args[1] is "grant" or "revoke":
                 return await PlatformOperatorAsync(args[2], args[1] == "grant", services, output, error);
             default:

@@ -100,6 +100,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Stripe.ITenantStripe, Stripe.TenantStripe>();
         services.AddScoped<Application.Coupons.ICouponCodeBulkInsert, Coupons.CouponCodeBulkInsert>();
         services.AddScoped<Application.Coupons.ICouponCodeCheckCache, Coupons.CouponCodeCheckCache>();
+        services.AddSingleton<Application.Import.IOriginalDatabaseOpener, Import.OriginalDatabaseOpener>();
         services.AddOptions<MarketData.MarketDataOptions>().Bind(configuration.GetSection(MarketData.MarketDataOptions.Section));
         services.AddHttpClient(MarketData.TwelveDataMarketData.HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketData.MarketDataOptions>>().Value.TwelveData.TimeoutSeconds));

@@ -34,7 +34,7 @@ public sealed class QueryFilterTests
     /// <summary>
     /// Raw SQL sees every tenant's rows: it is allowed only in the shared mechanisms that work across tenants by
     /// design (the queue claim, the schedule slots, system-table pruning), in the tenant lock of the DbContext, in the
-    /// Telegram inbox's atomic insert-once, in the Telegram sender (per-bot leases and claims), in the Stripe event ledger's insert-once, in the coupon image store's put (an upsert committed on its own), in the coupon code list's bulk insert, in the coupon code-check cache's upsert, and in TenantDirectory. A feature that needs SQL adds itself here, on review.
+    /// Telegram inbox's atomic insert-once, in the Telegram sender (per-bot leases and claims), in the Stripe event ledger's insert-once, in the coupon image store's put (an upsert committed on its own), in the coupon code list's bulk insert, in the coupon code-check cache's upsert, in TenantDirectory, and in the import's reader of the original system's database (another database, read only). A feature that needs SQL adds itself here, on review.
     /// </summary>
     [Fact]
     public void RawSql_IsUsedOnlyByTheReviewedCrossTenantMechanisms()
@@ -58,6 +58,7 @@ public sealed class QueryFilterTests
                 typeof(PromoStack.Infrastructure.Coupons.Storage.PostgresCouponImageStore),
                 typeof(PromoStack.Infrastructure.Coupons.CouponCodeBulkInsert),
                 typeof(PromoStack.Infrastructure.Coupons.CouponCodeCheckCache),
+                typeof(PromoStack.Infrastructure.Import.OriginalDatabase),
             ],
             "raw SQL bypasses the tenant filter; found in {0}", string.Join(", ", callers.Select(t => t.FullName)));
     }

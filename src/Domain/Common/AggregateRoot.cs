@@ -14,6 +14,12 @@ public abstract class AggregateRoot
 
     public bool HasPendingEvents => _pendingEvents.Count > 0;
 
+    /// <summary>
+    /// Forgets the events raised so far: a history replayed from another system (an import) is facts that already
+    /// happened there, and nothing may react to them again (no invite sent, no message posted).
+    /// </summary>
+    public void DiscardEvents() => _pendingEvents.Clear();
+
     public IReadOnlyList<IDomainEvent> DequeueEvents()
     {
         var events = _pendingEvents.Select(factory => factory()).ToList();

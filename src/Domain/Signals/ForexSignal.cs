@@ -249,6 +249,12 @@ public sealed class ForexSignal : AggregateRoot, ITenantOwned
         Finish(SignalStatus.Closed, reason, price, now);
     }
 
+    /// <summary>The result the original system recorded for an imported signal, kept beside the one recomputed here.</summary>
+    public decimal? OriginalResultPips { get; private set; }
+
+    /// <summary>An imported signal keeps the original system's own figure (its rule differed from the weighted one here).</summary>
+    public void KeepOriginalResult(decimal? pips) => OriginalResultPips = pips;
+
     public void RecordTelegramMessage(int messageId) => TelegramMessageId = messageId;
 
     public void RecordTelegramPost(long outboxId) => TelegramPostOutboxId ??= outboxId;

@@ -10,6 +10,7 @@ using PromoStack.Domain.Common;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Coupons;
 using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Import;
 using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Stripe;
@@ -65,6 +66,9 @@ public sealed class AppDbContext(
     public DbSet<CouponCodeListEntry> CouponCodes => Set<CouponCodeListEntry>();
     public DbSet<CouponCodeCheck> CouponCodeChecks => Set<CouponCodeCheck>();
     public DbSet<CouponRender> CouponRenders => Set<CouponRender>();
+    public DbSet<TenantImport> TenantImports => Set<TenantImport>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
     public DbSet<CouponImageBlob> CouponImages => Set<CouponImageBlob>();
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
     public DbSet<DomainEventHandling> DomainEventHandlings => Set<DomainEventHandling>();
@@ -98,6 +102,8 @@ public sealed class AppDbContext(
         // A tenant sees its own row only; onboarding and the platform's list go through TenantDirectory.
         modelBuilder.Entity<Tenant>().HasQueryFilter(TenantFilter, t => t.Id == CurrentTenantId);
     }
+
+    public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task LockCurrentTenantAsync(CancellationToken cancellationToken)
     {

@@ -8,4 +8,10 @@ public sealed class WorkspaceUnitOfWork(TenantScopes scopes) : IWorkspaceUnitOfW
 {
     public Task<T> RunAsync<T>(string tenantId, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         scopes.RunAsync(tenantId, (services, ct) => work(services.GetRequiredService<IAppDbContext>(), ct), cancellationToken);
+
+    public Task<T> InTransactionAsync<T>(string tenantId, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        scopes.RunAsync(
+            tenantId,
+            (services, ct) => services.GetRequiredService<IUnitOfWork>().InTransactionAsync(c => work(services.GetRequiredService<IAppDbContext>(), c), ct),
+            cancellationToken);
 }

@@ -4,6 +4,7 @@ using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Connections;
 using PromoStack.Domain.Coupons;
 using PromoStack.Domain.CrossPromo;
+using PromoStack.Domain.Import;
 using PromoStack.Domain.Journeys;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Stripe;
@@ -55,8 +56,18 @@ public interface IAppDbContext
     DbSet<CouponCodeListEntry> CouponCodes { get; }
     DbSet<CouponCodeCheck> CouponCodeChecks { get; }
     DbSet<CouponRender> CouponRenders { get; }
+    DbSet<TenantImport> TenantImports { get; }
+    DbSet<ImportedRow> ImportedRows { get; }
+    DbSet<QuarantinedRow> QuarantinedRows { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds an entity of any set (for work that makes rows of many kinds, such as an import).</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Add<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    /// <summary>Lets go of every tracked row (after a saved batch of a long import, so memory stays flat).</summary>
+    void ClearTracked();
 
     /// <summary>
     /// Locks the current tenant's row until the transaction ends, serializing changes that check a rule across

@@ -8,4 +8,7 @@ namespace PromoStack.Application.Common.Abstractions;
 public interface IWorkspaceUnitOfWork
 {
     Task<T> RunAsync<T>(string tenantId, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>The same, in one transaction of its own: it commits when <paramref name="work"/> returns, and rolls back whole if it throws.</summary>
+    Task<T> InTransactionAsync<T>(string tenantId, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -68,7 +67,7 @@ internal sealed class SaveConnectionHandler(
 
         var webhook = (other?.Webhook)
             ?? (current is not null && current.IsSameBotAs(identity) ? current.Webhook : null)
-            ?? new WebhookBinding(Guid.NewGuid(), secrets.Protect(ConnectionSecrets.WebhookSecret, NewWebhookSecret()));
+            ?? new WebhookBinding(Guid.NewGuid(), secrets.Protect(ConnectionSecrets.WebhookSecret, ConnectionSecrets.NewWebhookSecret()));
         var credentials = new BotCredentials(
             identity, secrets.Protect(ConnectionSecrets.Token, token), SecretMask.Mask(token), webhook);
         var channels = new BotChannels(
@@ -180,8 +179,5 @@ internal sealed class SaveConnectionHandler(
             throw new ValidationException([new ValidationFailure(nameof(SaveConnection.Token), $"Telegram refused this token: {rejected.Description}")]);
         }
     }
-
-    /// <summary>Telegram accepts 1–256 characters of A–Z, a–z, 0–9, _ and -: 32 random bytes in base64url.</summary>
-    private static string NewWebhookSecret() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+

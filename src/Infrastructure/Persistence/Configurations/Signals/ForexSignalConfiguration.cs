@@ -28,6 +28,7 @@ internal sealed class ForexSignalConfiguration : IEntityTypeConfiguration<ForexS
         builder.Property(s => s.TrailToTp1AfterTp2).HasColumnName("trail_to_tp1_after_tp2");
         builder.Property(s => s.ExitPrice).IsPrice();
         builder.Property(s => s.ResultPips).HasPrecision(18, 2);
+        builder.Property(s => s.OriginalResultPips).HasPrecision(18, 2);
         builder.Property(s => s.ResultR).HasColumnName("result_r").HasPrecision(18, 4);
         builder.Property(s => s.CloseReason).HasConversion(EnumNames<SignalCloseReason>.LowerConverter()).HasMaxLength(ModelConventions.StatusLength);
         builder.HasIndex(s => new { s.TenantId, s.Symbol, s.Status });

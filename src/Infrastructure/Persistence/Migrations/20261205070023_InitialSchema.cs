@@ -44,6 +44,26 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_quarantine",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    source_tenant_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    source_table = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    source_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    row = table.Column<string>(type: "jsonb", nullable: false),
+                    quarantined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_quarantine", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_operators",
                 columns: table => new
                 {
@@ -516,6 +536,27 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "imported_rows",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    source_table = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    source_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    target_table = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    target_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_imported_rows", x => new { x.tenant_id, x.source_table, x.source_key });
+                    table.ForeignKey(
+                        name: "fk_imported_rows_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "journeys",
                 columns: table => new
                 {
@@ -739,6 +780,28 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("pk_tenant_crosspromo_settings", x => x.tenant_id);
                     table.ForeignKey(
                         name: "fk_tenant_crosspromo_settings_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_imports",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    source_tenant_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    report = table.Column<string>(type: "jsonb", nullable: false),
+                    quarantined = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tenant_imports", x => x.tenant_id);
+                    table.ForeignKey(
+                        name: "fk_tenant_imports_tenants_tenant_id",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -1048,7 +1111,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     close_reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     monitored_through = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     telegram_post_outbox_id = table.Column<long>(type: "bigint", nullable: true),
-                    targets_hit = table.Column<int>(type: "integer", nullable: false)
+                    targets_hit = table.Column<int>(type: "integer", nullable: false),
+                    original_result_pips = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1316,6 +1380,21 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "ix_forex_signals_tenant_id_symbol_status",
                 table: "forex_signals",
                 columns: new[] { "tenant_id", "symbol", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_quarantine_run_id",
+                table: "import_quarantine",
+                column: "run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_quarantine_tenant_id_source_table",
+                table: "import_quarantine",
+                columns: new[] { "tenant_id", "source_table" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_imported_rows_tenant_id_target_table_target_key",
+                table: "imported_rows",
+                columns: new[] { "tenant_id", "target_table", "target_key" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_journey_scheduled_messages_claim",
@@ -1661,6 +1740,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "forex_signals");
 
             migrationBuilder.DropTable(
+                name: "import_quarantine");
+
+            migrationBuilder.DropTable(
+                name: "imported_rows");
+
+            migrationBuilder.DropTable(
                 name: "journey_scheduled_messages");
 
             migrationBuilder.DropTable(
@@ -1692,6 +1777,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "tenant_crosspromo_settings");
+
+            migrationBuilder.DropTable(
+                name: "tenant_imports");
 
             migrationBuilder.DropTable(
                 name: "tenant_stripe_prices");

@@ -12,7 +12,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205060411_InitialSchema")]
+    [Migration("20261205070023_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -817,6 +817,144 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.ToTable("tenant_crosspromo_settings", (string)null);
                 });
 
+            modelBuilder.Entity("PromoStack.Domain.Import.ImportedRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("SourceTable")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_table");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_key");
+
+                    b.Property<string>("TargetTable")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_table");
+
+                    b.HasKey("TenantId", "SourceTable", "SourceKey")
+                        .HasName("pk_imported_rows");
+
+                    b.HasIndex("TenantId", "TargetTable", "TargetKey")
+                        .HasDatabaseName("ix_imported_rows_tenant_id_target_table_target_key");
+
+                    b.ToTable("imported_rows", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Import.QuarantinedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarantined_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("row");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("SourceTable")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_table");
+
+                    b.Property<string>("SourceTenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_tenant_id");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_quarantine");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_import_quarantine_run_id");
+
+                    b.HasIndex("TenantId", "SourceTable")
+                        .HasDatabaseName("ix_import_quarantine_tenant_id_source_table");
+
+                    b.ToTable("import_quarantine", (string)null);
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Import.TenantImport", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<int>("Quarantined")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarantined");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceTenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_tenant_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_imports");
+
+                    b.ToTable("tenant_imports", (string)null);
+                });
+
             modelBuilder.Entity("PromoStack.Domain.Journeys.Journey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1314,6 +1452,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("MonitoredThrough")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("monitored_through");
+
+                    b.Property<decimal?>("OriginalResultPips")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("original_result_pips");
 
                     b.Property<string>("Partials")
                         .IsRequired()
@@ -2792,6 +2935,26 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_crosspromo_settings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Import.ImportedRow", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_imported_rows_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("PromoStack.Domain.Import.TenantImport", b =>
+                {
+                    b.HasOne("PromoStack.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_imports_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PromoStack.Domain.Journeys.Journey", b =>

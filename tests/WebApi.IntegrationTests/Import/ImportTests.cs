@@ -1,0 +1,256 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using PromoStack.Cli;
+using PromoStack.WebApi.IntegrationTests.Infrastructure;
+using PromoStack.WebApi.IntegrationTests.Startup;
+
+namespace PromoStack.WebApi.IntegrationTests.Import;
+
+/// <summary>
+/// <c>./promostack import</c> against a database of the original system built from its schema description (the
+/// fixture's two tenants, their quirks and deliberately bad rows; see <c>tests/TestData/OriginalSystem/README.md</c>),
+/// then the product used on the result through its API.
+/// </summary>
+public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), IAsyncLifetime
+{
+    private const string Apex = "tenant-3fa9c2d1";
+    private OriginalSystemDatabase _original = null!;
+    private readonly string _reportPath = Path.Combine(Path.GetTempPath(), $"import-report-{Guid.NewGuid():N}.json");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _original = await OriginalSystemDatabase.CreateAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _original.DisposeAsync();
+        File.Delete(_reportPath);
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ADryRun_ReadsAndMapsEverything_AndWritesNothing()
+    {
+        var run = await ImportAsync("--dry-run");
+
+        run.ExitCode.Should().Be(ImportCommand.QuarantinedRows, run.Output + run.Error);
+        run.Output.Should().Contain("DRY RUN").And.Contain("Tenant tenant_3fa9c2d1 → tenant-3fa9c2d1: would_import");
+        foreach (var table in new[] { "tenants", "tenant_users", "tenant_bot_connections", "forex_signals", "telegram_subscriptions", "bot_users", "processed_webhook_events", "import_quarantine", "tenant_imports" })
+        {
+            (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {table}")).Should().Be(0, $"a dry run writes nothing to {table}");
+        }
+
+        var report = Report();
+        var entrylab = Tenant(report, "entrylab");
+        entrylab.GetProperty("outcome").GetString().Should().Be("would_import");
+        Table(entrylab, "forex_signals").GetProperty("found").GetInt64().Should().Be(10);
+        Table(entrylab, "forex_signals").GetProperty("imported").GetInt64().Should().Be(7, "draft, broadcast_failed and the unknown status are quarantined");
+        Table(entrylab, "forex_signals").GetProperty("quarantined").GetInt64().Should().Be(3);
+        Quarantined(entrylab).Should().Contain(q => q.Contains("forex_signals 10") && q.Contains("Unknown status 'weird'"))
+            .And.Contain(q => q.Contains("telegram_subscriptions 12") && q.Contains("on_hold"))
+            .And.Contain(q => q.Contains("tenant_integrations 2") && q.Contains("not an object"));
+        report.GetProperty("orphans").EnumerateArray().Select(o => $"{o.GetProperty("table").GetString()} {o.GetProperty("key").GetString()}")
+            .Should().BeEquivalentTo("bot_users 6000000999", "bot_usage 12");
+        report.GetProperty("serverTimeZone").GetString().Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task TheImport_BringsEachTenantOver_WithSecretsEncrypted_AndQuarantinesWhatCannotBeMapped()
+    {
+        var run = await ImportAsync();
+
+        run.ExitCode.Should().Be(ImportCommand.QuarantinedRows, run.Output + run.Error);
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(id || ':' || name || ':' || timezone, ',' ORDER BY id) FROM tenants"))
+            .Should().Be($"entrylab:EntryLab:Europe/London,{Apex}:Apex Gold:America/New_York");
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(clerk_user_id || '=' || role, ',' ORDER BY id) FROM tenant_users WHERE tenant_id = 'entrylab'"))
+            .Should().Be("user_2FakeEntrylabOwner0001=admin,user_2FakeEntrylabAdmin0002=admin,user_2FakeEntrylabMembr0003=member");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_bot_connections")).Should().Be(4);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_bot_connections WHERE bot_token LIKE '%Fake%' OR webhook_secret LIKE '%Fake%'"))
+            .Should().Be(0, "tokens are encrypted and the original's webhook secrets are not kept");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_stripe_settings WHERE secret_key LIKE 'sk_%' OR webhook_secret LIKE 'whsec_%'")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM import_quarantine WHERE row::text ~ '(AAFake|sk_test_|whsec_|pk_test_)'"))
+            .Should().Be(0, "a quarantined row keeps no secret");
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(source_table || ' ' || source_key, ',' ORDER BY source_table, source_key) FROM import_quarantine WHERE tenant_id IS NULL"))
+            .Should().Be("bot_usage 12,bot_users 6000000999", "orphans are kept with no tenant");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM imported_rows WHERE tenant_id = 'entrylab' AND source_table = 'forex_signals'")).Should().Be(7);
+
+        var settings = await TestDatabase.ScalarAsync<string>(
+            "SELECT string_agg(setting_key || '=' || setting_value, ',' ORDER BY setting_key) FROM forex_config WHERE tenant_id = 'entrylab' AND setting_key IN ('active_strategy', 'adx_min', 'aggressive_sl_atr', 'cooldown_minutes', 'rsi_oversold')");
+        settings.Should().Be("active_strategy=trend_pullback,adx_min=15,aggressive_sl_atr=2.0,cooldown_minutes=30,rsi_oversold=40");
+        (await TestDatabase.ScalarAsync<string>($"SELECT setting_value FROM forex_config WHERE tenant_id = '{Apex}' AND setting_key = 'experimental_flag'"))
+            .Should().NotBeNull("a key PromoStack does not know is kept");
+    }
+
+    [Fact]
+    public async Task AnImportedTenant_IsUsedThroughTheApi_BySignalsSubscribersAndTheStripeLedger()
+    {
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+        var owner = ClientWith(Identity.Token("user_2FakeEntrylabOwner0001", "niall@entrylab.io"));
+
+        var signals = (await (await owner.GetAsync("/api/forex/signals?pageSize=50")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        signals.Should().HaveCount(7);
+        var won = signals.Single(s => s.GetProperty("originalResultPips").ValueKind == JsonValueKind.Number && s.GetProperty("originalResultPips").GetDecimal() == 160.00m);
+        won.GetProperty("targetsHit").GetInt32().Should().Be(3);
+        won.GetProperty("status").GetString().Should().Be("tp3_hit");
+        won.GetProperty("resultPips").GetDecimal().Should().BePositive("recomputed with the weighted rule");
+        signals.Count(s => s.GetProperty("status").GetString() is "active" or "tp1_hit" or "tp2_hit").Should().Be(1, "the original's one pending signal is open");
+
+        var active = await (await owner.GetAsync("/api/subscriptions?status=active&pageSize=50")).JsonAsync();
+        active.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("email").GetString()).Should().BeEquivalentTo(
+            "sam.trader@example.com", "priya.annual@example.com", "lifetime.lee@example.com", "convert.jo@example.com", "pending.paid@example.com",
+            "left.vip@example.com", "failed.card@example.com");
+        var lifetime = active.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("email").GetString() == "lifetime.lee@example.com");
+        lifetime.GetProperty("plan").GetString().Should().Be("lifetime");
+        (await (await owner.GetAsync("/api/import")).JsonAsync()).GetProperty("report").GetProperty("tenantId").GetString().Should().Be("entrylab");
+
+        var apexSecret = "whsec_FakeApexGoldWebhookSecret0123456789abcdef";
+        var body = StripeWebhooks.Event("evt_1FakeCheckoutCompleted0001", "checkout.session.completed", new System.Text.Json.Nodes.JsonObject { ["id"] = "cs_test_1", ["object"] = "checkout.session" }, DateTimeOffset.UtcNow);
+        var again = await StripeWebhooks.PostAsync(Anonymous(), body, apexSecret, DateTimeOffset.UtcNow, Apex);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await again.Content.ReadAsStringAsync()).Should().Contain("duplicate", "the original already applied this event");
+    }
+
+    [Fact]
+    public async Task ASecondRun_ChangesNothing()
+    {
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+        var before = await CountsAsync();
+
+        var second = await ImportAsync();
+
+        second.Output.Should().Contain("Tenant entrylab → entrylab: already_imported").And.Contain($"Tenant tenant_3fa9c2d1 → {Apex}: already_imported");
+        (await CountsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task ATenantMadeInPromoStack_IsRefused_AndTheOthersStillComeOver()
+    {
+        await NewTenantAsync("entrylab");
+
+        var run = await ImportAsync();
+
+        run.ExitCode.Should().Be(ImportCommand.TenantNotImported, run.Output);
+        run.Output.Should().Contain("Tenant entrylab → entrylab: refused");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals WHERE tenant_id = 'entrylab'")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM forex_signals WHERE tenant_id = '{Apex}'")).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task ATenantThatFails_IsRolledBackWhole_AndAnotherRunResumesWithIt()
+    {
+        await _original.ExecuteAsync("ALTER TABLE tenants ALTER COLUMN name DROP NOT NULL; UPDATE tenants SET name = NULL, display_name = NULL WHERE id = 'entrylab'");
+
+        var first = await ImportAsync();
+
+        first.ExitCode.Should().Be(ImportCommand.TenantNotImported, first.Output);
+        first.Output.Should().Contain("Tenant entrylab → entrylab: failed — Rolled back");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenants WHERE id = 'entrylab'")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM imported_rows WHERE tenant_id = 'entrylab'")).Should().Be(0, "nothing of the failed tenant is left");
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM tenant_imports WHERE tenant_id = '{Apex}'")).Should().Be(1);
+
+        await _original.ExecuteAsync("UPDATE tenants SET name = 'EntryLab' WHERE id = 'entrylab'");
+        var second = await ImportAsync();
+
+        second.Output.Should().Contain("Tenant entrylab → entrylab: imported").And.Contain($"{Apex}: already_imported");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals WHERE tenant_id = 'entrylab'")).Should().Be(7);
+    }
+
+    [Fact]
+    public async Task OneTenant_CanBePicked_ByItsOriginalId()
+    {
+        var run = await ImportAsync("--tenant", "tenant_3fa9c2d1");
+
+        run.ExitCode.Should().Be(ImportCommand.QuarantinedRows, run.Output + run.Error);
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(id, ',') FROM tenants")).Should().Be(Apex);
+        (await ImportAsync("--tenant", "nobody")).ExitCode.Should().Be(ImportCommand.BadArguments);
+    }
+
+    [Fact]
+    public async Task ADatabaseThatIsNotTheOriginals_IsRefusedWithAClearMessage_AndNothingIsWritten()
+    {
+        await _original.ExecuteAsync("DROP TABLE tenants CASCADE");
+
+        var run = await ImportAsync();
+
+        run.ExitCode.Should().Be(ImportCommand.BadArguments);
+        run.Error.Should().Contain("no tenants table");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM import_quarantine")).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("--from", "not a connection string at all")]
+    [InlineData("--source-timezone", "Mars/Olympus")]
+    [InlineData("--bogus", "x")]
+    public async Task BadArguments_AreRefusedWithTheReason(string option, string value)
+    {
+        var run = option == "--from"
+            ? await RunCliAsync(["import", "--from", value])
+            : await ImportAsync(option, value);
+
+        run.ExitCode.Should().Be(ImportCommand.BadArguments, run.Output);
+        run.Error.Should().NotBeEmpty();
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenants")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task TheOriginalIsOnlyRead()
+    {
+        const string Fingerprint = "SELECT md5(string_agg(r, '' ORDER BY r)) FROM (SELECT t::text r FROM tenants t UNION ALL SELECT s::text FROM forex_signals s UNION ALL SELECT u::text FROM telegram_subscriptions u) rows";
+        var before = await _original.ScalarAsync<string>(Fingerprint);
+
+        await ImportAsync();
+
+        (await _original.ScalarAsync<string>(Fingerprint)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task AnOlderOriginal_IsImported_AndWhatItLacksIsNamed()
+    {
+        await using var older = await OriginalSystemDatabase.CreateAsync("schema-older.sql", "seed-older.sql");
+
+        var run = await RunCliAsync(["import", "--from", older.Url, "--report", _reportPath]);
+
+        run.ExitCode.Should().BeOneOf([ImportCommand.Clean, ImportCommand.QuarantinedRows], run.Output + run.Error);
+        Report().GetProperty("absentTables").EnumerateArray().Select(t => t.GetString()).Should().Contain("tenant_telethon_credentials");
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(bot_role, ',' ORDER BY bot_role) FROM tenant_bot_connections WHERE tenant_id = 'entrylab'"))
+            .Should().Be("message_bot,signal_bot", "the legacy role names signal and message are the same bots");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().BeGreaterThan(0);
+    }
+
+    private Task<CliRun> ImportAsync(params string[] extra) => RunCliAsync(["import", "--from", _original.ConnectionString, "--report", _reportPath, .. extra]);
+
+    private async Task<CliRun> RunCliAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await Verbs.RunAsync(args, Factory.Services, new TestHostEnvironment("Production"), new ConfigurationBuilder().Build(), output, error);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    private static async Task<string> CountsAsync()
+    {
+        var counts = new List<string>();
+        foreach (var table in new[] { "tenants", "tenant_users", "tenant_bot_connections", "forex_config", "forex_signals", "telegram_subscriptions", "channel_memberships", "bot_users", "bot_usage", "processed_webhook_events", "import_quarantine", "imported_rows", "tenant_imports" })
+        {
+            counts.Add($"{table}={await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {table}")}");
+        }
+
+        return string.Join(',', counts);
+    }
+
+    private sealed record CliRun(int ExitCode, string Output, string Error);
+
+    private JsonElement Report() => JsonDocument.Parse(File.ReadAllText(_reportPath)).RootElement;
+
+    private static JsonElement Tenant(JsonElement report, string tenantId) =>
+        report.GetProperty("tenants").EnumerateArray().Single(t => t.GetProperty("tenantId").GetString() == tenantId);
+
+    private static JsonElement Table(JsonElement tenant, string table) =>
+        tenant.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == table);
+
+    private static List<string> Quarantined(JsonElement tenant) =>
+        [.. tenant.GetProperty("quarantinedRows").EnumerateArray().Select(q => $"{q.GetProperty("table").GetString()} {q.GetProperty("key").GetString()}: {q.GetProperty("reason").GetString()}")];
+}
