@@ -37,6 +37,10 @@ public sealed class Journey : ITenantOwned
     public static Journey Create(string tenantId, string name, string? description, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), tenantId, Guard.NotBlank(name, "Name", 200), description, now);
 
+    /// <summary>A journey brought over from another system with the id it had there (unpublished, as any new journey).</summary>
+    public static Journey Imported(Guid id, string tenantId, string name, string? description, DateTimeOffset createdAt) =>
+        new(id, tenantId, Guard.NotBlank(name, "Name", 200), description, createdAt);
+
     public void Edit(string name, string? description, ReentryPolicy reentry, int? inactivityTimeoutMinutes, DateTimeOffset now)
     {
         if (inactivityTimeoutMinutes is < 1 or > MaxInactivityTimeoutMinutes)
@@ -130,7 +134,11 @@ public sealed class JourneyStep : ITenantOwned
     public string Config { get; private set; }
 
     public static JourneyStep Create(string tenantId, Guid journeyId, int stepOrder, string stepType, string configJson) =>
-        new(Guid.CreateVersion7(), tenantId, journeyId, stepOrder, Guard.NotBlank(stepType, "Step type", 50), configJson);
+        Imported(Guid.CreateVersion7(), tenantId, journeyId, stepOrder, stepType, configJson);
+
+    /// <summary>A step brought over from another system with the id it had there, so its running sessions keep their place.</summary>
+    public static JourneyStep Imported(Guid id, string tenantId, Guid journeyId, int stepOrder, string stepType, string configJson) =>
+        new(id, tenantId, journeyId, stepOrder, Guard.NotBlank(stepType, "Step type", 50), configJson);
 
     /// <summary>An edit keeps the step's id, so sessions at this step stay on it.</summary>
     public void Change(int stepOrder, string stepType, string configJson)

@@ -82,6 +82,8 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         settings.Should().Be("active_strategy=trend_pullback,adx_min=15,aggressive_sl_atr=2.0,cooldown_minutes=30,rsi_oversold=40");
         (await TestDatabase.ScalarAsync<string>($"SELECT setting_value FROM forex_config WHERE tenant_id = '{Apex}' AND setting_key = 'experimental_flag'"))
             .Should().NotBeNull("a key PromoStack does not know is kept");
+        (await TestDatabase.ScalarAsync<string>("SELECT enabled || ' ' || to_char(morning_post_time_local, 'HH24:MI') || ' ' || timezone FROM tenant_crosspromo_settings WHERE tenant_id = 'entrylab'"))
+            .Should().BeOneOf(["true 07:00 Europe/London", "true 08:00 Europe/London"], "07:00 UTC is 07:00 or 08:00 in London, by season");
     }
 
     [Fact]
@@ -111,6 +113,41 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         var again = await StripeWebhooks.PostAsync(Anonymous(), body, apexSecret, DateTimeOffset.UtcNow, Apex);
         again.StatusCode.Should().Be(HttpStatusCode.OK);
         (await again.Content.ReadAsStringAsync()).Should().Contain("duplicate", "the original already applied this event");
+    }
+
+    [Fact]
+    public async Task Journeys_ComeOverWithTheirStepIds_PublishedWhenTheyPassTheRules_AndTheDeepLinkStartsOne()
+    {
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(name || '=' || is_active, ',' ORDER BY name) FROM journeys WHERE tenant_id = 'entrylab'"))
+            .Should().Be("Broker Sign Up=false,Gold deep-link welcome=true,Payment follow-up=false,VIP keyword=true", string.Join(" | ", Tenant(Report(), "entrylab").GetProperty("notes").EnumerateArray().Select(n => n.GetString())));
+        (await TestDatabase.ScalarAsync<bool>($"SELECT is_active FROM journeys WHERE id = 'a1000000-0000-4000-8000-000000000005'"))
+            .Should().BeFalse("its branch leads to a step that does not exist, so it cannot pass the rules");
+        Tenant(Report(), Apex).GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should()
+            .Contain(n => n!.Contains("Apex gold funnel") && n.Contains("does not exist"));
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM journey_steps WHERE id = 'a3000000-0000-4000-8000-000000000004'"))
+            .Should().Be(1, "step ids are kept, so running sessions stay where they were");
+        (await TestDatabase.ScalarAsync<string>("SELECT status || ':' || current_step_id FROM journey_user_sessions WHERE journey_id = 'a1000000-0000-4000-8000-000000000001' AND telegram_chat_id = 5000000007"))
+            .Should().Be("awaiting_reply:a3000000-0000-4000-8000-000000000004");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM journey_scheduled_messages WHERE status = 'pending'"))
+            .Should().BeGreaterThanOrEqualTo(2, "the waiting delay and the awaited reply have their timers");
+
+        var (webhookId, secret) = await MessageBotWebhookAsync("entrylab");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook")
+        {
+            Content = new StringContent(
+                """{"update_id":1,"message":{"message_id":1,"date":1700000000,"text":"/start gold","from":{"id":777,"is_bot":false,"first_name":"Ana"},"chat":{"id":777,"type":"private"}}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await Anonymous().SendAsync(request)).EnsureSuccessStatusCode();
+        while (await Factory.Services.GetRequiredService<PromoStack.Infrastructure.Telegram.TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT payload::text FROM telegram_outbox WHERE tenant_id = 'entrylab' ORDER BY id DESC LIMIT 1"))
+            .Should().Contain("Welcome to EntryLab Signals!");
     }
 
     [Fact]
@@ -218,6 +255,15 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         (await TestDatabase.ScalarAsync<string>("SELECT string_agg(bot_role, ',' ORDER BY bot_role) FROM tenant_bot_connections WHERE tenant_id = 'entrylab'"))
             .Should().Be("message_bot,signal_bot", "the legacy role names signal and message are the same bots");
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().BeGreaterThan(0);
+    }
+
+    private async Task<(Guid WebhookId, string Secret)> MessageBotWebhookAsync(string tenantId)
+    {
+        var webhookId = await TestDatabase.ScalarAsync<Guid>($"SELECT public_id FROM tenant_bot_connections WHERE tenant_id = '{tenantId}' AND bot_role = 'message_bot'");
+        var encrypted = await TestDatabase.ScalarAsync<string>($"SELECT webhook_secret FROM tenant_bot_connections WHERE tenant_id = '{tenantId}' AND bot_role = 'message_bot'");
+        var secret = Factory.Services.GetRequiredService<PromoStack.Application.Common.Abstractions.ISecretProtector>()
+            .Unprotect(PromoStack.Application.Connections.ConnectionSecrets.WebhookSecret, encrypted);
+        return (webhookId, secret);
     }
 
     private Task<CliRun> ImportAsync(params string[] extra) => RunCliAsync(["import", "--from", _original.ConnectionString, "--report", _reportPath, .. extra]);

@@ -10,7 +10,7 @@ namespace PromoStack.Application.Import;
 /// import), nothing done when it was imported before, else every area in order, the quarantined rows and the
 /// import's record written last — all in the caller's one transaction, so the tenant comes over whole or not at all.
 /// </summary>
-public sealed class TenantImporter(ISecretProtector secrets)
+public sealed class TenantImporter(ISecretProtector secrets, IEnumerable<Telegram.IStartPayloadHandler> startPayloads)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -46,6 +46,8 @@ public sealed class TenantImporter(ISecretProtector secrets)
         await SignalsImport.RunAsync(session, cancellationToken);
         await SubscriptionsImport.RunAsync(session, cancellationToken);
         await BotUsersImport.RunAsync(session, cancellationToken);
+        await CrossPromoImport.RunAsync(session, tenant, cancellationToken);
+        await JourneysImport.RunAsync(session, [.. startPayloads.Select(p => p.Prefix)], cancellationToken);
         await StripeLedgerImport.RunAsync(session, cancellationToken);
         await session.FlushAsync(cancellationToken);
 
@@ -92,5 +94,11 @@ internal static class TargetCounts
         ["bot_users"] = await db.BotUsers.LongCountAsync(cancellationToken),
         ["bot_usage"] = await db.BotUsage.LongCountAsync(cancellationToken),
         ["processed_webhook_events"] = await db.ProcessedWebhookEvents.LongCountAsync(cancellationToken),
+        ["tenant_crosspromo_settings"] = await db.CrossPromoSettings.LongCountAsync(cancellationToken),
+        ["journeys"] = await db.Journeys.LongCountAsync(cancellationToken),
+        ["journey_steps"] = await db.JourneySteps.LongCountAsync(cancellationToken),
+        ["journey_triggers"] = await db.JourneyTriggers.LongCountAsync(cancellationToken),
+        ["journey_user_sessions"] = await db.JourneyUserSessions.LongCountAsync(cancellationToken),
+        ["journey_scheduled_messages"] = await db.JourneyScheduledMessages.LongCountAsync(cancellationToken),
     };
 }

@@ -43,7 +43,9 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
     [
         "tenants", "tenant_users", "clerk_users", "tenant_bot_connections", "tenant_integrations", "tenant_telethon_credentials", "telegram_webhook_secrets",
         "tenant_stripe_settings", "tenant_stripe_products", "tenant_stripe_prices", "forex_config", "bot_config", "forex_signals", "signal_narrative",
-        "telegram_subscriptions", "bot_users", "bot_usage", "processed_webhook_events", "processed_webhook_events_old",
+        "telegram_subscriptions", "bot_users", "bot_usage", "processed_webhook_events", "processed_webhook_events_old", "journeys", "journey_steps",
+        "journey_triggers", "journey_user_sessions", "journey_scheduled_messages", "journey_step_analytics", "journey_link_clicks", "journey_inbound_dedupe",
+        "journey_api_event_fired", "tenant_crosspromo_settings", "crosspromo_jobs", "markus_signal_pause",
     ];
 
     public async ValueTask<ImportReport> Handle(ImportOriginal command, CancellationToken cancellationToken)

@@ -243,10 +243,14 @@ internal sealed class JourneyEngine(IAppDbContext db, ITenantContext tenant, ITe
         }
     }
 
+    /// <summary>The timer of a session at its current position (a delay ending, a reply or an answer not coming in time).</summary>
+    public static JourneyScheduledMessage Timer(string tenantId, JourneyUserSession session, StepDefinition step, TimerKind kind, DateTimeOffset due) =>
+        JourneyScheduledMessage.Schedule(
+            tenantId, session.Id, step.Id, session.TelegramChatId,
+            JsonSerializer.Serialize(new TimerContent(kind, session.StepsTaken)), due, $"{Key(session)}:{kind.ToString().ToLowerInvariant()}");
+
     private void Schedule(JourneyUserSession session, StepDefinition step, TimerKind kind, DateTimeOffset due) =>
-        db.JourneyScheduledMessages.Add(JourneyScheduledMessage.Schedule(
-            tenant.RequiredTenantId, session.Id, step.Id, session.TelegramChatId,
-            JsonSerializer.Serialize(new TimerContent(kind, session.StepsTaken)), due, $"{Key(session)}:{kind.ToString().ToLowerInvariant()}"));
+        db.JourneyScheduledMessages.Add(Timer(tenant.RequiredTenantId, session, step, kind, due));
 
     private async Task SendAsync(
         JourneyUserSession session, string html, IReadOnlyList<IReadOnlyList<InlineButton>> buttons, string? photo, string dedupeKey,
