@@ -26,6 +26,7 @@ public static class Verbs
           import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--source-timezone ZONE] [--report FILE]
                                                     bring tenants over from the original system's database (only read);
                                                     exit 0 clean, 1 rows quarantined, 2 bad arguments, 3 a tenant refused or failed
+          cutover --tenant ID [--tenant ID]…       register an imported tenant's bot webhooks here; print the Stripe endpoint to set
         """;
 
     public static async Task<int> RunAsync(
@@ -39,6 +40,8 @@ public static class Verbs
                 return await DevTokenAsync(args[1..], services, environment, configuration, output, error);
             case "import":
                 return await ImportCommand.RunAsync(args[1..], services, output, error);
+            case "cutover":
+                return await CutOverCommand.RunAsync(args[1..], services, output, error);
             case "platform-operator" when args.Length == 3 && args[1] is "grant" or "revoke":
                 return await PlatformOperatorAsync(args[2], args[1] == "grant", services, output, error);
             default:

@@ -15,4 +15,12 @@ public sealed class ImportController(ISender sender) : ControllerBase
     [HttpGet]
     [Authorize(Policies.TenantAdmin)]
     public async Task<TenantImportDto> Get(CancellationToken cancellationToken) => await sender.Send(new GetTenantImport(), cancellationToken);
+
+    /// <summary>
+    /// The cut-over: where each bot's webhook points today (here or still at the original), and the Stripe endpoint
+    /// and events to set in the tenant's dashboard. 404 when the tenant was not imported.
+    /// </summary>
+    [HttpGet("cutover")]
+    [Authorize(Policies.TenantAdmin)]
+    public async Task<CutOverReport> CutOver(CancellationToken cancellationToken) => await sender.Send(new GetCutOver(), cancellationToken);
 }

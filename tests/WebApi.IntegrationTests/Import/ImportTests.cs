@@ -151,6 +151,51 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
     }
 
     [Fact]
+    public async Task TheCutOver_PointsEachImportedBotHere_WithItsFreshSecret_AndSaysWhatToSetInStripe()
+    {
+        const string SignalToken = "7000000001:AAFakeEntrylabSignal-0123456789abcd";
+        const string MessageToken = "7000000002:AAFakeEntrylabMessage0123456789abcd";
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+        var owner = ClientWith(Identity.Token("user_2FakeEntrylabOwner0001", "niall@entrylab.io"));
+        Telegram.KnowsBot(SignalToken, 7000000001, "EntryLabSignalsBot", "https://app.entrylab.io/api/bot-webhook/FakeWebhookSecret-EntrylabSignal-0123456789");
+        Telegram.KnowsBot(MessageToken, 7000000002, "EntryLabMessageBot", "https://app.entrylab.io/api/bot-webhook/FakeWebhookSecret-EntrylabMessage-012345678");
+
+        var before = await (await owner.GetAsync("/api/import/cutover")).JsonAsync();
+        before.GetProperty("bots").EnumerateArray().Should().OnlyContain(b => !b.GetProperty("pointsHere").GetBoolean() && b.GetProperty("problem").GetString()!.Contains("app.entrylab.io"));
+
+        var run = await RunCliAsync(["cutover", "--tenant", "entrylab"]);
+
+        run.ExitCode.Should().Be(ImportCommand.Clean, run.Output + run.Error);
+        var registered = Telegram.Calls("setWebhook").Where(c => c.Token is SignalToken or MessageToken).ToList();
+        registered.Should().HaveCount(2);
+        var (webhookId, secret) = await MessageBotWebhookAsync("entrylab");
+        registered.Single(c => c.Token == MessageToken).Body.GetProperty("url").GetString().Should().Be($"https://promostack.test/api/telegram/{webhookId}/webhook");
+        registered.Single(c => c.Token == MessageToken).Body.GetProperty("secret_token").GetString().Should().Be(secret).And.NotContain("Fake", "the original's secret does not survive");
+        run.Output.Should().Contain("https://promostack.test/api/stripe/webhook/entrylab").And.Contain("invoice.paid");
+
+        var stripe = (await (await owner.GetAsync("/api/import/cutover")).JsonAsync()).GetProperty("stripe");
+        stripe.GetProperty("events").EnumerateArray().Select(e => e.GetString()).Should().Contain("checkout.session.completed");
+        (await RunCliAsync(["cutover", "--tenant", "nobody-here"])).ExitCode.Should().Be(ImportCommand.BadArguments);
+    }
+
+    [Fact]
+    public async Task TheImportReport_AndTheCutOver_AreForTheTenantsAdminsOnly()
+    {
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+        var member = ClientWith(Identity.Token("user_2FakeEntrylabMembr0003", "analyst@entrylab.io"));
+        var apexOwner = ClientWith(Identity.Token("user_2FakeApexOwner00000004", "apexgoldfx@gmail.com"));
+
+        await (await member.GetAsync("/api/import")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await member.GetAsync("/api/import/cutover")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await Anonymous().GetAsync("/api/import")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await apexOwner.GetAsync("/api/import")).JsonAsync()).GetProperty("report").GetProperty("tenantId").GetString()
+            .Should().Be(Apex, "each admin sees their own tenant's import, never another's");
+        var fresh = await NewTenantAsync("fresh");
+        await (await fresh.Client.GetAsync("/api/import")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await fresh.Client.GetAsync("/api/import/cutover")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task ASecondRun_ChangesNothing()
     {
         (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);

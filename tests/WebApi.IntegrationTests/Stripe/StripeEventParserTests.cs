@@ -18,6 +18,20 @@ public sealed class StripeEventParserTests
     private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_648_300_000);
 
     [Fact]
+    public void EveryEventTypeATenantIsToldToSelect_IsOneTheParserActsOn()
+    {
+        foreach (var type in StripeEventTypes.Handled)
+        {
+            StripeEventParser.Parse(Minimal(type)).Should().NotBeOfType<UnhandledStripeEvent>($"{type} is in the list shown at cut-over");
+        }
+
+        StripeEventParser.Parse(Minimal("customer.created")).Should().BeOfType<UnhandledStripeEvent>();
+    }
+
+    private static string Minimal(string type) =>
+        new JsonObject { ["id"] = "evt_1", ["type"] = type, ["created"] = 1_700_000_000, ["data"] = new JsonObject { ["object"] = new JsonObject { ["id"] = "x" } } }.ToJsonString();
+
+    [Fact]
     public void AOneTimeCheckout_FromStripe()
     {
         var e = Fixture("srm_checkout.session.completed.json").Should().BeOfType<CheckoutCompleted>().Subject;

@@ -5,4 +5,7 @@ public interface IPublicUrls
 {
     /// <summary>Where Telegram posts a bot's updates.</summary>
     Uri TelegramWebhook(Guid publicId);
+
+    /// <summary>Where the tenant's Stripe account posts its events.</summary>
+    Uri StripeWebhook(string tenantId);
 }
