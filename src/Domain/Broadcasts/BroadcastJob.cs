@@ -90,7 +90,38 @@ public sealed class BroadcastJob : WorkItem, ITenantOwned
         return job;
     }
 
+    /// <summary>
+    /// How many a broadcast imported from another system reached and missed: that system kept counts, not deliveries.
+    /// Null for the broadcasts PromoStack sends (their deliveries are counted).
+    /// </summary>
+    public int? ImportedSent { get; private set; }
+
+    /// <inheritdoc cref="ImportedSent"/>
+    public int? ImportedFailed { get; private set; }
+
     public bool IsFinished => Status is BroadcastJobStatus.Completed or BroadcastJobStatus.Cancelled or BroadcastJobStatus.Failed;
+
+    /// <summary>A finished broadcast of another system, as history: it is never sent here.</summary>
+    public static BroadcastJob Imported(
+        string tenantId, string message, BroadcastJobStatus status, DateTimeOffset createdAt, DateTimeOffset? completedAt, int? recipients, int sent, int failed)
+    {
+        if (!Transitions.IsTerminal(status))
+        {
+            throw new DomainException("Only a finished broadcast (completed, cancelled or failed) is history.");
+        }
+
+        if (sent < 0 || failed < 0 || recipients < 0)
+        {
+            throw new DomainException("A broadcast's counts are not negative.");
+        }
+
+        var job = new BroadcastJob(tenantId, Guard.NotBlank(message, "Message", MessageMaxLength), createdAt)
+        {
+            Status = status, StartedAt = createdAt, CompletedAt = completedAt ?? createdAt, Recipients = recipients, ImportedSent = sent, ImportedFailed = failed,
+        };
+        job.InitializeWork(createdAt, null);
+        return job;
+    }
 
     /// <summary>The recipients are fixed: from now on the broadcast goes to exactly these.</summary>
     public void FixRecipients(int count, DateTimeOffset now)

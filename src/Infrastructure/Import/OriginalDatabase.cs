@@ -110,6 +110,8 @@ public sealed class OriginalDatabase : IOriginalDatabase
             $"{Quote(p.ForeignKey)} IN (SELECT id FROM {Quote(p.ParentTable)} WHERE tenant_id = @tenant)", [new NpgsqlParameter("tenant", p.TenantId)]),
         SourceFilter.Orphaned o when shape.Columns.Contains(o.Column) => (
             $"{Quote(o.Column)} IS NULL OR NOT ({Quote(o.Column)} = ANY(@known))", [new NpgsqlParameter("known", o.KnownTenants.ToArray())]),
+        SourceFilter.ParentMissing m when shape.Columns.Contains(m.ForeignKey) => (
+            $"{Quote(m.ForeignKey)} IS NULL OR {Quote(m.ForeignKey)} NOT IN (SELECT id FROM {Quote(m.ParentTable)})", []),
         _ => throw new ArgumentException($"The filter {filter} does not apply to {table}.", nameof(filter)),
     };
 

@@ -53,7 +53,7 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
             .And.Contain(q => q.Contains("telegram_subscriptions 12") && q.Contains("on_hold"))
             .And.Contain(q => q.Contains("tenant_integrations 2") && q.Contains("not an object"));
         report.GetProperty("orphans").EnumerateArray().Select(o => $"{o.GetProperty("table").GetString()} {o.GetProperty("key").GetString()}")
-            .Should().BeEquivalentTo("bot_users 6000000999", "bot_usage 12");
+            .Should().BeEquivalentTo("bot_users 6000000999", "bot_usage 12", "submissions 4");
         report.GetProperty("serverTimeZone").GetString().Should().NotBeNullOrEmpty();
     }
 
@@ -74,7 +74,7 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM import_quarantine WHERE row::text ~ '(AAFake|sk_test_|whsec_|pk_test_)'"))
             .Should().Be(0, "a quarantined row keeps no secret");
         (await TestDatabase.ScalarAsync<string>("SELECT string_agg(source_table || ' ' || source_key, ',' ORDER BY source_table, source_key) FROM import_quarantine WHERE tenant_id IS NULL"))
-            .Should().Be("bot_usage 12,bot_users 6000000999", "orphans are kept with no tenant");
+            .Should().Be("bot_usage 12,bot_users 6000000999,submissions 4", "orphans are kept with no tenant");
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM imported_rows WHERE tenant_id = 'entrylab' AND source_table = 'forex_signals'")).Should().Be(7);
 
         var settings = await TestDatabase.ScalarAsync<string>(
@@ -109,8 +109,9 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         (await (await owner.GetAsync("/api/import")).JsonAsync()).GetProperty("report").GetProperty("tenantId").GetString().Should().Be("entrylab");
 
         var apexSecret = "whsec_FakeApexGoldWebhookSecret0123456789abcdef";
-        var body = StripeWebhooks.Event("evt_1FakeCheckoutCompleted0001", "checkout.session.completed", new System.Text.Json.Nodes.JsonObject { ["id"] = "cs_test_1", ["object"] = "checkout.session" }, DateTimeOffset.UtcNow);
-        var again = await StripeWebhooks.PostAsync(Anonymous(), body, apexSecret, DateTimeOffset.UtcNow, Apex);
+        var now = Factory.Clock.GetUtcNow();
+        var body = StripeWebhooks.Event("evt_1FakeCheckoutCompleted0001", "checkout.session.completed", new System.Text.Json.Nodes.JsonObject { ["id"] = "cs_test_1", ["object"] = "checkout.session" }, now);
+        var again = await StripeWebhooks.PostAsync(Anonymous(), body, apexSecret, now, Apex);
         again.StatusCode.Should().Be(HttpStatusCode.OK);
         (await again.Content.ReadAsStringAsync()).Should().Contain("duplicate", "the original already applied this event");
     }
@@ -193,6 +194,35 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         var fresh = await NewTenantAsync("fresh");
         await (await fresh.Client.GetAsync("/api/import")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await fresh.Client.GetAsync("/api/import/cutover")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task EveryTableOfTheOriginal_IsAccountedFor_AndHistoryComesOverAsHistory()
+    {
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+
+        Report().GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().NotContain(n => n!.Contains("is not imported"),
+            "each table of the original is imported, skipped with its reason, or quarantined");
+        var entrylab = Tenant(Report(), "entrylab");
+        foreach (var table in entrylab.GetProperty("tables").EnumerateArray())
+        {
+            var (found, accounted) = (table.GetProperty("found").GetInt64(),
+                table.GetProperty("imported").GetInt64() + table.GetProperty("quarantined").GetInt64() + table.GetProperty("skipped").GetInt64());
+            accounted.Should().Be(found, $"every row of {table.GetProperty("table").GetString()} is imported, quarantined or skipped with a reason");
+        }
+
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(status || ':' || coalesce(imported_sent, -1), ',' ORDER BY id) FROM broadcast_jobs WHERE tenant_id = 'entrylab'"))
+            .Should().Be("completed:117,failed:0,cancelled:32", "an unfinished broadcast is the original's to send, never sent twice");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM broadcast_jobs WHERE status = 'pending'")).Should().Be(0);
+        (await TestDatabase.ScalarAsync<string>("SELECT string_agg(title || ':' || status, ',' ORDER BY title) FROM campaigns WHERE tenant_id = 'entrylab'"))
+            .Should().Be("Black Friday Gold Giveaway:ended,Spring Signals Challenge:ended,Summer Kick-off:ended", "every one of their end dates has passed");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM campaign_entries WHERE tenant_id = 'entrylab'")).Should().Be(2);
+        (await TestDatabase.ScalarAsync<string>("SELECT source_key FROM import_quarantine WHERE source_table = 'submissions'"))
+            .Should().Be("4", "a submission of no campaign belongs to no tenant");
+
+        var owner = ClientWith(Identity.Token("user_2FakeEntrylabOwner0001", "niall@entrylab.io"));
+        var coupons = await (await owner.GetAsync("/api/coupons/analytics?from=2025-07-01&to=2026-06-30")).JsonAsync();
+        coupons.GetProperty("summary").GetProperty("attempts").GetInt32().Should().Be(9, "the original's coupon usage counts in the analytics");
     }
 
     [Fact]

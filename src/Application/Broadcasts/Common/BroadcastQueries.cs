@@ -25,7 +25,7 @@ internal sealed class BroadcastQueries(IAppDbContext db)
                 job.Id, job.Message, job.Photo, job.Buttons is null ? [] : JsonSerializer.Deserialize<List<BroadcastButton>>(job.Buttons) ?? [], job.Audience,
                 job.Status.ToString().ToLowerInvariant(),
                 new BroadcastProgress(
-                    job.Recipients ?? 0, Count(DeliveryStatus.Sent), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Skipped),
+                    job.Recipients ?? 0, job.ImportedSent ?? Count(DeliveryStatus.Sent), job.ImportedFailed ?? Count(DeliveryStatus.Failed), Count(DeliveryStatus.Blocked), Count(DeliveryStatus.Skipped),
                     Count(DeliveryStatus.Pending) + Count(DeliveryStatus.Queued)),
                 job.CreatedAt, job.StartedAt, job.CompletedAt);
         })];

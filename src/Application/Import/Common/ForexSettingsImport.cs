@@ -115,9 +115,12 @@ internal static class ForexSettingsImport
             }
         }
 
+        var counted = new HashSet<SourceRow>();
         foreach (var (key, (value, row)) in settings)
         {
-            await session.AddAsync(row, $"{row.Text("id") ?? "?"}:{key}", ForexConfig.Create(session.TenantId, key, value), "forex_config", c => c.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await session.AddAsync(
+                row, $"{row.Text("id") ?? "?"}:{key}", ForexConfig.Create(session.TenantId, key, value), "forex_config", c => c.Id.ToString(CultureInfo.InvariantCulture),
+                cancellationToken, counts: counted.Add(row));
         }
     }
 

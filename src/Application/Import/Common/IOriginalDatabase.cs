@@ -53,6 +53,9 @@ public abstract record SourceFilter
     /// <summary>Rows whose tenant column is null or names none of <paramref name="knownTenants"/>: orphans.</summary>
     public static SourceFilter Orphans(IReadOnlyCollection<string> knownTenants, string column = "tenant_id") => new Orphaned(column, knownTenants);
 
+    /// <summary>Rows of a child table whose <paramref name="foreignKey"/> is null or names no row of <paramref name="parentTable"/>.</summary>
+    public static SourceFilter WithoutParent(string foreignKey, string parentTable) => new ParentMissing(foreignKey, parentTable);
+
     public sealed record AllRows : SourceFilter;
 
     public sealed record OfTenant(string Column, string TenantId) : SourceFilter;
@@ -60,4 +63,6 @@ public abstract record SourceFilter
     public sealed record OfParent(string ForeignKey, string ParentTable, string TenantId) : SourceFilter;
 
     public sealed record Orphaned(string Column, IReadOnlyCollection<string> KnownTenants) : SourceFilter;
+
+    public sealed record ParentMissing(string ForeignKey, string ParentTable) : SourceFilter;
 }

@@ -67,11 +67,18 @@ public sealed class TenantImportSession(
         return counts;
     }
 
-    /// <summary>Adds a row made from <paramref name="row"/> (nothing in a dry run), remembering where it came from.</summary>
-    public async Task AddAsync<T>(SourceRow row, string key, T entity, string targetTable, Func<T, string> targetKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a row made from <paramref name="row"/> (nothing in a dry run), remembering where it came from. A source row
+    /// that makes several rows here is counted once (<paramref name="counts"/> false for the others).
+    /// </summary>
+    public async Task AddAsync<T>(SourceRow row, string key, T entity, string targetTable, Func<T, string> targetKey, CancellationToken cancellationToken, bool counts = true)
         where T : class
     {
-        Table(row.Table, targetTable).Imported++;
+        if (counts)
+        {
+            Table(row.Table, targetTable).Imported++;
+        }
+
         if (DryRun)
         {
             return;

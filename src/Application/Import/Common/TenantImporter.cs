@@ -47,6 +47,8 @@ public sealed class TenantImporter(ISecretProtector secrets, IEnumerable<Telegra
         await SubscriptionsImport.RunAsync(session, cancellationToken);
         await BotUsersImport.RunAsync(session, cancellationToken);
         await CrossPromoImport.RunAsync(session, tenant, cancellationToken);
+        await MarketingImport.RunAsync(session, tenant, cancellationToken);
+        await NoCounterpartImport.RunAsync(session, cancellationToken);
         await JourneysImport.RunAsync(session, [.. startPayloads.Select(p => p.Prefix)], cancellationToken);
         await StripeLedgerImport.RunAsync(session, cancellationToken);
         await session.FlushAsync(cancellationToken);
@@ -95,6 +97,9 @@ internal static class TargetCounts
         ["bot_usage"] = await db.BotUsage.LongCountAsync(cancellationToken),
         ["processed_webhook_events"] = await db.ProcessedWebhookEvents.LongCountAsync(cancellationToken),
         ["tenant_crosspromo_settings"] = await db.CrossPromoSettings.LongCountAsync(cancellationToken),
+        ["broadcast_jobs"] = await db.BroadcastJobs.LongCountAsync(cancellationToken),
+        ["campaigns"] = await db.Campaigns.LongCountAsync(cancellationToken),
+        ["campaign_entries"] = await db.CampaignEntries.LongCountAsync(cancellationToken),
         ["journeys"] = await db.Journeys.LongCountAsync(cancellationToken),
         ["journey_steps"] = await db.JourneySteps.LongCountAsync(cancellationToken),
         ["journey_triggers"] = await db.JourneyTriggers.LongCountAsync(cancellationToken),

@@ -38,6 +38,13 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
         "crosspromo_jobs", "hype_prompts", "hype_flows", "hype_messages",
     ];
 
+    /// <summary>Tables without a tenant column, whose tenant is their parent row's.</summary>
+    private static readonly (string Table, string ForeignKey, string Parent)[] ChildTables =
+    [
+        ("submissions", "campaign_id", "campaigns"), ("signal_narrative", "signal_id", "forex_signals"), ("journey_steps", "journey_id", "journeys"),
+        ("hype_flow_steps", "flow_id", "hype_flows"),
+    ];
+
     /// <summary>The tables this version of the import brings over; any other present in the source is named in the report.</summary>
     private static readonly string[] Known =
     [
@@ -45,7 +52,8 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
         "tenant_stripe_settings", "tenant_stripe_products", "tenant_stripe_prices", "forex_config", "bot_config", "forex_signals", "signal_narrative",
         "telegram_subscriptions", "bot_users", "bot_usage", "processed_webhook_events", "processed_webhook_events_old", "journeys", "journey_steps",
         "journey_triggers", "journey_user_sessions", "journey_scheduled_messages", "journey_step_analytics", "journey_link_clicks", "journey_inbound_dedupe",
-        "journey_api_event_fired", "tenant_crosspromo_settings", "crosspromo_jobs", "markus_signal_pause",
+        "journey_api_event_fired", "tenant_crosspromo_settings", "crosspromo_jobs", "markus_signal_pause", "broadcast_jobs", "campaigns", "submissions",
+        "hype_prompts", "hype_flows", "hype_messages", "hype_flow_steps", "recent_phrases", "onboarding_state",
     ];
 
     public async ValueTask<ImportReport> Handle(ImportOriginal command, CancellationToken cancellationToken)
@@ -121,6 +129,16 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
                     runId, tenant, null, table, row.Text("id") ?? row.Text("chat_id") ?? "?",
                     tenant is null ? "The row names no tenant." : $"The row's tenant '{tenant}' is not in the original's tenants table.",
                     row.ToJson(new HashSet<string>(["bot_token", "webhook_secret", "config_json"])), now));
+            }
+        }
+
+        foreach (var (table, foreignKey, parent) in ChildTables.Where(c => source.Inventory.Has(c.Table, c.ForeignKey) && source.Inventory.Has(c.Parent)))
+        {
+            await foreach (var row in source.ReadAsync(table, SourceFilter.WithoutParent(foreignKey, parent), cancellationToken))
+            {
+                orphans.Add(QuarantinedRow.Of(
+                    runId, null, null, table, row.Text("id") ?? "?", $"The row belongs to no {parent} row ({foreignKey} is {row.Text(foreignKey) ?? "null"}), so to no tenant.",
+                    row.ToJson(new HashSet<string>()), now));
             }
         }
 

@@ -123,6 +123,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dedupe_key");
 
+                    b.Property<int?>("ImportedFailed")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_failed");
+
+                    b.Property<int?>("ImportedSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_sent");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");

@@ -224,6 +224,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     buttons = table.Column<string>(type: "jsonb", nullable: true),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     recipients = table.Column<int>(type: "integer", nullable: true),
+                    imported_sent = table.Column<int>(type: "integer", nullable: true),
+                    imported_failed = table.Column<int>(type: "integer", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

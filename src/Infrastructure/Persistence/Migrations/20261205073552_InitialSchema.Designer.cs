@@ -12,7 +12,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205070023_InitialSchema")]
+    [Migration("20261205073552_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -125,6 +125,14 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dedupe_key");
+
+                    b.Property<int?>("ImportedFailed")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_failed");
+
+                    b.Property<int?>("ImportedSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_sent");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text")
