@@ -21,10 +21,14 @@ public sealed class TenantCrossPromoSettings : ITenantOwned
     public string? FreeChannelId { get; private set; }
     public string? CtaUrl { get; private set; }
 
-    /// <summary>Information only: the UTC equivalent of <see cref="MorningPostTimeLocal"/> when the settings were saved.</summary>
+    /// <summary>
+    /// The UTC equivalent of <see cref="MorningPostTimeLocal"/> when the settings were saved (information only); with no
+    /// local time (the original system's <c>morning_post_time_utc</c> alone, see <see cref="AdoptUtcMorningTime"/>), the
+    /// UTC time the morning post goes at.
+    /// </summary>
     public TimeOnly? MorningPostTimeUtc { get; private set; }
 
-    /// <summary>The local time of the morning post in <see cref="Timezone"/>; schedules use this one.</summary>
+    /// <summary>The local time of the morning post in <see cref="Timezone"/>; schedules use this one when it is set.</summary>
     public TimeOnly? MorningPostTimeLocal { get; private set; }
 
     public string Timezone { get; private set; }
@@ -48,7 +52,8 @@ public sealed class TenantCrossPromoSettings : ITenantOwned
 
     /// <summary>
     /// Saves the settings. The morning time is local to <paramref name="timezone"/> (08:00 stays 08:00 across DST);
-    /// its UTC equivalent on the day of saving is kept for information.
+    /// its UTC equivalent on the day of saving is kept for information. Without a local time, an adopted UTC time
+    /// (<see cref="AdoptUtcMorningTime"/>) stays and is enough to enable.
     /// </summary>
     public void Configure(
         bool enabled, string botRole, string? ctaUrl, TimeOnly? morningLocal, TimeZoneInfo timezone, IReadOnlyCollection<string> weekdays,
@@ -59,7 +64,7 @@ public sealed class TenantCrossPromoSettings : ITenantOwned
             throw new DomainException("Weekdays are some of mon, tue, wed, thu, fri, sat, sun.");
         }
 
-        if (enabled && (morningLocal is null || ctaUrl is null))
+        if (enabled && ((morningLocal is null && MorningPostTimeUtc is null) || ctaUrl is null))
         {
             throw new DomainException("Cross-promotion needs a morning post time and a CTA URL before it can be enabled.");
         }
@@ -73,8 +78,45 @@ public sealed class TenantCrossPromoSettings : ITenantOwned
         TeaserOffsetMinutes = teaserOffsetMinutes;
         WinningSignalsPerDay = winningSignalsPerDay;
         CatchUpMinutes = catchUpMinutes;
-        MorningPostTimeUtc = morningLocal is { } local ? TimeOnly.FromTimeSpan(ZonedTime.Instant(ZonedTime.Today(now, timezone), local, timezone).TimeOfDay) : null;
+        MorningPostTimeUtc = morningLocal is { } local
+            ? TimeOnly.FromTimeSpan(ZonedTime.Instant(ZonedTime.Today(now, timezone), local, timezone).TimeOfDay)
+            : MorningPostTimeUtc;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Takes a UTC morning time with no local one, as the original system kept it (<c>morning_post_time_utc</c>): the
+    /// morning post then goes at <paramref name="utc"/> every day, whatever DST does to its local time, until a local
+    /// time is saved.
+    /// </summary>
+    public void AdoptUtcMorningTime(TimeOnly utc, DateTimeOffset now)
+    {
+        MorningPostTimeLocal = null;
+        MorningPostTimeUtc = utc;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// When the morning post of the local <paramref name="day"/> goes: at <see cref="MorningPostTimeLocal"/> on that day,
+    /// else at <see cref="MorningPostTimeUtc"/> on the instant of that UTC time whose local date is <paramref name="day"/>
+    /// (none when a DST change leaves that day without one, the earlier when it gives the day two); null with neither.
+    /// </summary>
+    public DateTimeOffset? MorningPostAt(DateOnly day, TimeZoneInfo zone)
+    {
+        if (MorningPostTimeLocal is { } local)
+        {
+            return ZonedTime.Instant(day, local, zone);
+        }
+
+        if (MorningPostTimeUtc is not { } utc)
+        {
+            return null;
+        }
+
+        return new[] { day.AddDays(-1), day, day.AddDays(1) }
+            .Select(utcDay => new DateTimeOffset(utcDay.ToDateTime(utc), TimeSpan.Zero))
+            .Cast<DateTimeOffset?>()
+            .FirstOrDefault(at => ZonedTime.Today(at!.Value, zone) == day);
     }
 
     /// <summary>The channels the posting bot works in, as the signal bot connection names them.</summary>

@@ -16,11 +16,16 @@ namespace PromoStack.WebApi.Controllers;
 [Route("api/forex")]
 public sealed class SignalsController(ISender sender) : ControllerBase
 {
+    /// <summary>Every setting; the original system's names accepted for them (<c>aliases</c>); stored keys the engine does not know (<c>unknown</c>).</summary>
     [HttpGet("config")]
     [Authorize(Policies.TenantMember)]
     public async Task<ForexConfigDto> GetConfig(CancellationToken cancellationToken) => await sender.Send(new GetForexConfig(), cancellationToken);
 
-    /// <summary>Sets the named settings (null: back to the default). Unknown keys and out-of-range values are a 400.</summary>
+    /// <summary>
+    /// Sets the named settings (null: back to the default). The original system's names (<c>aliases</c> in the GET) are
+    /// accepted and stored as our keys; an alias and its own key set to different values, unknown keys and out-of-range
+    /// values are a 400.
+    /// </summary>
     [HttpPut("config")]
     [Authorize(Policies.TenantAdmin)]
     public async Task<ForexConfigDto> UpdateConfig(UpdateForexConfigRequest request, CancellationToken cancellationToken) =>

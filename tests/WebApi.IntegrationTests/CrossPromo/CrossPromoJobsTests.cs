@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.CrossPromo;
 using PromoStack.Application.Telegram;
@@ -76,6 +77,38 @@ public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fi
         newYork.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("dueAt").GetDateTimeOffset())
             .Should().Equal(new DateTimeOffset(2026, 3, 30, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
         (await (await _admin.GetAsync("/api/crosspromo/jobs?date=2026-03-27")).JsonAsync()).GetProperty("total").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task AUtcMorningTimeAlone_AsTheOriginalKeptIt_SchedulesTheMorningPostAtThatUtcTimeEachDay()
+    {
+        await EnableAsync(new { weekdays = new[] { "fri", "mon" } });
+        await _app.Services.GetRequiredService<TenantScopes>().RunAsync("alpha", async (services, ct) =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var settings = await db.CrossPromoSettings.SingleAsync(ct);
+            settings.AdoptUtcMorningTime(new TimeOnly(6, 30), _app.Clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }, CancellationToken.None);
+        var saved = await (await _admin.GetAsync("/api/crosspromo/settings")).JsonAsync();
+        saved.GetProperty("morningPostTime").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        saved.GetProperty("morningPostTimeUtc").GetString().Should().Be("06:30");
+
+        await TickAsync(TimeSpan.FromMinutes(25));
+        MorningPosts().Should().BeEmpty("06:25 UTC");
+        await TickAsync(TimeSpan.FromMinutes(10));
+        MorningPosts().Should().ContainSingle();
+
+        // Monday is in British Summer Time: the post still goes at 06:30 UTC (07:30 in London), not at 06:30 local.
+        await TickAsync(new DateTimeOffset(2026, 3, 30, 5, 35, 0, TimeSpan.Zero) - _app.Clock.GetUtcNow());
+        await TickAsync(new DateTimeOffset(2026, 3, 30, 6, 25, 0, TimeSpan.Zero) - _app.Clock.GetUtcNow());
+        MorningPosts().Should().ContainSingle();
+        await TickAsync(TimeSpan.FromMinutes(10));
+        MorningPosts().Should().HaveCount(2);
+
+        var jobs = await (await _admin.GetAsync("/api/crosspromo/jobs?type=morning_news")).JsonAsync();
+        jobs.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("dueAt").GetDateTimeOffset())
+            .Should().Equal(new DateTimeOffset(2026, 3, 30, 6, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 27, 6, 30, 0, TimeSpan.Zero));
     }
 
     [Fact]
@@ -171,6 +204,8 @@ public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fi
     }
 
     private const long BetaFree = -1004444444444;
+
+    private List<string> MorningPosts() => [.. Posts().Where(p => p.StartsWith("☀️ <b>Good morning!</b>", StringComparison.Ordinal))];
 
     private List<string> Posts(long channel = Free) =>
         [.. Telegram.Calls("sendMessage").Where(c => c.Body.GetProperty("chat_id").GetInt64() == channel).Select(c => c.Body.GetProperty("text").GetString()!)];

@@ -9,7 +9,10 @@ using PromoStack.Domain.CrossPromo;
 
 namespace PromoStack.Application.CrossPromo;
 
-/// <summary>Creates the posts due by now on the tenant's days, at its local times; one missed beyond the catch-up window is recorded as skipped.</summary>
+/// <summary>
+/// Creates the posts due by now on the tenant's days, at its local times (or its UTC morning time when it has no local one);
+/// one missed beyond the catch-up window is recorded as skipped.
+/// </summary>
 public sealed record PlanCrossPromo : ITenantCommand<int>;
 
 internal sealed class PlanCrossPromoHandler(IAppDbContext db, ITenantContext tenant, TimeProvider clock) : ICommandHandler<PlanCrossPromo, int>
@@ -17,7 +20,7 @@ internal sealed class PlanCrossPromoHandler(IAppDbContext db, ITenantContext ten
     public async ValueTask<int> Handle(PlanCrossPromo command, CancellationToken cancellationToken)
     {
         var settings = await db.CrossPromoSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (settings is not { Enabled: true, MorningPostTimeLocal: { } morning } || !TimeZoneInfo.TryFindSystemTimeZoneById(settings.Timezone, out var zone))
+        if (settings is not { Enabled: true } || !TimeZoneInfo.TryFindSystemTimeZoneById(settings.Timezone, out var zone))
         {
             return 0;
         }
@@ -28,12 +31,11 @@ internal sealed class PlanCrossPromoHandler(IAppDbContext db, ITenantContext ten
         var created = 0;
         foreach (var day in new[] { today.AddDays(-1), today })
         {
-            if (!days.Contains(TenantCrossPromoSettings.DayNames[((int)day.DayOfWeek + 6) % 7]))
+            if (!days.Contains(TenantCrossPromoSettings.DayNames[((int)day.DayOfWeek + 6) % 7]) || settings.MorningPostAt(day, zone) is not { } morningAt)
             {
                 continue;
             }
 
-            var morningAt = ZonedTime.Instant(day, morning, zone);
             foreach (var (type, due) in new[] { (CrossPromoJob.MorningNews, morningAt), (CrossPromoJob.VipTeaser, morningAt.AddMinutes(settings.TeaserOffsetMinutes)) })
             {
                 var key = $"crosspromo:{type}:{day:yyyy-MM-dd}";

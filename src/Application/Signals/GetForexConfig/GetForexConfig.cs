@@ -4,7 +4,7 @@ using PromoStack.Application.Common.Messaging;
 
 namespace PromoStack.Application.Signals;
 
-/// <summary>The tenant's signal engine settings with their defaults and ranges.</summary>
+/// <summary>The tenant's signal engine settings with their defaults and ranges, the aliases a PUT accepts, and stored keys the engine does not know.</summary>
 public sealed record GetForexConfig : ITenantQuery<ForexConfigDto>;
 
 internal sealed class GetForexConfigHandler(IAppDbContext db) : IQueryHandler<GetForexConfig, ForexConfigDto>

@@ -9,7 +9,9 @@ namespace PromoStack.Application.Signals;
 
 /// <summary>
 /// Sets the named settings (null puts one back to its default). A change of <c>active_strategy</c> while a live
-/// signal is open is queued and takes effect once it closes.
+/// signal is open is queued and takes effect once it closes. The original system's names
+/// (<see cref="ForexSettingAliases"/>) are accepted and written as our keys; one that disagrees with a key of its own the
+/// same request sets is a 400 naming it. Stored keys the engine does not know are left as they are.
 /// </summary>
 public sealed record UpdateForexConfig(IReadOnlyDictionary<string, string?> Settings) : ITenantCommand<ForexConfigDto>;
 
@@ -25,10 +27,12 @@ internal sealed class UpdateForexConfigValidator : AbstractValidator<UpdateForex
         {
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
-                var problem = ForexSettings.Find(key) switch
+                var problem = (ForexSettings.Find(key), ForexSettingAliases.Find(key)) switch
                 {
-                    null => $"'{key}' is not a forex setting; known: {string.Join(", ", ForexSettings.All.Select(d => d.Key))}.",
-                    { } definition when value is not null => definition.Check(value) is { } reason ? $"'{value}' {reason}." : null,
+                    (null, null) => $"'{key}' is not a forex setting; known: {string.Join(", ", ForexSettings.All.Select(d => d.Key))}; "
+                                    + $"the original system's names are accepted too: {string.Join(", ", ForexSettingAliases.All.Select(a => a.Name))}.",
+                    ({ } definition, _) when value is not null => definition.Check(value) is { } reason ? $"'{value}' {reason}." : null,
+                    (null, { } alias) when value is not null => alias.Check(value) is { } reason ? $"'{value}' {reason}." : null,
                     _ => null,
                 };
                 if (problem is not null)
@@ -46,7 +50,13 @@ internal sealed class UpdateForexConfigHandler(IAppDbContext db, ITenantContext 
     {
         await db.LockCurrentTenantAsync(cancellationToken);
         var tenantId = tenant.RequiredTenantId;
-        foreach (var (key, value) in command.Settings)
+        var update = ForexSettingAliases.Resolve(command.Settings, ForexSettings.From(await ForexConfigStore.StoredAsync(db, cancellationToken)));
+        if (update.Problems.Count > 0)
+        {
+            throw new ValidationException(update.Problems.Select(p => new ValidationFailure($"settings.{p.Key}", p.Value)));
+        }
+
+        foreach (var (key, value) in update.Values)
         {
             if (key == ForexSettings.ActiveStrategyKey && await ForexConfigStore.HasOpenLiveSignalAsync(db, cancellationToken))
             {
