@@ -56,6 +56,7 @@ public static class ImportCommand
         reportPath = null;
         var tenants = new List<string>();
         var dryRun = false;
+        var merge = false;
         problem = string.Empty;
         for (var i = 0; i < args.Length; i++)
         {
@@ -71,6 +72,9 @@ public static class ImportCommand
                 case "--dry-run":
                     dryRun = true;
                     break;
+                case "--merge":
+                    merge = true;
+                    break;
                 case "--source-timezone":
                     zone = Value();
                     break;
@@ -78,13 +82,13 @@ public static class ImportCommand
                     reportPath = Value();
                     break;
                 default:
-                    problem = $"Unknown option '{args[i]}'. usage: import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--source-timezone ZONE] [--report FILE]";
+                    problem = $"Unknown option '{args[i]}'. usage: import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--merge] [--source-timezone ZONE] [--report FILE]";
                     command = null!;
                     return false;
             }
         }
 
-        command = new ImportOriginal(from ?? string.Empty, tenants, dryRun, zone);
+        command = new ImportOriginal(from ?? string.Empty, tenants, dryRun, zone, merge);
         return true;
     }
 

@@ -23,7 +23,7 @@ public static class Verbs
                                                     (Development only) ensure the tenant and a dev user, print a 12 h token
           platform-operator <grant|revoke> <clerk-user-id>
                                                     make a Clerk user a platform operator (may list every tenant), or not
-          import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--source-timezone ZONE] [--report FILE]
+          import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--merge] [--source-timezone ZONE] [--report FILE]
                                                     bring tenants over from the original system's database (only read);
                                                     exit 0 clean, 1 rows quarantined, 2 bad arguments, 3 a tenant refused or failed
           cutover --tenant ID [--tenant ID]…       register an imported tenant's bot webhooks here; print the Stripe endpoint to set

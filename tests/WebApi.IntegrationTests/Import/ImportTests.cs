@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using PromoStack.Cli;
@@ -134,21 +135,23 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM journey_scheduled_messages WHERE status = 'pending'"))
             .Should().BeGreaterThanOrEqualTo(2, "the waiting delay and the awaited reply have their timers");
 
-        var (webhookId, secret) = await MessageBotWebhookAsync("entrylab");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook")
-        {
-            Content = new StringContent(
-                """{"update_id":1,"message":{"message_id":1,"date":1700000000,"text":"/start gold","from":{"id":777,"is_bot":false,"first_name":"Ana"},"chat":{"id":777,"type":"private"}}}""",
-                System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        (await Anonymous().SendAsync(request)).EnsureSuccessStatusCode();
-        while (await Factory.Services.GetRequiredService<PromoStack.Infrastructure.Telegram.TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
-        {
-        }
+        await SayToMessageBotAsync("entrylab", 777, "/start gold");
 
         (await TestDatabase.ScalarAsync<string>("SELECT payload::text FROM telegram_outbox WHERE tenant_id = 'entrylab' ORDER BY id DESC LIMIT 1"))
             .Should().Contain("Welcome to EntryLab Signals!");
+    }
+
+    [Fact]
+    public async Task AnImportedSubscriber_AsksTheBotForTheirStatus_AndIsToldTheyAreVip()
+    {
+        (await ImportAsync()).ExitCode.Should().Be(ImportCommand.QuarantinedRows);
+
+        await SayToMessageBotAsync("entrylab", 5000000003, "/status");
+
+        (await TestDatabase.ScalarAsync<string>("SELECT payload::text FROM telegram_outbox WHERE tenant_id = 'entrylab' ORDER BY id DESC LIMIT 1"))
+            .Should().Contain("active, for life", "the lifetime subscriber of the original keeps access here");
+        (await TestDatabase.ScalarAsync<string>("SELECT status FROM channel_memberships WHERE tenant_id = 'entrylab' AND channel_kind = 'vip' AND telegram_user_id = 5000000003"))
+            .Should().Be("member");
     }
 
     [Fact]
@@ -251,6 +254,25 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
     }
 
     [Fact]
+    public async Task AskedToMerge_TheOriginalsDataIsAddedToATenantMadeHere_KeepingWhatItAlreadyHas()
+    {
+        var made = await NewTenantAsync("entrylab");
+        var name = await TestDatabase.ScalarAsync<string>("SELECT name FROM tenants WHERE id = 'entrylab'");
+        (await made.Client.PutAsJsonAsync("/api/forex/config", new { settings = new Dictionary<string, string> { ["adx_min"] = "25" } })).EnsureSuccessStatusCode();
+
+        var run = await ImportAsync("--merge");
+
+        run.ExitCode.Should().Be(ImportCommand.QuarantinedRows, run.Output + run.Error);
+        run.Output.Should().Contain("Tenant entrylab → entrylab: imported");
+        (await TestDatabase.ScalarAsync<string>("SELECT name FROM tenants WHERE id = 'entrylab'")).Should().Be(name, "the tenant made here keeps its name");
+        (await TestDatabase.ScalarAsync<string>("SELECT setting_value FROM forex_config WHERE tenant_id = 'entrylab' AND setting_key = 'adx_min'"))
+            .Should().Be("25", "a setting made here is kept over the original's");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM tenant_users WHERE tenant_id = 'entrylab'")).Should().Be(4, "its own admin and the three imported users");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals WHERE tenant_id = 'entrylab'")).Should().Be(7);
+        (await ImportAsync("--merge")).Output.Should().Contain("Tenant entrylab → entrylab: already_imported", "a merge is recorded like any import");
+    }
+
+    [Fact]
     public async Task ATenantThatFails_IsRolledBackWhole_AndAnotherRunResumesWithIt()
     {
         await _original.ExecuteAsync("ALTER TABLE tenants ALTER COLUMN name DROP NOT NULL; UPDATE tenants SET name = NULL, display_name = NULL WHERE id = 'entrylab'");
@@ -330,6 +352,31 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         (await TestDatabase.ScalarAsync<string>("SELECT string_agg(bot_role, ',' ORDER BY bot_role) FROM tenant_bot_connections WHERE tenant_id = 'entrylab'"))
             .Should().Be("message_bot,signal_bot", "the legacy role names signal and message are the same bots");
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals")).Should().BeGreaterThan(0);
+    }
+
+    /// <summary>A private message to the tenant's imported message bot, through its webhook, routed by the inbox.</summary>
+    private async Task SayToMessageBotAsync(string tenantId, long userId, string text)
+    {
+        var (webhookId, secret) = await MessageBotWebhookAsync(tenantId);
+        var update = new System.Text.Json.Nodes.JsonObject
+        {
+            ["update_id"] = Random.Shared.Next(1, int.MaxValue),
+            ["message"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["message_id"] = 1, ["date"] = 1_700_000_000, ["text"] = text,
+                ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "Ana" },
+                ["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["type"] = "private" },
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/telegram/{webhookId}/webhook")
+        {
+            Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        (await Anonymous().SendAsync(request)).EnsureSuccessStatusCode();
+        while (await Factory.Services.GetRequiredService<PromoStack.Infrastructure.Telegram.TelegramInboxWorker>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
     }
 
     private async Task<(Guid WebhookId, string Secret)> MessageBotWebhookAsync(string tenantId)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Coupons;
 using PromoStack.Domain.Telegram;
@@ -16,9 +17,16 @@ internal static class BotUsersImport
 {
     public static async Task RunAsync(TenantImportSession session, CancellationToken cancellationToken)
     {
+        var chats = session.Merge ? (await session.Db.BotUsers.AsNoTracking().Select(u => u.ChatId).ToListAsync(cancellationToken)).ToHashSet() : [];
         await foreach (var row in session.RowsAsync("bot_users", "bot_users", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var key = row.Text("chat_id") ?? "?";
+            if (chats.Contains(row.Long("chat_id") ?? 0))
+            {
+                session.AlreadyHere(row, "bot_users", "this chat");
+                continue;
+            }
+
             try
             {
                 var first = row.Time("first_used") ?? session.Now;

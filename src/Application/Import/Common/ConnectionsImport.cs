@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Security;
 using PromoStack.Application.Connections;
@@ -24,6 +25,7 @@ internal static partial class ConnectionsImport
     public static async Task RunAsync(TenantImportSession session, ISecretProtector secrets, CancellationToken cancellationToken)
     {
         var roles = new HashSet<BotRole>();
+        var here = session.Merge ? (await session.Db.BotConnections.AsNoTracking().Select(c => c.BotRole).ToListAsync(cancellationToken)).ToHashSet() : [];
         await foreach (var row in session.RowsAsync("tenant_bot_connections", "tenant_bot_connections", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var key = row.Text("id") ?? "?";
@@ -36,6 +38,13 @@ internal static partial class ConnectionsImport
             if (role is null)
             {
                 session.Quarantined(row, key, "tenant_bot_connections", $"Unknown bot role '{row.Text("bot_role")}'.", SecretColumns);
+                continue;
+            }
+
+            if (here.Contains(role.Value))
+            {
+                session.AlreadyHere(row, "tenant_bot_connections", $"a {BotRoleNames.Of(role.Value)}");
+                roles.Add(role.Value);
                 continue;
             }
 
@@ -205,7 +214,12 @@ internal static partial class ConnectionsImport
             }
         }
 
-        if (pending is { } stripe)
+        if (pending is { } kept && session.Merge && await session.Db.StripeSettings.AnyAsync(cancellationToken))
+        {
+            session.AlreadyHere(kept.Row, "tenant_stripe_settings", "Stripe settings");
+            session.Secrets.Add("Stripe keys: not taken, the tenant's own settings here are kept");
+        }
+        else if (pending is { } stripe)
         {
             await session.AddAsync(stripe.Row, stripe.Key, stripe.Settings, "tenant_stripe_settings", s => s.TenantId, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Tenants;
@@ -18,6 +19,12 @@ internal static class CrossPromoImport
     {
         await foreach (var row in session.RowsAsync("tenant_crosspromo_settings", "tenant_crosspromo_settings", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
+            if (session.Merge && await session.Db.CrossPromoSettings.AnyAsync(cancellationToken))
+            {
+                session.AlreadyHere(row, "tenant_crosspromo_settings", "cross-promo settings");
+                continue;
+            }
+
             try
             {
                 var zone = TimeZones.Find(tenant.Timezone);

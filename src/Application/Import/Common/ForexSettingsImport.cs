@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Tenants;
 
@@ -116,8 +117,19 @@ internal static class ForexSettingsImport
         }
 
         var counted = new HashSet<SourceRow>();
+        var here = session.Merge ? (await session.Db.ForexConfig.AsNoTracking().Select(c => c.SettingKey).ToListAsync(cancellationToken)).ToHashSet() : [];
         foreach (var (key, (value, row)) in settings)
         {
+            if (here.Contains(key))
+            {
+                if (counted.Add(row))
+                {
+                    session.AlreadyHere(row, "forex_config", "these settings");
+                }
+
+                continue;
+            }
+
             await session.AddAsync(
                 row, $"{row.Text("id") ?? "?"}:{key}", ForexConfig.Create(session.TenantId, key, value), "forex_config", c => c.Id.ToString(CultureInfo.InvariantCulture),
                 cancellationToken, counts: counted.Add(row));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Journeys;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Journeys;
@@ -36,9 +37,23 @@ internal static class JourneysImport
 
         var imported = new Dictionary<Guid, (Journey Journey, JourneyFlow Flow)>();
         var published = new HashSet<string>(StringComparer.Ordinal);
+        var here = new HashSet<Guid>();
+        if (session.Merge)
+        {
+            here = (await session.Db.Journeys.AsNoTracking().Select(j => j.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var live = await session.Db.JourneyTriggers.AsNoTracking().Where(t => t.IsActive)
+                .Join(session.Db.Journeys.AsNoTracking().Where(j => j.IsActive), t => t.JourneyId, j => j.Id, (t, _) => t).ToListAsync(cancellationToken);
+            published.UnionWith(live.Select(t => TriggerConfigs.FromStored(t).Identity));
+        }
         await foreach (var row in session.RowsAsync("journeys", "journeys", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var id = row.Guid("id") ?? throw new SourceFormatException("A journey has no id.");
+            if (here.Contains(id))
+            {
+                session.AlreadyHere(row, "journeys", "this journey");
+                continue;
+            }
+
             try
             {
                 var (journey, flow) = await JourneyAsync(session, row, id, steps.Where(s => s.Guid("journey_id") == id).OrderBy(s => s.Int("step_order")).ToList(),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Stripe;
 
 namespace PromoStack.Application.Import;
@@ -12,7 +13,9 @@ internal static class StripeLedgerImport
 {
     public static async Task RunAsync(TenantImportSession session, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = session.Merge
+            ? (await session.Db.ProcessedWebhookEvents.AsNoTracking().Select(e => e.EventId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
         foreach (var (table, filter) in new[]
                  {
                      ("processed_webhook_events", SourceFilter.Tenant(session.SourceTenantId)),
@@ -25,7 +28,7 @@ internal static class StripeLedgerImport
                 var eventId = row.Text("event_id");
                 if (eventId is null || !seen.Add(eventId))
                 {
-                    session.Skip(row, "processed_webhook_events", "the same event id recorded twice (old and new ledger)");
+                    session.Skip(row, "processed_webhook_events", "the same event id recorded twice (old and new ledger, or already here)");
                     continue;
                 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
@@ -12,17 +13,34 @@ namespace PromoStack.Application.Import;
 /// (past due from its last change, then Stripe's next event or the grace period decides) are active; <c>revoked</c>
 /// is cancelled; <c>free_joined</c> and <c>abandoned</c> are FREE memberships (joined, left). The plan comes from
 /// the free-text plan name (annual, lifetime, else monthly). The original kept no period end: a renewing plan's is
-/// its next anniversary of the start (Stripe bills on that anchor), so the next renewal event extends it.
+/// its next anniversary of the start (Stripe bills on that anchor), so the next renewal event extends it. A paid
+/// subscriber who joined the VIP channel (<c>joined_at</c>) is a VIP member (left again when <c>left</c> or <c>revoked</c>).
 /// </summary>
 internal static class SubscriptionsImport
 {
     public static async Task RunAsync(TenantImportSession session, CancellationToken cancellationToken)
     {
+        var emails = session.Merge ? (await session.Db.TelegramSubscriptions.AsNoTracking().Where(s => s.Email != null).Select(s => s.Email!).ToListAsync(cancellationToken)).ToHashSet() : [];
+        var stripeIds = session.Merge ? (await session.Db.TelegramSubscriptions.AsNoTracking().Where(s => s.StripeSubscriptionId != null).Select(s => s.StripeSubscriptionId!).ToListAsync(cancellationToken)).ToHashSet() : [];
+        var members = session.Merge ? (await session.Db.ChannelMemberships.AsNoTracking().Select(m => new { m.ChannelKind, m.TelegramUserId }).ToListAsync(cancellationToken))
+            .Select(m => (m.ChannelKind, m.TelegramUserId)).ToHashSet() : [];
         await foreach (var row in session.RowsAsync("telegram_subscriptions", "telegram_subscriptions", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var key = row.Text("id") ?? "?";
             try
             {
+                if (emails.Contains(row.Text("email")?.Trim().ToLowerInvariant() ?? string.Empty) || stripeIds.Contains(row.Text("stripe_subscription_id") ?? string.Empty))
+                {
+                    session.AlreadyHere(row, "telegram_subscriptions", "a subscription of this email or Stripe subscription");
+                    continue;
+                }
+
+                if (row.Long("telegram_user_id") is { } user && members.Contains((ChannelKind.Free, user)) && IsFree(row))
+                {
+                    session.AlreadyHere(row, "channel_memberships", "this FREE channel member");
+                    continue;
+                }
+
                 await ImportAsync(session, row, key, cancellationToken);
             }
             catch (Exception exception) when (exception is DomainException or SourceFormatException)
@@ -97,10 +115,14 @@ internal static class SubscriptionsImport
 
         subscription.DiscardEvents();
         await session.AddAsync(row, key, subscription, "telegram_subscriptions", s => s.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        if (status == "left" && userId is { } left)
+        if (userId is { } member && (row.Has("joined_at") || status == "left"))
         {
-            var membership = ChannelMembership.Joined(session.TenantId, ChannelKind.Vip, left, username, row.Text("invite_link"), row.Time("joined_at") ?? created);
-            membership.Leave(changed);
+            var membership = ChannelMembership.Joined(session.TenantId, ChannelKind.Vip, member, username, row.Text("invite_link"), row.Time("joined_at") ?? created);
+            if (status is "left" or "revoked")
+            {
+                membership.Leave(status == "revoked" ? row.Time("revoked_at") ?? changed : changed);
+            }
+
             membership.DiscardEvents();
             session.AddAlso(membership);
         }

@@ -9,7 +9,7 @@ namespace PromoStack.Application.Import;
 /// tenant); each saved row's origin is recorded once its key is known. In a dry run nothing is added or saved.
 /// </summary>
 public sealed class TenantImportSession(
-    IOriginalDatabase source, IAppDbContext db, Guid runId, string sourceTenantId, string tenantId, bool dryRun, DateTimeOffset now)
+    IOriginalDatabase source, IAppDbContext db, Guid runId, string sourceTenantId, string tenantId, bool dryRun, DateTimeOffset now, bool merge = false)
 {
     public const int BatchSize = 1000;
 
@@ -28,6 +28,13 @@ public sealed class TenantImportSession(
     public string TenantId { get; } = tenantId;
 
     public bool DryRun { get; } = dryRun;
+
+    /// <summary>
+    /// The tenant already has data made in PromoStack and the import adds to it: what PromoStack already has (a user,
+    /// a bot, a setting, a subscriber's email, a chat, a Stripe event, a journey) is kept, and the original's row for it
+    /// is skipped with the reason.
+    /// </summary>
+    public bool Merge { get; } = merge;
 
     /// <summary>When the import runs (what "now" means for rows the original never dated).</summary>
     public DateTimeOffset Now { get; } = now;
@@ -116,6 +123,10 @@ public sealed class TenantImportSession(
             Notes.Add(note);
         }
     }
+
+    /// <summary>In a merge, a row for something the tenant already has here: skipped, PromoStack's own kept.</summary>
+    public void AlreadyHere(SourceRow row, string targetTable, string what) =>
+        Skip(row, targetTable, $"merged: the tenant already has {what} here, which is kept");
 
     /// <summary>A row that cannot be brought over: kept in the quarantine with the reason.</summary>
     public void Quarantined(SourceRow row, string key, string targetTable, string reason, IReadOnlySet<string>? secretColumns = null)

@@ -18,7 +18,7 @@ public sealed class TenantImporter(ISecretProtector secrets, IEnumerable<Telegra
     };
 
     public async Task<TenantImportReport> ImportAsync(
-        IOriginalDatabase source, IAppDbContext db, Guid runId, string sourceTenantId, string tenantId, bool dryRun, DateTimeOffset now,
+        IOriginalDatabase source, IAppDbContext db, Guid runId, string sourceTenantId, string tenantId, bool dryRun, bool merge, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (await db.TenantImports.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } done)
@@ -26,13 +26,14 @@ public sealed class TenantImporter(ISecretProtector secrets, IEnumerable<Telegra
             return Outcome(sourceTenantId, tenantId, TenantOutcome.AlreadyImported, $"Imported at {done.ImportedAt:u} from {done.Source}; nothing changed.");
         }
 
-        if (await db.Tenants.AnyAsync(cancellationToken))
+        var exists = await db.Tenants.AnyAsync(cancellationToken);
+        if (exists && !merge)
         {
             return Outcome(sourceTenantId, tenantId, TenantOutcome.Refused,
-                $"PromoStack already has a tenant '{tenantId}' with data made here; the import does not write into it.");
+                $"PromoStack already has a tenant '{tenantId}' with data made here; the import does not write into it unless asked to merge (--merge).");
         }
 
-        var session = new TenantImportSession(source, db, runId, sourceTenantId, tenantId, dryRun, now);
+        var session = new TenantImportSession(source, db, runId, sourceTenantId, tenantId, dryRun, now, exists);
         var before = await TargetCounts.CountAsync(db, cancellationToken);
         var tenant = await TenantProfileImport.RunAsync(session, cancellationToken)
                      ?? throw new InvalidOperationException($"The original has no tenant '{sourceTenantId}'.");

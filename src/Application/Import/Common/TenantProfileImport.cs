@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PromoStack.Domain.Tenants;
 
 namespace PromoStack.Application.Import;
@@ -16,6 +17,13 @@ internal static class TenantProfileImport
         Tenant? tenant = null;
         await foreach (var row in session.RowsAsync("tenants", "tenants", SourceFilter.Tenant(session.SourceTenantId, "id"), cancellationToken))
         {
+            if (session.Merge)
+            {
+                tenant = await session.Db.Tenants.AsNoTracking().SingleAsync(cancellationToken);
+                session.AlreadyHere(row, "tenants", "the tenant (its name and time zone)");
+                continue;
+            }
+
             var zone = await ZoneAsync(session, cancellationToken);
             tenant = Tenant.Create(
                 session.TenantId, row.Text("display_name") is { Length: > 0 } display ? display : row.RequiredText("name"), zone,
@@ -38,9 +46,16 @@ internal static class TenantProfileImport
             return null;
         }
 
+        var members = session.Merge ? (await session.Db.TenantUsers.AsNoTracking().Select(u => u.ClerkUserId).ToListAsync(cancellationToken)).ToHashSet() : [];
         await foreach (var row in session.RowsAsync("tenant_users", "tenant_users", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var key = row.Text("id") ?? "?";
+            if (members.Contains(row.Text("clerk_user_id")))
+            {
+                session.AlreadyHere(row, "tenant_users", "this user");
+                continue;
+            }
+
             var role = row.Text("role") switch
             {
                 "owner" or "admin" => TenantRole.Admin,

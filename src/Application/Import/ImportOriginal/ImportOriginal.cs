@@ -12,9 +12,11 @@ namespace PromoStack.Application.Import;
 /// Brings tenants over from the original system's database (<paramref name="From"/>: a <c>postgres://</c> URL or an
 /// Npgsql connection string; only read). Each tenant in a transaction of its own; <paramref name="Tenants"/> picks
 /// some (by their original ids), else all. A dry run reads and maps everything and writes nothing. Naive timestamps
-/// are read in <paramref name="SourceTimeZone"/> (default UTC). Sent by the CLI only.
+/// are read in <paramref name="SourceTimeZone"/> (default UTC). A tenant that already exists here, made here, is
+/// refused unless <paramref name="Merge"/>: then the original's data is added to it, and what it already has is kept.
+/// Sent by the CLI only.
 /// </summary>
-public sealed record ImportOriginal(string From, IReadOnlyList<string> Tenants, bool DryRun, string? SourceTimeZone)
+public sealed record ImportOriginal(string From, IReadOnlyList<string> Tenants, bool DryRun, string? SourceTimeZone, bool Merge = false)
     : ICommand<ImportReport>, ITenantAgnostic, ICallsOutsideServices;
 
 internal sealed class ImportOriginalValidator : AbstractValidator<ImportOriginal>
@@ -84,7 +86,7 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
         var reports = new List<TenantImportReport>();
         foreach (var sourceTenant in command.Tenants.Count > 0 ? command.Tenants : all)
         {
-            reports.Add(await ImportTenantAsync(source, runId, sourceTenant, slugs[sourceTenant], command.DryRun, now, cancellationToken));
+            reports.Add(await ImportTenantAsync(source, runId, sourceTenant, slugs[sourceTenant], command.DryRun, command.Merge, now, cancellationToken));
         }
 
         var orphans = await OrphansAsync(source, runId, all, command.DryRun, now, cancellationToken);
@@ -101,12 +103,12 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
     }
 
     private async Task<TenantImportReport> ImportTenantAsync(
-        IOriginalDatabase source, Guid runId, string sourceTenant, string tenantId, bool dryRun, DateTimeOffset now, CancellationToken cancellationToken)
+        IOriginalDatabase source, Guid runId, string sourceTenant, string tenantId, bool dryRun, bool merge, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             return await workspaces.InTransactionAsync(
-                tenantId, (db, ct) => importer.ImportAsync(source, db, runId, sourceTenant, tenantId, dryRun, now, ct), cancellationToken);
+                tenantId, (db, ct) => importer.ImportAsync(source, db, runId, sourceTenant, tenantId, dryRun, merge, now, ct), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
