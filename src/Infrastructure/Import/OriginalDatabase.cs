@@ -36,10 +36,12 @@ public sealed class OriginalDatabase : IOriginalDatabase
         var builder = OriginalConnection.Parse(connection);
         builder.ApplicationName = "promostack-import";
         var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        NpgsqlConnection? holder = null;
+        NpgsqlTransaction? transaction = null;
         try
         {
-            var holder = await dataSource.OpenConnectionAsync(cancellationToken);
-            var transaction = await holder.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            holder = await dataSource.OpenConnectionAsync(cancellationToken);
+            transaction = await holder.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", holder, transaction))
             {
                 await readOnly.ExecuteNonQueryAsync(cancellationToken);
@@ -53,6 +55,16 @@ public sealed class OriginalDatabase : IOriginalDatabase
         }
         catch
         {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (holder is not null)
+            {
+                await holder.DisposeAsync();
+            }
+
             await dataSource.DisposeAsync();
             throw;
         }

@@ -293,6 +293,26 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
     }
 
     [Fact]
+    public async Task RowsThatBreakARuleHere_AreQuarantined_WithoutFailingTheTenant_OrLeakingASecret()
+    {
+        await _original.ExecuteAsync("""
+            ALTER TABLE telegram_subscriptions DROP CONSTRAINT uq_telegram_subscriptions_tenant_email;
+            INSERT INTO telegram_subscriptions (id, email, plan_type, amount_paid, status, stripe_subscription_id, tenant_id) VALUES (99, 'sam.trader@example.com', 'VIP Monthly', 49, 'active', 'sub_again_99', 'entrylab');
+            UPDATE tenant_integrations SET config_json = to_jsonb('{"secret_key": "sk_live_DoubleEncodedSecret0123456789"}'::text) WHERE id = 4;
+            """);
+
+        var run = await ImportAsync();
+
+        run.ExitCode.Should().Be(ImportCommand.QuarantinedRows, run.Output);
+        run.Output.Should().Contain("Tenant entrylab → entrylab: imported").And.Contain($"{Apex}: imported");
+        Quarantined(Tenant(Report(), "entrylab")).Should().Contain(q => q.StartsWith("telegram_subscriptions 99", StringComparison.Ordinal) && q.Contains("same email"));
+        Quarantined(Tenant(Report(), Apex)).Should().Contain(q => q.StartsWith("tenant_integrations 4", StringComparison.Ordinal));
+        File.ReadAllText(_reportPath).Should().NotContain("DoubleEncodedSecret");
+        run.Output.Should().NotContain("DoubleEncodedSecret");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM import_quarantine WHERE reason LIKE '%DoubleEncoded%' OR row::text LIKE '%DoubleEncoded%'")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task OneTenant_CanBePicked_ByItsOriginalId()
     {
         var run = await ImportAsync("--tenant", "tenant_3fa9c2d1");

@@ -17,11 +17,6 @@ namespace PromoStack.Application.Import;
 /// </summary>
 internal static partial class ConnectionsImport
 {
-    private static readonly IReadOnlySet<string> SecretColumns = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "bot_token", "webhook_secret", "webhook_url", "config_json", "api_hash", "phone",
-    };
-
     public static async Task RunAsync(TenantImportSession session, ISecretProtector secrets, CancellationToken cancellationToken)
     {
         var roles = new HashSet<BotRole>();
@@ -37,7 +32,7 @@ internal static partial class ConnectionsImport
             };
             if (role is null)
             {
-                session.Quarantined(row, key, "tenant_bot_connections", $"Unknown bot role '{row.Text("bot_role")}'.", SecretColumns);
+                session.Quarantined(row, key, "tenant_bot_connections", $"Unknown bot role '{row.Text("bot_role")}'.");
                 continue;
             }
 
@@ -50,7 +45,7 @@ internal static partial class ConnectionsImport
 
             if (!roles.Add(role.Value))
             {
-                session.Quarantined(row, key, "tenant_bot_connections", $"A second {BotRoleNames.Of(role.Value)} of the tenant (a legacy role name and the new one both present).", SecretColumns);
+                session.Quarantined(row, key, "tenant_bot_connections", $"A second {BotRoleNames.Of(role.Value)} of the tenant (a legacy role name and the new one both present).");
                 continue;
             }
 
@@ -76,7 +71,7 @@ internal static partial class ConnectionsImport
             }
             catch (SourceFormatException exception)
             {
-                session.Quarantined(row, key, "tenant_integrations", exception.Message, SecretColumns);
+                session.Quarantined(row, key, "tenant_integrations", exception.Message);
                 continue;
             }
 
@@ -127,7 +122,7 @@ internal static partial class ConnectionsImport
     {
         if (token is null || BotToken().Match(token) is not { Success: true } match || !long.TryParse(match.Groups["id"].Value, out var botId))
         {
-            session.Quarantined(row, key, "tenant_bot_connections", token is null ? "No bot token." : "The bot token is not a Telegram token (digits:secret).", SecretColumns);
+            session.Quarantined(row, key, "tenant_bot_connections", token is null ? "No bot token." : "The bot token is not a Telegram token (digits:secret).");
             return false;
         }
 
@@ -138,7 +133,7 @@ internal static partial class ConnectionsImport
         }
         catch (Domain.Common.DomainException exception)
         {
-            session.Quarantined(row, key, "tenant_bot_connections", exception.Message, SecretColumns);
+            session.Quarantined(row, key, "tenant_bot_connections", exception.Message);
             return false;
         }
     }
@@ -160,7 +155,7 @@ internal static partial class ConnectionsImport
     {
         if (Text(config, "secret_key") is not { } secretKey || !secretKey.StartsWith("sk_", StringComparison.Ordinal) && !secretKey.StartsWith("rk_", StringComparison.Ordinal))
         {
-            session.Quarantined(row, key, "tenant_stripe_settings", "The stripe integration has no secret key (sk_… or rk_…).", SecretColumns);
+            session.Quarantined(row, key, "tenant_stripe_settings", "The stripe integration has no secret key (sk_… or rk_…).");
             return;
         }
 
@@ -181,10 +176,12 @@ internal static partial class ConnectionsImport
     private static async Task StripeCatalogAsync(TenantImportSession session, CancellationToken cancellationToken)
     {
         var prices = new List<(string Id, string Product, string? Interval, string? Type, bool Active)>();
+        var priceRows = new List<SourceRow>();
+        var extraSettings = new List<SourceRow>();
         await foreach (var row in session.RowsAsync("tenant_stripe_prices", "tenant_stripe_settings", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             prices.Add((row.RequiredText("price_id"), row.RequiredText("product_id"), row.Text("recurring_interval"), row.Text("type"), row.Bool("active") != false));
-            session.Merged(row, "tenant_stripe_settings");
+            priceRows.Add(row);
         }
 
         await foreach (var row in session.RowsAsync("tenant_stripe_products", "tenant_stripe_settings", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
@@ -210,10 +207,11 @@ internal static partial class ConnectionsImport
             }
             else
             {
-                session.Merged(row, "tenant_stripe_settings");
+                extraSettings.Add(row);
             }
         }
 
+        var added = false;
         if (pending is { } kept && session.Merge && await session.Db.StripeSettings.AnyAsync(cancellationToken))
         {
             session.AlreadyHere(kept.Row, "tenant_stripe_settings", "Stripe settings");
@@ -222,6 +220,19 @@ internal static partial class ConnectionsImport
         else if (pending is { } stripe)
         {
             await session.AddAsync(stripe.Row, stripe.Key, stripe.Settings, "tenant_stripe_settings", s => s.TenantId, cancellationToken);
+            added = true;
+        }
+
+        foreach (var row in priceRows.Concat(extraSettings))
+        {
+            if (added)
+            {
+                session.Merged(row, "tenant_stripe_settings");
+            }
+            else
+            {
+                session.Skip(row, "tenant_stripe_settings", "the Stripe catalog and settings rows of a tenant whose Stripe settings were not taken (none to attach them to, or its own kept)");
+            }
         }
     }
 

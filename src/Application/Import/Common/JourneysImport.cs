@@ -105,43 +105,37 @@ internal static class JourneysImport
 
         var flow = new JourneyFlow(typed);
         problems.AddRange(errors.Concat(flow.Validate()).Select(e => $"{e.Field}: {e.Message}"));
-        await session.AddAsync(row, id.ToString(), journey, "journeys", j => j.Id.ToString(), cancellationToken);
-        for (var i = 0; i < typed.Count; i++)
-        {
-            var source = stepRows.FirstOrDefault(s => s.Guid("id") == typed[i].Id) ?? row;
-            var entity = JourneyStep.Imported(typed[i].Id, session.TenantId, id, i, StepConfigs.TypeName(typed[i].Type), StepConfigs.ToJson(typed[i]));
-            if (source == row)
-            {
-                session.AddAlso(entity);
-            }
-            else
-            {
-                await session.AddAsync(source, typed[i].Id.ToString(), entity, "journey_steps", s => s.Id.ToString(), cancellationToken);
-            }
-        }
 
-        var active = new List<TriggerDefinition>();
+        // Everything is decided before anything is added: a flush between adds lets go of the journey.
+        var active = new List<(SourceRow Row, TriggerDefinition Definition)>();
         foreach (var trigger in triggerRows)
         {
             var key = trigger.Text("id") ?? "?";
-            if (trigger.Bool("is_active") == false)
+            try
             {
-                session.Skip(trigger, "journey_triggers", "inactive triggers (they started nothing in the original)");
-                continue;
-            }
+                if (trigger.Bool("is_active") == false)
+                {
+                    session.Skip(trigger, "journey_triggers", "inactive triggers (they started nothing in the original)");
+                    continue;
+                }
 
-            var triggerErrors = new List<FlowError>();
-            var (type, config) = Trigger(trigger);
-            using var document = JsonDocument.Parse(config.ToJsonString());
-            if (TriggerConfigs.Parse(type, document.RootElement, reservedPrefixes, triggerErrors) is not { } definition)
-            {
+                var triggerErrors = new List<FlowError>();
+                var (type, config) = Trigger(trigger);
+                using var document = JsonDocument.Parse(config.ToJsonString());
+                if (TriggerConfigs.Parse(type, document.RootElement, reservedPrefixes, triggerErrors) is { } definition)
+                {
+                    active.Add((trigger, definition));
+                    continue;
+                }
+
                 session.Quarantined(trigger, key, "journey_triggers", string.Join(" ", triggerErrors.Select(e => e.Message)));
-                problems.Add("its trigger did not come over");
-                continue;
+            }
+            catch (SourceFormatException exception)
+            {
+                session.Quarantined(trigger, key, "journey_triggers", exception.Message);
             }
 
-            active.Add(definition);
-            await session.AddAsync(trigger, key, JourneyTrigger.Create(session.TenantId, id, definition.Type, TriggerConfigs.ToJson(definition)), "journey_triggers", t => t.Id.ToString(), cancellationToken);
+            problems.Add("its trigger did not come over");
         }
 
         if (row.Text("status") == "active")
@@ -151,20 +145,42 @@ internal static class JourneysImport
                 problems.Add("it has no active trigger");
             }
 
-            if (active.FirstOrDefault(t => published.Contains(t.Identity)) is { } taken)
+            if (active.FirstOrDefault(t => published.Contains(t.Definition.Identity)) is { Definition: { } taken })
             {
-                problems.Add($"the trigger {taken.Identity} already starts another imported journey");
+                problems.Add($"the trigger {taken.Identity} already starts another published journey");
             }
 
             if (problems.Count == 0)
             {
                 journey.Publish(row.Time("updated_at") ?? created);
-                published.UnionWith(active.Select(t => t.Identity));
+                published.UnionWith(active.Select(t => t.Definition.Identity));
             }
             else
             {
                 session.Notes.Add($"Journey '{journey.Name}' was active in the original but is imported unpublished: {string.Join("; ", problems)}. Fix it and publish it.");
             }
+        }
+
+        await session.AddAsync(row, id.ToString(), journey, "journeys", j => j.Id.ToString(), cancellationToken);
+        for (var i = 0; i < typed.Count; i++)
+        {
+            var source = stepRows.FirstOrDefault(s => s.Guid("id") == typed[i].Id);
+            var entity = JourneyStep.Imported(typed[i].Id, session.TenantId, id, i, StepConfigs.TypeName(typed[i].Type), StepConfigs.ToJson(typed[i]));
+            if (source is null)
+            {
+                session.AddAlso(entity);
+            }
+            else
+            {
+                await session.AddAsync(source, typed[i].Id.ToString(), entity, "journey_steps", s => s.Id.ToString(), cancellationToken);
+            }
+        }
+
+        foreach (var (trigger, definition) in active)
+        {
+            await session.AddAsync(
+                trigger, trigger.Text("id") ?? "?", JourneyTrigger.Create(session.TenantId, id, definition.Type, TriggerConfigs.ToJson(definition)), "journey_triggers",
+                t => t.Id.ToString(), cancellationToken);
         }
 
         return (journey, flow);
@@ -177,7 +193,7 @@ internal static class JourneysImport
         var definitions = new List<(Guid Id, string Type, JsonObject Config)>();
         foreach (var row in rows)
         {
-            var id = row.Guid("id")!.Value;
+            var id = row.Guid("id") ?? throw new SourceFormatException("A journey step has no id.");
             JsonObject config;
             try
             {
@@ -303,6 +319,7 @@ internal static class JourneysImport
             }
         }
 
+        var running = new HashSet<(Guid, long)>();
         await foreach (var row in session.RowsAsync("journey_user_sessions", "journey_user_sessions", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var key = row.Text("id") ?? "?";
@@ -315,6 +332,12 @@ internal static class JourneysImport
                 }
 
                 var (entity, timer) = Session(session, row, journey.Journey, journey.Flow, due);
+                if (entity.IsRunning && !running.Add((entity.JourneyId, entity.TelegramChatId)))
+                {
+                    session.Quarantined(row, key, "journey_user_sessions", "A second running session of the same chat in the same journey; one runs at a time here.");
+                    continue;
+                }
+
                 await session.AddAsync(row, key, entity, "journey_user_sessions", s => s.Id.ToString(), cancellationToken);
                 if (timer is not null)
                 {

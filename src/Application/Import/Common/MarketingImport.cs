@@ -72,7 +72,7 @@ internal static class MarketingImport
     }
 
     private static async Task CampaignAsync(
-        TenantImportSession session, SourceRow row, string key, TimeZoneInfo zone, DateOnly today, IReadOnlyList<SourceRow> entries, CancellationToken cancellationToken)
+        TenantImportSession session, SourceRow row, string key, TimeZoneInfo zone, DateOnly today, List<SourceRow> entries, CancellationToken cancellationToken)
     {
         DateOnly Day(string column) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(row.Time(column) ?? throw new SourceFormatException($"No {column}."), zone).DateTime);
         var created = row.Time("created_at") ?? session.Now;
@@ -90,12 +90,28 @@ internal static class MarketingImport
                 throw new SourceFormatException($"Unknown status '{status}'.");
         }
 
-        await session.AddAsync(row, key, campaign, "campaigns", c => c.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         if (campaign.Status != CampaignStatus.Active && entries.Count > 0)
         {
             throw new SourceFormatException("A campaign that has not started has submissions.");
         }
 
+        // Entries are checked before the campaign is added, so a bad one never leaves a campaign half imported.
+        var emails = new HashSet<string>(StringComparer.Ordinal);
+        var valid = new List<SourceRow>();
+        foreach (var entry in entries)
+        {
+            var email = entry.Text("email")?.Trim().ToLowerInvariant();
+            if (email is not { Length: > 0 and <= 320 } || !emails.Add(email))
+            {
+                session.Quarantined(entry, entry.Text("id") ?? "?", "campaign_entries", email is null ? "A submission without an email." : "A second submission of the same email to the campaign (or one too long).");
+                continue;
+            }
+
+            valid.Add(entry);
+        }
+
+        entries = valid;
+        await session.AddAsync(row, key, campaign, "campaigns", c => c.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await session.FlushAsync(cancellationToken);
         if (session.DryRun)
         {

@@ -11,6 +11,12 @@ namespace PromoStack.Application.Import;
 /// </summary>
 public sealed class SourceRow(string table, IReadOnlyDictionary<string, object?> values, SourceClock clock)
 {
+    /// <summary>Columns of the original that hold secrets (or carry them, as a webhook URL with its secret in the path): never copied in clear.</summary>
+    public static readonly IReadOnlySet<string> SecretColumns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bot_token", "webhook_secret", "webhook_url", "config_json", "api_hash", "phone", "secret_token_hash",
+    };
+
     public string Table { get; } = table;
 
     public IReadOnlyDictionary<string, object?> Values { get; } = values;
@@ -74,6 +80,7 @@ public sealed class SourceRow(string table, IReadOnlyDictionary<string, object?>
     public DateTimeOffset? Time(string column) => Values.GetValueOrDefault(column) switch
     {
         null => null,
+        DateTime { Kind: DateTimeKind.Utc } utc => new DateTimeOffset(utc, TimeSpan.Zero),
         DateTime naive => clock.Instant(naive),
         DateTimeOffset instant => instant,
         var other => throw new SourceFormatException($"{column} is not a timestamp: {other}."),
@@ -90,15 +97,18 @@ public sealed class SourceRow(string table, IReadOnlyDictionary<string, object?>
 
         try
         {
-            return JsonNode.Parse(text) as JsonObject ?? throw new SourceFormatException($"{column} is JSON but not an object: {Shorten(text)}.");
+            return JsonNode.Parse(text) as JsonObject ?? throw new SourceFormatException($"{column} is JSON but not an object.");
         }
         catch (JsonException exception)
         {
-            throw new SourceFormatException($"{column} is not valid JSON ({exception.Message}).");
+            throw new SourceFormatException($"{column} is not valid JSON (at byte {exception.BytePositionInLine}).");
         }
     }
 
     /// <summary>The row as JSON for the quarantine, with every value of a secret column masked.</summary>
+    public string ToJson() => ToJson(SecretColumns);
+
+    /// <inheritdoc cref="ToJson()"/>
     public string ToJson(IReadOnlySet<string> secretColumns)
     {
         var json = new JsonObject();
@@ -117,8 +127,6 @@ public sealed class SourceRow(string table, IReadOnlyDictionary<string, object?>
 
         return json.ToJsonString();
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
 
 /// <summary>A value of the original that does not have the shape its column promises.</summary>

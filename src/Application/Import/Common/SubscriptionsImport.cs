@@ -29,19 +29,36 @@ internal static class SubscriptionsImport
             var key = row.Text("id") ?? "?";
             try
             {
-                if (emails.Contains(row.Text("email")?.Trim().ToLowerInvariant() ?? string.Empty) || stripeIds.Contains(row.Text("stripe_subscription_id") ?? string.Empty))
+                if (!IsFree(row) && (emails.Contains(row.Text("email")?.Trim().ToLowerInvariant() ?? string.Empty) || stripeIds.Contains(row.Text("stripe_subscription_id") ?? string.Empty)))
                 {
-                    session.AlreadyHere(row, "telegram_subscriptions", "a subscription of this email or Stripe subscription");
+                    if (session.Merge)
+                    {
+                        session.AlreadyHere(row, "telegram_subscriptions", "a subscription of this email or Stripe subscription");
+                    }
+                    else
+                    {
+                        session.Quarantined(row, key, "telegram_subscriptions", "Another subscription of the tenant has the same email or Stripe subscription; one per email here.");
+                    }
+
                     continue;
                 }
 
-                if (row.Long("telegram_user_id") is { } user && members.Contains((ChannelKind.Free, user)) && IsFree(row))
+                if (!IsFree(row))
+                {
+                    emails.Add(row.Text("email")?.Trim().ToLowerInvariant() ?? string.Empty);
+                    if (row.Text("stripe_subscription_id") is { } stripeId)
+                    {
+                        stripeIds.Add(stripeId);
+                    }
+                }
+
+                if (row.Long("telegram_user_id") is { } user && IsFree(row) && !members.Add((ChannelKind.Free, user)))
                 {
                     session.AlreadyHere(row, "channel_memberships", "this FREE channel member");
                     continue;
                 }
 
-                await ImportAsync(session, row, key, cancellationToken);
+                await ImportAsync(session, row, key, members, cancellationToken);
             }
             catch (Exception exception) when (exception is DomainException or SourceFormatException)
             {
@@ -50,7 +67,8 @@ internal static class SubscriptionsImport
         }
     }
 
-    private static async Task ImportAsync(TenantImportSession session, SourceRow row, string key, CancellationToken cancellationToken)
+    private static async Task ImportAsync(
+        TenantImportSession session, SourceRow row, string key, HashSet<(ChannelKind, long)> members, CancellationToken cancellationToken)
     {
         var status = row.Text("status") ?? "pending";
         var created = row.Time("created_at") ?? session.Now;
@@ -115,7 +133,7 @@ internal static class SubscriptionsImport
 
         subscription.DiscardEvents();
         await session.AddAsync(row, key, subscription, "telegram_subscriptions", s => s.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        if (userId is { } member && (row.Has("joined_at") || status == "left"))
+        if (userId is { } member && (row.Has("joined_at") || status == "left") && members.Add((ChannelKind.Vip, member)))
         {
             var membership = ChannelMembership.Joined(session.TenantId, ChannelKind.Vip, member, username, row.Text("invite_link"), row.Time("joined_at") ?? created);
             if (status is "left" or "revoked")

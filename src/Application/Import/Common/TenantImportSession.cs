@@ -129,11 +129,14 @@ public sealed class TenantImportSession(
         Skip(row, targetTable, $"merged: the tenant already has {what} here, which is kept");
 
     /// <summary>A row that cannot be brought over: kept in the quarantine with the reason.</summary>
-    public void Quarantined(SourceRow row, string key, string targetTable, string reason, IReadOnlySet<string>? secretColumns = null)
+    public void Quarantined(SourceRow row, string key, string targetTable, string reason)
     {
         Table(row.Table, targetTable).Quarantined++;
-        Quarantine.Add(QuarantinedRow.Of(RunId, SourceTenantId, TenantId, row.Table, key, reason, row.ToJson(secretColumns ?? NoSecrets), Now));
+        Quarantine.Add(QuarantinedRow.Of(RunId, SourceTenantId, TenantId, row.Table, SourceKey(key), reason, row.ToJson(), Now));
     }
+
+    /// <summary>A key fit for the quarantine's column (a long natural key is shortened, never dropped).</summary>
+    public static string SourceKey(string key) => string.IsNullOrWhiteSpace(key) ? "?" : Domain.Common.TextCut.AtMost(key, 200);
 
     /// <summary>Saves what is pending, records the saved rows' origins, and lets the saved rows go.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -154,8 +157,6 @@ public sealed class TenantImportSession(
         Db.ClearTracked();
         _pending = 0;
     }
-
-    private static readonly IReadOnlySet<string> NoSecrets = new HashSet<string>();
 }
 
 /// <summary>A table's running counts.</summary>

@@ -47,6 +47,7 @@ internal static class TenantProfileImport
         }
 
         var members = session.Merge ? (await session.Db.TenantUsers.AsNoTracking().Select(u => u.ClerkUserId).ToListAsync(cancellationToken)).ToHashSet() : [];
+        var emails = session.Merge ? (await session.Db.TenantUsers.AsNoTracking().Select(u => u.Email).ToListAsync(cancellationToken)).ToHashSet() : [];
         await foreach (var row in session.RowsAsync("tenant_users", "tenant_users", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))
         {
             var key = row.Text("id") ?? "?";
@@ -68,8 +69,21 @@ internal static class TenantProfileImport
                 continue;
             }
 
-            var user = TenantUser.Join(session.TenantId, row.RequiredText("clerk_user_id"), row.Text("email"), role.Value, row.Time("created_at") ?? session.Now);
-            await session.AddAsync(row, key, user, "tenant_users", u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            try
+            {
+                var user = TenantUser.Join(session.TenantId, row.RequiredText("clerk_user_id"), row.Text("email"), role.Value, row.Time("created_at") ?? session.Now);
+                if (user.Email.Length > 0 && !emails.Add(user.Email))
+                {
+                    session.Quarantined(row, key, "tenant_users", "Another user of the tenant has the same email; one membership per email here.");
+                    continue;
+                }
+
+                await session.AddAsync(row, key, user, "tenant_users", u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            }
+            catch (Exception exception) when (exception is Domain.Common.DomainException or SourceFormatException)
+            {
+                session.Quarantined(row, key, "tenant_users", exception.Message);
+            }
         }
 
         await foreach (var row in session.RowsAsync("clerk_users", "-", SourceFilter.Tenant(session.SourceTenantId), cancellationToken))

@@ -89,12 +89,23 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
             reports.Add(await ImportTenantAsync(source, runId, sourceTenant, slugs[sourceTenant], command.DryRun, command.Merge, now, cancellationToken));
         }
 
-        var orphans = await OrphansAsync(source, runId, all, command.DryRun, now, cancellationToken);
-        var notes = new List<string>
+        var notes = new List<string>();
+        IReadOnlyList<QuarantineNote> orphans;
+        try
         {
+            orphans = await OrphansAsync(source, runId, all, command.DryRun, now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            orphans = [];
+            notes.Add($"The rows that belong to no tenant could not be quarantined ({exception.Message}); the tenants above are imported. Run the import again to retry them.");
+        }
+
+        notes.AddRange(
+        [
             $"Naive timestamps were read as {zone.Id} (the original database's TimeZone setting is '{inventory.ServerTimeZone}'; pass --source-timezone if its clock was not UTC).",
             "Rows the original wrote with a hard-coded 'entrylab' tenant (subscriptions, bot users, coupon usage) stay entrylab's: the original kept no trace of the tenant they were meant for.",
-        };
+        ]);
         notes.AddRange(inventory.Tables.Keys.Where(t => !Known.Contains(t) && !t.StartsWith("processed_webhook_events", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).Select(t => $"Table {t} ({inventory.Tables[t].Rows} rows) is not imported by this version of the import."));
         return new ImportReport(
@@ -120,17 +131,16 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
     private async Task<IReadOnlyList<QuarantineNote>> OrphansAsync(
         IOriginalDatabase source, Guid runId, IReadOnlyCollection<string> tenants, bool dryRun, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var known = tenants.Append("stripe").ToList();
         var orphans = new List<QuarantinedRow>();
         foreach (var table in TenantTables.Where(t => source.Inventory.Has(t, "tenant_id")))
         {
-            await foreach (var row in source.ReadAsync(table, SourceFilter.Orphans(known), cancellationToken))
+            await foreach (var row in source.ReadAsync(table, SourceFilter.Orphans(tenants), cancellationToken))
             {
                 var tenant = row.Text("tenant_id");
                 orphans.Add(QuarantinedRow.Of(
-                    runId, tenant, null, table, row.Text("id") ?? row.Text("chat_id") ?? "?",
+                    runId, tenant, null, table, TenantImportSession.SourceKey(row.Text("id") ?? row.Text("chat_id") ?? "?"),
                     tenant is null ? "The row names no tenant." : $"The row's tenant '{tenant}' is not in the original's tenants table.",
-                    row.ToJson(new HashSet<string>(["bot_token", "webhook_secret", "config_json"])), now));
+                    row.ToJson(), now));
             }
         }
 
@@ -139,8 +149,8 @@ internal sealed class ImportOriginalHandler(IOriginalDatabaseOpener opener, IWor
             await foreach (var row in source.ReadAsync(table, SourceFilter.WithoutParent(foreignKey, parent), cancellationToken))
             {
                 orphans.Add(QuarantinedRow.Of(
-                    runId, null, null, table, row.Text("id") ?? "?", $"The row belongs to no {parent} row ({foreignKey} is {row.Text(foreignKey) ?? "null"}), so to no tenant.",
-                    row.ToJson(new HashSet<string>()), now));
+                    runId, null, null, table, TenantImportSession.SourceKey(row.Text("id") ?? "?"), $"The row belongs to no {parent} row ({foreignKey} is {row.Text(foreignKey) ?? "null"}), so to no tenant.",
+                    row.ToJson(), now));
             }
         }
 
