@@ -7,7 +7,8 @@ using PromoStack.Infrastructure.Tenancy;
 namespace PromoStack.Cli;
 
 /// <summary>
-/// <c>cutover --tenant ID [--tenant ID]…</c>: registers each imported tenant's bots' webhooks here (<see cref="CutOver"/>)
+/// <c>cutover --tenant ID [--tenant ID]… | --all</c>: registers each imported tenant's bots' webhooks here (<see cref="CutOver"/>; with
+/// <c>--all</c>, every tenant that was imported)
 /// and prints what to change in Stripe. Exit 0 when every bot now delivers here, 2 for bad arguments or a tenant that
 /// was not imported, 3 when a bot could not be switched (run it again).
 /// </summary>
@@ -16,6 +17,7 @@ public static class CutOverCommand
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {
         var tenants = new List<string>();
+        var all = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--tenant" && i + 1 < args.Length)
@@ -24,14 +26,26 @@ public static class CutOverCommand
                 continue;
             }
 
-            await error.WriteLineAsync($"Unknown option '{args[i]}'. usage: cutover --tenant ID [--tenant ID]…");
+            if (args[i] == "--all")
+            {
+                all = true;
+                continue;
+            }
+
+            await error.WriteLineAsync($"Unknown option '{args[i]}'. usage: cutover --tenant ID [--tenant ID]… | --all");
             return ImportCommand.BadArguments;
         }
 
-        if (tenants.Count == 0)
+        if (tenants.Count == 0 == !all)
         {
-            await error.WriteLineAsync("Name the tenants to cut over: cutover --tenant ID [--tenant ID]… (PromoStack ids, as the import printed them).");
+            await error.WriteLineAsync("Name the tenants to cut over (--tenant ID, the PromoStack ids the import printed), or --all for every imported tenant.");
             return ImportCommand.BadArguments;
+        }
+
+        if (all)
+        {
+            await using var scope = services.CreateAsyncScope();
+            tenants.AddRange((await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ListAsync(CancellationToken.None)).Select(t => t.Id));
         }
 
         var exit = ImportCommand.Clean;
@@ -42,6 +56,10 @@ public static class CutOverCommand
             {
                 report = await services.GetRequiredService<TenantScopes>().RunAsync(
                     tenant, (scope, ct) => scope.GetRequiredService<ISender>().Send(new CutOver(), ct).AsTask(), CancellationToken.None);
+            }
+            catch (ConflictException) when (all)
+            {
+                continue;
             }
             catch (ConflictException exception)
             {

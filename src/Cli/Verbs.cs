@@ -26,7 +26,8 @@ public static class Verbs
           import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--merge] [--source-timezone ZONE] [--report FILE]
                                                     bring tenants over from the original system's database (only read);
                                                     exit 0 clean, 1 rows quarantined, 2 bad arguments, 3 a tenant refused or failed
-          cutover --tenant ID [--tenant ID]…       register an imported tenant's bot webhooks here; print the Stripe endpoint to set
+          cutover --tenant ID [--tenant ID]… | --all
+                                                    register an imported tenant's bot webhooks here; print the Stripe endpoint to set
         """;
 
     public static async Task<int> RunAsync(

@@ -95,6 +95,8 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
 
         var signals = (await (await owner.GetAsync("/api/forex/signals?pageSize=50")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
         signals.Should().HaveCount(7);
+        var analytics = await (await owner.GetAsync("/api/forex/analytics?from=2025-01-01T00:00:00Z&to=2026-06-01T00:00:00Z")).JsonAsync();
+        analytics.GetProperty("total").GetProperty("signals").GetInt32().Should().Be(6, "the six imported closed signals count in the analytics (the open one not yet)");
         var won = signals.Single(s => s.GetProperty("originalResultPips").ValueKind == JsonValueKind.Number && s.GetProperty("originalResultPips").GetDecimal() == 160.00m);
         won.GetProperty("targetsHit").GetInt32().Should().Be(3);
         won.GetProperty("status").GetString().Should().Be("tp3_hit");
@@ -180,6 +182,10 @@ public sealed class ImportTests(AppFixture fixture) : IntegrationTest(fixture), 
         var stripe = (await (await owner.GetAsync("/api/import/cutover")).JsonAsync()).GetProperty("stripe");
         stripe.GetProperty("events").EnumerateArray().Select(e => e.GetString()).Should().Contain("checkout.session.completed");
         (await RunCliAsync(["cutover", "--tenant", "nobody-here"])).ExitCode.Should().Be(ImportCommand.BadArguments);
+        await NewTenantAsync("made-here");
+        var all = await RunCliAsync(["cutover", "--all"]);
+        all.Output.Should().Contain("Tenant entrylab").And.Contain($"Tenant {Apex}").And.NotContain("made-here", "only imported tenants are cut over");
+        (await RunCliAsync(["cutover"])).ExitCode.Should().Be(ImportCommand.BadArguments);
     }
 
     [Fact]
