@@ -16,6 +16,7 @@ using PromoStack.WebApi.Health;
 using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
 using Scalar.AspNetCore;
+using PromoStack.WebApi.AdminApp;
 
 var builder = WebApplication.CreateBuilder(args);
 StartupChecks.Validate(builder.Configuration, builder.Environment);
@@ -69,6 +70,7 @@ await app.PrepareDatabaseAsync();
 app.UseForwardedHeadersFromKnownProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapAdminApp();
 app.UseRequestBodyLimit();
 app.UseCors();
 app.UseAuthentication();
