@@ -35,6 +35,10 @@ internal sealed class RenderMeters : IDisposable
             else if (instrument.Name == "promostack.coupon.renders.waiting")
             {
                 Interlocked.Add(ref _waiting, change);
+                if (change > 0)
+                {
+                    WhenARenderWaits?.Invoke();
+                }
             }
         });
         _listener.Start();
@@ -45,15 +49,17 @@ internal sealed class RenderMeters : IDisposable
 
     public IMeterFactory Factory { get; }
 
+    /// <summary>Called on the waiting render's own thread as it starts waiting for a slot (before it blocks).</summary>
+    public Action? WhenARenderWaits { get; set; }
+
     public int Active => Volatile.Read(ref _active);
 
     public int Waiting => Volatile.Read(ref _waiting);
 
     public int MostActive => Volatile.Read(ref _mostActive);
 
-    public Task ActiveReached(int count) => Until(() => Active >= count);
-
-    public Task WaitingReached(int count) => Until(() => Waiting >= count);
+    /// <summary>Once at least <paramref name="count"/> renders have held a slot at the same time (a latch: polling cannot miss it).</summary>
+    public Task ActiveReached(int count) => Until(() => MostActive >= count);
 
     public void Dispose()
     {

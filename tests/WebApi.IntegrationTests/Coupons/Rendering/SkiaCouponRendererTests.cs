@@ -189,17 +189,17 @@ public sealed class SkiaCouponRendererTests
         using var meters = new RenderMeters();
         using var renderer = Renderer(concurrency: 1, meters.Factory);
         var big = TestTemplates.Background(4096, 4096);
+        using var giveUp = new CancellationTokenSource();
         var busy = Task.Run(() => renderer.RenderPngAsync(new CouponRenderRequest("big", _ => Task.FromResult(big), null, Style, "BIG"), CancellationToken.None));
         await meters.ActiveReached(1);
 
-        using var giveUp = new CancellationTokenSource();
+        // The caller gives up as it starts to wait (deterministic: no timing between the wait and the cancellation).
+        meters.WhenARenderWaits = giveUp.Cancel;
         var waiting = Task.Run(() => renderer.RenderPngAsync(new CouponRenderRequest("other", _ => Task.FromResult(Template), null, Style, "CODE"), giveUp.Token));
-        await meters.WaitingReached(1);
-        await giveUp.CancelAsync();
 
         await FluentActions.Awaiting(() => waiting).Should().ThrowAsync<OperationCanceledException>();
-        (await busy).Should().NotBeEmpty();
-        meters.Waiting.Should().Be(0);
+        (await busy).Should().NotBeEmpty("the render holding the slot is not disturbed");
+        meters.Waiting.Should().Be(0, "the caller that gave up no longer counts as waiting");
     }
 
     private static SkiaCouponRenderer Renderer(int concurrency, IMeterFactory? meters = null) =>
