@@ -54,7 +54,10 @@ builder.Services
     .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = InvalidModelState.Respond);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>().AddOperationTransformer<FileResponseTransformer>());
+builder.Services.AddOpenApi(openApi => openApi
+    .AddDocumentTransformer<BearerSecurityTransformer>()
+    .AddOperationTransformer<FileResponseTransformer>()
+    .AddOperationTransformer<OperationIdTransformer>());
 builder.Services.AddPublicEndpoints(builder.Configuration);
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])

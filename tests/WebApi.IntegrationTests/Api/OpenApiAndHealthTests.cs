@@ -40,6 +40,21 @@ public sealed class OpenApiAndHealthTests(AppFixture fixture) : IntegrationTest(
     }
 
     [Fact]
+    public async Task EveryOperation_HasAUniqueReadableOperationId_ForAGeneratedClient()
+    {
+        var document = await (await Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var ids = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Value.ValueKind == System.Text.Json.JsonValueKind.Object && o.Value.TryGetProperty("responses", out _)))
+            .Select(operation => operation.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null)
+            .ToList();
+
+        ids.Should().HaveCountGreaterThan(50).And.OnlyContain(id => id != null && System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][A-Za-z0-9]+$"));
+        ids.Should().OnlyHaveUniqueItems();
+        ids.Should().Contain(["couponsGetSettings", "importGet", "signalsListSignals"]);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DeclaresTheBearerScheme()
     {
         var document = await (await Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
