@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Coravel;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,14 +42,14 @@ builder.Services
     .AddControllers()
     .AddJsonOptions(json =>
     {
-        json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        json.JsonSerializerOptions.Converters.Add(new NulRejectingStringConverter());
-        json.JsonSerializerOptions.MaxDepth = 32;
+        ApiJson.Configure(json.JsonSerializerOptions);
 
         // Reader messages name CLR types; clients get "the value is not valid" for the field instead.
         json.AllowInputFormatterExceptionMessages = false;
     })
     .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = InvalidModelState.Respond);
+// The OpenAPI document describes types with these options (not MVC's), so both must say the same: enums as names, numbers as numbers.
+builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Shape(json.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(openApi => openApi
