@@ -1,73 +1,93 @@
-import { useState } from "react";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { api, ApiError } from "./api";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { ConfigContext, loadConfig } from "./auth/config";
+import { SessionProvider, type TokenSource } from "./auth/session";
+import { DevSignIn } from "./auth/SignIn";
+import Layout from "./shell/Layout";
+import { ErrorBox, Loading } from "./ui/ui";
 
-interface Membership {
-  tenantId: string;
-  tenantName: string;
-  role: string;
-}
+const ClerkGate = lazy(() => import("./auth/ClerkGate"));
+const Bots = lazy(() => import("./screens/Bots"));
+const Signals = lazy(() => import("./screens/Signals"));
+const Vip = lazy(() => import("./screens/Vip"));
+const Journeys = lazy(() => import("./screens/Journeys"));
+const JourneyEditor = lazy(() => import("./screens/JourneyEditor"));
+const Growth = lazy(() => import("./screens/Growth"));
+const Coupons = lazy(() => import("./screens/Coupons"));
+const Activity = lazy(() => import("./screens/Activity"));
+const Team = lazy(() => import("./screens/Team"));
+const NotFound = lazy(() => import("./screens/NotFound"));
 
-interface Me {
-  userId: string;
-  email: string | null;
-  memberships: Membership[];
-}
-
-/** The signed-in shell: who you are and your workspaces. Screens arrive feature by feature. */
-function Home({ token, onSignOut }: { token: string; onSignOut: () => void }) {
-  const me = useQuery({ queryKey: ["me", token], queryFn: () => api<Me>(token, "/api/me") });
-  if (me.isPending) {
-    return <p role="status">Loading…</p>;
-  }
-  if (me.isError) {
-    return (
-      <div role="alert">
-        <p>{me.error instanceof ApiError ? me.error.message : "The API could not be reached."}</p>
-        <button type="button" onClick={onSignOut}>Sign in again</button>
-      </div>
-    );
-  }
+function Screens() {
   return (
-    <main>
-      <h1>PromoStack</h1>
-      <p>Signed in as {me.data.email ?? me.data.userId}.</p>
-      <h2>Your workspaces</h2>
-      <ul>
-        {me.data.memberships.map((m) => (
-          <li key={m.tenantId}>
-            {m.tenantName} <small>({m.role})</small>
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={onSignOut}>Sign out</button>
-    </main>
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Signals />} />
+        <Route path="bots" element={<Bots />} />
+        <Route path="signals/*" element={<Signals />} />
+        <Route path="vip/*" element={<Vip />} />
+        <Route path="journeys" element={<Journeys />} />
+        <Route path="journeys/:id" element={<JourneyEditor />} />
+        <Route path="growth/*" element={<Growth />} />
+        <Route path="coupons/*" element={<Coupons />} />
+        <Route path="activity/*" element={<Activity />} />
+        <Route path="team" element={<Team />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }
 
-/** Sign-in with a session token (locally: `./promostack dev-token --tenant demo --role admin`); kept in memory only. */
-function SignIn({ onSignIn }: { onSignIn: (token: string) => void }) {
-  const [value, setValue] = useState("");
+function Signed({ source }: { source: TokenSource }) {
   return (
-    <main>
-      <h1>Sign in to PromoStack</h1>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (value.trim().length > 0) {
-            onSignIn(value.trim());
-          }
-        }}
-      >
-        <label htmlFor="token">Session token</label>
-        <input id="token" type="password" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} />
-        <button type="submit">Sign in</button>
-      </form>
-    </main>
+    <SessionProvider
+      source={source}
+      fallback={(error, signOut) => (
+        <main className="sign-in">
+          <ErrorBox error={error} />
+          <button type="button" onClick={signOut}>
+            Sign in again
+          </button>
+        </main>
+      )}
+    >
+      <Screens />
+    </SessionProvider>
   );
+}
+
+/** Development or pasted token: kept in this component's state only, so it is gone on reload or sign-out. */
+function TokenSession({ offerDemo }: { offerDemo: boolean }) {
+  const [token, setToken] = useState<string | null>(null);
+  const source = useMemo<TokenSource | null>(() => (token === null ? null : { getToken: () => Promise.resolve(token), signOut: () => setToken(null) }), [token]);
+  return source === null ? <DevSignIn offerDemo={offerDemo} onSignIn={setToken} /> : <Signed key={token} source={source} />;
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  return <BrowserRouter basename="/app">{children}</BrowserRouter>;
 }
 
 export default function App() {
-  const [token, setToken] = useState<string | null>(null);
-  return token === null ? <SignIn onSignIn={setToken} /> : <Home token={token} onSignOut={() => setToken(null)} />;
+  const config = useQuery({ queryKey: ["config"], queryFn: loadConfig, staleTime: Infinity });
+  if (config.isPending) {
+    return <Loading />;
+  }
+  if (config.isError) {
+    return <ErrorBox error={config.error} onRetry={() => void config.refetch()} />;
+  }
+  const key = config.data.clerkPublishableKey;
+  return (
+    <ConfigContext.Provider value={config.data}>
+      <Frame>
+        {key !== null && !config.data.devSignIn ? (
+          <Suspense fallback={<Loading label="Loading sign-in…" />}>
+            <ClerkGate publishableKey={key}>{(source) => <Signed source={source} />}</ClerkGate>
+          </Suspense>
+        ) : (
+          <TokenSession offerDemo={config.data.devSignIn} />
+        )}
+      </Frame>
+    </ConfigContext.Provider>
+  );
 }
