@@ -8,7 +8,7 @@ using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;
 
-/// <summary>VIP subscriptions: list, look up, grant by hand, revoke.</summary>
+/// <summary>VIP subscriptions: list, look up, metrics (also day by day), grant by hand, revoke.</summary>
 [ApiController]
 [Route("api/subscriptions")]
 public sealed class SubscriptionsController(ISender sender) : ControllerBase
@@ -25,6 +25,15 @@ public sealed class SubscriptionsController(ISender sender) : ControllerBase
     [Authorize(Policies.TenantMember)]
     public async Task<SubscriptionMetricsDto> Metrics([FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, CancellationToken cancellationToken) =>
         await sender.Send(new GetSubscriptionMetrics(from, to), cancellationToken);
+
+    /// <summary>
+    /// Day by day, for the <c>days</c> days ending today in the tenant's time zone (1 to 365, default 30): new (first
+    /// paid), churned (access ended), active at the day's end, and MRR at the day's end per currency.
+    /// </summary>
+    [HttpGet("metrics/daily")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<DailySubscriptionMetricsDto> DailyMetrics([FromQuery] int days = GetDailySubscriptionMetrics.DefaultDays, CancellationToken cancellationToken = default) =>
+        await sender.Send(new GetDailySubscriptionMetrics(days), cancellationToken);
 
     [HttpGet("{id:int}")]
     [Authorize(Policies.TenantMember)]
