@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
         services.AddSingleton<Application.Subscriptions.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
         services.AddScoped<Application.Stripe.IWebhookEventLedger, Stripe.WebhookEventLedger>();
+        services.AddScoped<Application.Subscriptions.ISubscriptionEventLog, SubscriptionEventLog>();
         services.AddScoped<Application.Stripe.IStripeWebhookSecrets, Stripe.CachedStripeWebhookSecrets>();
         services.AddScoped<Application.Stripe.ITenantStripe, Stripe.TenantStripe>();
         services.AddScoped<Application.Coupons.ICouponCodeBulkInsert, Coupons.CouponCodeBulkInsert>();

@@ -16,6 +16,16 @@ public sealed class BroadcastsController(ISender sender) : ControllerBase
     [Authorize(Policies.TenantMember)]
     public async Task<IReadOnlyList<BroadcastDto>> List(CancellationToken cancellationToken) => await sender.Send(new ListBroadcasts(), cancellationToken);
 
+    /// <summary>
+    /// How many a broadcast to the audience (<c>all</c>, <c>vip</c>, <c>free_leads</c>, <c>coupon_users</c>; <c>all</c>
+    /// unless given) would go to now: <c>recipients</c>, the people in it; <c>reachable</c>, those its bot can write to
+    /// (not blocked, not unsubscribed), picked exactly as the sender picks a broadcast's recipients.
+    /// </summary>
+    [HttpGet("audience")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<BroadcastAudienceDto> Audience([FromQuery] string? audience, CancellationToken cancellationToken) =>
+        await sender.Send(new GetBroadcastAudience(audience), cancellationToken);
+
     [HttpPost]
     [Authorize(Policies.TenantAdmin)]
     public async Task<ActionResult<BroadcastDto>> Create(BroadcastRequest request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using PromoStack.WebApi.Auth;
 
 namespace PromoStack.WebApi.Controllers;
 
-/// <summary>VIP subscriptions: list, look up, grant by hand, revoke.</summary>
+/// <summary>VIP subscriptions: list, look up (with its history and invite links), metrics (also day by day), grant by hand, revoke.</summary>
 [ApiController]
 [Route("api/subscriptions")]
 public sealed class SubscriptionsController(ISender sender) : ControllerBase
@@ -26,9 +26,26 @@ public sealed class SubscriptionsController(ISender sender) : ControllerBase
     public async Task<SubscriptionMetricsDto> Metrics([FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, CancellationToken cancellationToken) =>
         await sender.Send(new GetSubscriptionMetrics(from, to), cancellationToken);
 
+    /// <summary>
+    /// Day by day, for the <c>days</c> days ending today in the tenant's time zone (1 to 365, default 30): new (first
+    /// paid), churned (access ended), active at the day's end, and MRR at the day's end per currency.
+    /// </summary>
+    [HttpGet("metrics/daily")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<DailySubscriptionMetricsDto> DailyMetrics([FromQuery] int days = GetDailySubscriptionMetrics.DefaultDays, CancellationToken cancellationToken = default) =>
+        await sender.Send(new GetDailySubscriptionMetrics(days), cancellationToken);
+
     [HttpGet("{id:int}")]
     [Authorize(Policies.TenantMember)]
     public async Task<SubscriptionDto> Get(int id, CancellationToken cancellationToken) => await sender.Send(new GetSubscription(id), cancellationToken);
+
+    /// <summary>
+    /// The subscription with its history (newest first, at most 200), its VIP invite links (masked: a link is never
+    /// returned whole) and its Stripe ids; personal data masked and ids left out for a member, as in the subscription.
+    /// </summary>
+    [HttpGet("{id:int}/detail")]
+    [Authorize(Policies.TenantMember)]
+    public async Task<SubscriptionDetailDto> Detail(int id, CancellationToken cancellationToken) => await sender.Send(new GetSubscriptionDetail(id), cancellationToken);
 
     /// <summary>VIP by hand (not renewing); 409 when that email already has access.</summary>
     [HttpPost("grant")]

@@ -6,7 +6,6 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Broadcasts;
-using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 
 namespace PromoStack.Application.Broadcasts;
@@ -32,7 +31,7 @@ internal sealed class RunBroadcastSliceHandler(IAppDbContext db, ITelegramOutbox
         var now = clock.GetUtcNow();
         if (job.StartedAt is null)
         {
-            var chats = await Audience(job.Audience).ToListAsync(cancellationToken);
+            var chats = await BroadcastAudiences.Reachable(db, job.Audience).ToListAsync(cancellationToken);
             db.BroadcastDeliveries.AddRange(chats.Distinct().Select(chat => BroadcastDelivery.For(job, chat, now)));
             job.FixRecipients(chats.Distinct().Count(), now);
             await db.SaveChangesAsync(cancellationToken);
@@ -65,22 +64,5 @@ internal sealed class RunBroadcastSliceHandler(IAppDbContext db, ITelegramOutbox
         await db.SaveChangesAsync(cancellationToken);
         await BroadcastSlices.RecordOutcomesAsync(db, job.Id, cancellationToken);
         return !await db.BroadcastDeliveries.AnyAsync(d => d.BroadcastId == job.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Queued), cancellationToken);
-    }
-
-    /// <summary>
-    /// The chats of the audience its bot can write to: users who started that bot, never those who blocked it or
-    /// unsubscribed.
-    /// </summary>
-    private IQueryable<long> Audience(BroadcastAudience audience)
-    {
-        var reachable = db.BotUsers.Where(u => u.MessageBotLastSeenAt != null && !u.IsBlocked && u.UnsubscribedAt == null);
-        return audience switch
-        {
-            BroadcastAudience.CouponUsers => db.BotUsers
-                .Where(u => u.CouponLastSeenAt != null && !u.CouponBotBlocked && u.UnsubscribedAt == null).Select(u => u.ChatId),
-            BroadcastAudience.Vip => reachable.Where(u => db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.Status == SubscriptionStatus.Active)).Select(u => u.ChatId),
-            BroadcastAudience.FreeLeads => FreeLeads.Reachable(db).Select(u => u.ChatId),
-            _ => reachable.Select(u => u.ChatId),
-        };
     }
 }

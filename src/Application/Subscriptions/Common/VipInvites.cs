@@ -22,6 +22,15 @@ internal sealed class VipInvites(IAppDbContext db, ITelegramOutbox outbox, TimeP
 
     private const string KeyPrefix = "vip-invite:";
 
+    /// <summary>How the dedupe keys of a subscription's invite links begin; the rest is the link's creation time (Unix milliseconds).</summary>
+    public static string LinkKeyPrefix(int subscriptionId) => $"{KeyPrefix}{subscriptionId}:";
+
+    /// <summary>How the dedupe keys of the messages carrying a subscription's links begin; the rest is the link's creation time.</summary>
+    public static string MessageKeyPrefix(int subscriptionId) => $"vip-invite-message:{subscriptionId}:";
+
+    /// <summary>The dedupe key of the call that revokes an earlier link when a new one is sent.</summary>
+    public static string RevokeKey(string link) => $"vip-invite-revoke:{link}";
+
     /// <summary>The subscription an invite row was made for, read back from its dedupe key.</summary>
     public static int? SubscriptionOf(string dedupeKey) =>
         dedupeKey.StartsWith(KeyPrefix, StringComparison.Ordinal)
@@ -44,13 +53,13 @@ internal sealed class VipInvites(IAppDbContext db, ITelegramOutbox outbox, TimeP
         }
 
         var earlier = await db.TelegramOutbox.AsNoTracking()
-            .Where(m => m.Kind == Kind && m.Method == "createChatInviteLink" && m.DedupeKey != null && m.DedupeKey.StartsWith($"{KeyPrefix}{subscription.Id}:") && m.ResultText != null)
+            .Where(m => m.Kind == Kind && m.Method == "createChatInviteLink" && m.DedupeKey != null && m.DedupeKey.StartsWith(LinkKeyPrefix(subscription.Id)) && m.ResultText != null)
             .Select(m => m.ResultText!).ToListAsync(cancellationToken);
         foreach (var link in earlier)
         {
             await outbox.EnqueueAsync(
                 new RevokeInviteLink(channel.Value, link),
-                new OutboxOptions(BotRole.SignalBot, $"vip-invite-revoke:{link}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+                new OutboxOptions(BotRole.SignalBot, RevokeKey(link), Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
                 cancellationToken);
         }
 
@@ -58,13 +67,13 @@ internal sealed class VipInvites(IAppDbContext db, ITelegramOutbox outbox, TimeP
         var stamp = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var invite = await outbox.EnqueueAsync(
             new CreateInviteLink(channel.Value, MemberLimit: 1, ExpireAt: now + LinkLifetime, Name: $"VIP #{subscription.Id}"),
-            new OutboxOptions(BotRole.SignalBot, $"{KeyPrefix}{subscription.Id}:{stamp}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+            new OutboxOptions(BotRole.SignalBot, LinkKeyPrefix(subscription.Id) + stamp, Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.EnqueueAsync(
             new SendTextWithResult(user, invite.Id,
                 $"🎉 <b>Welcome to VIP!</b>\nYour personal invite link (one use, valid 72 hours): {SendTextWithResult.ResultPlaceholder}"),
-            new OutboxOptions(BotRole.MessageBot, $"vip-invite-message:{subscription.Id}:{stamp}", Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
+            new OutboxOptions(BotRole.MessageBot, MessageKeyPrefix(subscription.Id) + stamp, Kind, OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;

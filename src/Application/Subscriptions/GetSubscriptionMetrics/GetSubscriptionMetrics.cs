@@ -39,21 +39,7 @@ internal sealed class GetSubscriptionMetricsHandler(IAppDbContext db, TimeProvid
         var byPlan = Enum.GetValues<PlanType>().ToDictionary(
             p => p.ToString().ToLowerInvariant(), p => active.Where(a => a.PlanType == p).Sum(a => a.Count));
 
-        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        var priceIds = new[] { settings?.VipPriceId, settings?.AnnualPriceId }.OfType<string>().ToList();
-        var prices = await db.StripePrices.AsNoTracking().Where(p => priceIds.Contains(p.StripePriceId)).ToDictionaryAsync(p => p.StripePriceId, cancellationToken);
-        var mrr = new Dictionary<string, long>();
-        void Add(string? priceId, PlanType plan, int months)
-        {
-            var paying = active.Where(a => a.PlanType == plan && a.Renews).Sum(a => a.Count);
-            if (priceId is not null && prices.TryGetValue(priceId, out var price) && price.UnitAmount is { } amount && paying > 0)
-            {
-                mrr[price.Currency] = mrr.GetValueOrDefault(price.Currency) + (paying * amount / months);
-            }
-        }
-
-        Add(settings?.VipPriceId, PlanType.Monthly, 1);
-        Add(settings?.AnnualPriceId, PlanType.Annual, 12);
+        var mrr = (await MrrPrices.LoadAsync(db, cancellationToken)).Of(plan => active.Where(a => a.PlanType == plan && a.Renews).Sum(a => a.Count));
 
         var started = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.FirstPaidAt >= from && s.FirstPaidAt < to, cancellationToken);
         var churned = await db.TelegramSubscriptions.AsNoTracking().CountAsync(
@@ -62,7 +48,7 @@ internal sealed class GetSubscriptionMetricsHandler(IAppDbContext db, TimeProvid
         var converted = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.IsConverted && s.FirstPaidAt != null, cancellationToken);
         var leads = await FreeLeads.UserIds(db).CountAsync(cancellationToken);
         return new SubscriptionMetricsDto(
-            from, to, byPlan, [.. mrr.Select(m => new Mrr(m.Key, m.Value))], started, churned, converted, leads,
+            from, to, byPlan, mrr, started, churned, converted, leads,
             converted + leads == 0 ? 0 : (double)converted / (converted + leads));
     }
 }

@@ -16,6 +16,12 @@ namespace PromoStack.Application.Subscriptions;
 /// </summary>
 internal sealed class GuardVipJoins(IAppDbContext db, ITelegramOutbox outbox) : IDomainEventHandler<UserJoinedChannel>
 {
+    /// <summary>The step that revokes the link the joiner used (the first of the removal).</summary>
+    public const string RevokeStep = "revoke";
+
+    /// <summary>The dedupe key of one step (revoke, ban, unban) of removing <paramref name="joiner"/>, who joined through a link of <paramref name="subscriptionId"/>.</summary>
+    public static string MisuseKey(int subscriptionId, long joiner, string step) => $"vip-misuse:{subscriptionId}:{joiner}:{step}";
+
     public async Task HandleAsync(UserJoinedChannel domainEvent, CancellationToken cancellationToken)
     {
         if (domainEvent.Channel != ChannelKind.Vip || domainEvent.InviteLink is not { } link)
@@ -41,8 +47,8 @@ internal sealed class GuardVipJoins(IAppDbContext db, ITelegramOutbox outbox) : 
 
         var joiner = domainEvent.TelegramUserId;
         OutboxOptions Options(string step) =>
-            new(BotRole.SignalBot, $"vip-misuse:{subscriptionId}:{joiner}:{step}", "vip_removal", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce);
-        await outbox.EnqueueAsync(new RevokeInviteLink(channel.Value, link), Options("revoke"), cancellationToken);
+            new(BotRole.SignalBot, MisuseKey(subscriptionId, joiner, step), "vip_removal", OutboxPriority.Interactive, DeliverySemantics.AtLeastOnce);
+        await outbox.EnqueueAsync(new RevokeInviteLink(channel.Value, link), Options(RevokeStep), cancellationToken);
         var ban = await outbox.EnqueueAsync(new BanMember(channel.Value, joiner), Options("ban"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.EnqueueAsync(new UnbanMember(channel.Value, joiner, ban.Id), Options("unban"), cancellationToken);
