@@ -22,9 +22,13 @@ export function formatDate(value: string | null | undefined): string {
   return value ? dateOnly.format(new Date(value)) : "—";
 }
 
-/** Snake-case API names as words: "wait_for_reply" → "Wait for reply". */
+/** API names as words: "wait_for_reply" → "Wait for reply", "GrantSubscription" → "Grant subscription". */
 export function humanize(value: string): string {
-  const words = value.replace(/[_-]+/g, " ").trim();
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -12,6 +12,7 @@ import { AdminImage, templateForm } from "./CouponImage";
 
 const Chart = lazy(() => import("../ui/Chart"));
 const CouponEditor = lazy(() => import("./CouponEditor"));
+const CouponSettings = lazy(() => import("./CouponSettings"));
 
 function Templates() {
   const { api, isAdmin } = useSession();
@@ -143,6 +144,7 @@ function Frame() {
         <NavLink to="/coupons" end>Templates</NavLink>
         <NavLink to="/coupons/analytics">Analytics</NavLink>
         <NavLink to="/coupons/failures">Failures</NavLink>
+        <NavLink to="/coupons/settings">Settings</NavLink>
       </nav>
       <Outlet />
     </>
@@ -156,6 +158,7 @@ export default function Coupons() {
         <Route index element={<Templates />} />
         <Route path="analytics" element={<Analytics />} />
         <Route path="failures" element={<Failures />} />
+        <Route path="settings" element={<CouponSettings />} />
       </Route>
       <Route path=":id" element={<CouponEditor />} />
     </Routes>

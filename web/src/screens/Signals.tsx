@@ -5,7 +5,8 @@ import { data } from "../api/client";
 import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
-import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Column, type Tone } from "../ui/ui";
+import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Column } from "../ui/ui";
+import { statusTone } from "./signalTone";
 import { useAction } from "../ui/useAction";
 
 const Chart = lazy(() => import("../ui/Chart"));
@@ -14,7 +15,6 @@ type Signal = components["schemas"]["SignalDto"];
 type BacktestResult = components["schemas"]["BacktestResultDto"];
 type Status = Signal["status"];
 
-export const statusTone: Record<Status, Tone> = { active: "info", tp1_hit: "good", tp2_hit: "good", tp3_hit: "good", stopped: "bad", closed: "muted" };
 const openStatuses: Status[] = ["active", "tp1_hit", "tp2_hit"];
 
 function price(value: number | null | undefined): string {
@@ -55,11 +55,11 @@ const columns: Column<Signal>[] = [
   { header: "Opened", cell: (s: Signal) => formatDateTime(s.createdAt) },
 ];
 
-function OpenSignals() {
+function OpenSignals({ includeDemo }: { includeDemo: boolean }) {
   const { api } = useSession();
   const open = useQuery({
-    queryKey: ["signals", "open"],
-    queryFn: async () => data(await api.GET("/api/forex/signals", { params: { query: { pageSize: 100 } } })),
+    queryKey: ["signals", "open", includeDemo],
+    queryFn: async () => data(await api.GET("/api/forex/signals", { params: { query: { pageSize: 100, includeDemo } } })),
     refetchInterval: 15_000,
   });
   if (open.isPending) return <Loading />;
@@ -72,12 +72,11 @@ function OpenSignals() {
   );
 }
 
-function SignalList() {
+function SignalList({ includeDemo }: { includeDemo: boolean }) {
   const { api } = useSession();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<Status | "">("");
   const [direction, setDirection] = useState<"" | "buy" | "sell">("");
-  const [includeDemo, setIncludeDemo] = useState(false);
   const list = useQuery({
     queryKey: ["signals", page, status, direction, includeDemo],
     queryFn: async () =>
@@ -106,9 +105,6 @@ function SignalList() {
             <option value="buy">Buy</option>
             <option value="sell">Sell</option>
           </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={includeDemo} onChange={(e) => setIncludeDemo(e.target.checked)} /> Include demo signals
         </label>
       </div>
       {list.isPending ? <Loading /> : list.isError ? <ErrorBox error={list.error} /> : (
@@ -151,9 +147,9 @@ function SignalDetail() {
   );
 }
 
-function Analytics() {
+function Analytics({ includeDemo }: { includeDemo: boolean }) {
   const { api } = useSession();
-  const analytics = useQuery({ queryKey: ["signals", "analytics"], queryFn: async () => data(await api.GET("/api/forex/analytics")) });
+  const analytics = useQuery({ queryKey: ["signals", "analytics", includeDemo], queryFn: async () => data(await api.GET("/api/forex/analytics", { params: { query: { includeDemo } } })) });
   if (analytics.isPending) return <Loading />;
   if (analytics.isError) return <ErrorBox error={analytics.error} />;
   const a = analytics.data;
@@ -309,9 +305,18 @@ function Backtest() {
 }
 
 export default function Signals() {
+  const [includeDemo, setIncludeDemo] = useState(false);
   return (
     <>
-      <PageTitle title="Signals" subtitle="The engine's signals, their results and its settings." />
+      <PageTitle
+        title="Signals"
+        subtitle="The engine's signals, their results and its settings."
+        actions={
+          <label className="check">
+            <input type="checkbox" checked={includeDemo} onChange={(e) => setIncludeDemo(e.target.checked)} /> Include demo signals
+          </label>
+        }
+      />
       <nav className="tabs" aria-label="Signals">
         <NavLink to="/signals" end>Open</NavLink>
         <NavLink to="/signals/all">All signals</NavLink>
@@ -320,9 +325,9 @@ export default function Signals() {
         <NavLink to="/signals/backtest">Backtest</NavLink>
       </nav>
       <Routes>
-        <Route index element={<OpenSignals />} />
-        <Route path="all" element={<SignalList />} />
-        <Route path="analytics" element={<Analytics />} />
+        <Route index element={<OpenSignals includeDemo={includeDemo} />} />
+        <Route path="all" element={<SignalList includeDemo={includeDemo} />} />
+        <Route path="analytics" element={<Analytics includeDemo={includeDemo} />} />
         <Route path="settings" element={<EngineSettings />} />
         <Route path="backtest" element={<Backtest />} />
         <Route path=":id" element={<SignalDetail />} />

@@ -52,6 +52,14 @@ export default function Chart({ title, x, series, height = 220, format = (v: num
     };
   }, [x, series, height, format]);
 
+  if (x.length === 0) {
+    return (
+      <figure className="chart">
+        <figcaption>{title}</figcaption>
+        <p className="muted empty">No data for this period yet.</p>
+      </figure>
+    );
+  }
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
