@@ -46,8 +46,9 @@ internal sealed class ListAuditEntriesHandler(IAppDbContext db) : IQueryHandler<
         var entries = db.AuditLog.AsNoTracking();
         if (query.User is { Length: > 0 } user)
         {
-            var email = TenantUser.NormalizeEmail(user);
-            entries = user.Contains('@', StringComparison.Ordinal) ? entries.Where(e => e.UserEmail == email) : entries.Where(e => e.UserId == user.Trim());
+            var who = user.Trim();
+            var email = TenantUser.NormalizeEmail(who);
+            entries = who.Contains('@', StringComparison.Ordinal) ? entries.Where(e => e.UserEmail == email) : entries.Where(e => e.UserId == who);
         }
 
         if (query.Action is { Length: > 0 } action)
