@@ -9,7 +9,12 @@ namespace PromoStack.WebApi;
 /// </summary>
 public sealed class HttpRequestContext(IHttpContextAccessor accessor) : IRequestContext
 {
-    public IPAddress? ClientAddress =>
-        accessor.HttpContext?.Connection.RemoteIpAddress is { } address && address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
-        : accessor.HttpContext?.Connection.RemoteIpAddress;
+    public IPAddress? ClientAddress
+    {
+        get
+        {
+            var address = accessor.HttpContext?.Connection.RemoteIpAddress;
+            return address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
+        }
+    }
 }
