@@ -32,7 +32,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the validators, the feature entry points and the helpers features share. The mediator itself is
     /// generated and registered by each composition root (WebApi, Cli), each listing the same behaviors in the same
-    /// order: logging, tenant, validation, transaction.
+    /// order: logging, tenant, validation, transaction, audit.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {

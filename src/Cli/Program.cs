@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application;
+using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Dev;
 using PromoStack.Cli;
@@ -31,6 +32,7 @@ try
 {
     builder.Services.AddApplication();
     builder.Services.AddInfrastructure(builder.Configuration);
+    builder.Services.AddScoped<IRequestContext, CliRequestContext>();
     builder.Services.AddMediator((MediatorOptions options) =>
     {
         options.Namespace = "PromoStack.Cli.Mediator";
@@ -42,6 +44,7 @@ try
             typeof(TenantBehavior<,>),
             typeof(ValidationBehavior<,>),
             typeof(TransactionBehavior<,>),
+            typeof(AuditBehavior<,>),
         ];
     });
     using var host = builder.Build();

@@ -2,6 +2,7 @@ using Coravel;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using PromoStack.Application;
+using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Me;
 using PromoStack.Infrastructure;
@@ -22,6 +23,8 @@ StartupChecks.Validate(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebApiLimits.MaxRequestBodyBytes);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.AddBackgroundWorkers(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -34,6 +37,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(TenantBehavior<,>),
         typeof(ValidationBehavior<,>),
         typeof(TransactionBehavior<,>),
+        typeof(AuditBehavior<,>),
     ];
 });
 

@@ -8,12 +8,12 @@ public sealed class DomainEntityTests
     private static IReadOnlyList<Type> Entities() =>
         ProjectAssemblies.TypesOf(ProjectAssemblies.Domain)
             .Where(t => t.IsClass && !t.IsAbstract
-                && (typeof(ITenantOwned).IsAssignableFrom(t) || typeof(IGlobalEntity).IsAssignableFrom(t)))
+                && (typeof(ITenantOwned).IsAssignableFrom(t) || typeof(ITenantOrPlatformOwned).IsAssignableFrom(t) || typeof(IGlobalEntity).IsAssignableFrom(t)))
             .ToList();
 
     [Fact]
     public void Entities_AreFound() =>
-        Entities().Select(t => t.Name).Should().Contain(["Tenant", "TenantUser", "ClerkUser", "ForexSignal", "TelegramSubscription", "BroadcastJob"]);
+        Entities().Select(t => t.Name).Should().Contain(["Tenant", "TenantUser", "ClerkUser", "ForexSignal", "TelegramSubscription", "BroadcastJob", "AuditEntry"]);
 
     [Fact]
     public void Entities_HaveNoPublicSetters()
@@ -29,7 +29,7 @@ public sealed class DomainEntityTests
     [Fact]
     public void Entities_AreOwnedByATenantOrDeliberatelyGlobal_NotBoth()
     {
-        var both = Entities().Where(t => typeof(ITenantOwned).IsAssignableFrom(t) && typeof(IGlobalEntity).IsAssignableFrom(t));
+        var both = Entities().Where(t => new[] { typeof(ITenantOwned), typeof(ITenantOrPlatformOwned), typeof(IGlobalEntity) }.Count(kind => kind.IsAssignableFrom(t)) > 1);
 
         both.Should().BeEmpty();
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Exceptions;
+using PromoStack.Domain.Audit;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Common;
@@ -69,6 +70,7 @@ public sealed class AppDbContext(
     public DbSet<TenantImport> TenantImports => Set<TenantImport>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
     public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<CouponImageBlob> CouponImages => Set<CouponImageBlob>();
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
     public DbSet<DomainEventHandling> DomainEventHandlings => Set<DomainEventHandling>();
@@ -87,11 +89,13 @@ public sealed class AppDbContext(
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
-            if (!typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            if (!typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && !typeof(ITenantOrPlatformOwned).IsAssignableFrom(entityType.ClrType))
             {
                 continue;
             }
 
+            // For a row that may be the platform's (a null tenant), EF compares nulls as C# does: a unit of work
+            // without a tenant sees the platform's rows, one with a tenant its own only.
             var parameter = Expression.Parameter(entityType.ClrType, "e");
             var body = Expression.Equal(
                 Expression.Property(parameter, nameof(ITenantOwned.TenantId)),
@@ -205,13 +209,24 @@ public sealed class AppDbContext(
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is not (ITenantOwned or Tenant))
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is not (ITenantOwned or ITenantOrPlatformOwned or Tenant))
+            {
+                continue;
+            }
+
+            // The platform's own row (a platform-wide action's audit entry) is no tenant's: no tenant can read it.
+            if (entry.Entity is ITenantOrPlatformOwned { TenantId: null })
             {
                 continue;
             }
 
             // A tenant's own row counts as owned by it: only the current tenant can create or change itself.
-            var owner = entry.Entity is ITenantOwned owned ? owned.TenantId : ((Tenant)entry.Entity).Id;
+            var owner = entry.Entity switch
+            {
+                ITenantOwned owned => owned.TenantId,
+                ITenantOrPlatformOwned owned => owned.TenantId,
+                _ => ((Tenant)entry.Entity).Id,
+            };
 
             if (string.IsNullOrEmpty(owner) || owner != tenantContext.TenantId)
             {

@@ -4,7 +4,7 @@ using PromoStack.Domain.Common;
 
 namespace PromoStack.Infrastructure.Persistence;
 
-/// <summary>Start-up check: every persisted type is either tenant-owned or explicitly global.</summary>
+/// <summary>Start-up check: every persisted type is either tenant-owned (or the platform's when it names no tenant) or explicitly global.</summary>
 public static class ModelChecks
 {
     /// <summary>Framework tables with no tenant (the Data Protection key ring).</summary>
@@ -14,7 +14,8 @@ public static class ModelChecks
     {
         var undeclared = model.GetEntityTypes()
             .Select(e => e.ClrType)
-            .Where(t => !typeof(ITenantOwned).IsAssignableFrom(t) && !typeof(IGlobalEntity).IsAssignableFrom(t) && !FrameworkTables.Contains(t))
+            .Where(t => !typeof(ITenantOwned).IsAssignableFrom(t) && !typeof(ITenantOrPlatformOwned).IsAssignableFrom(t) && !typeof(IGlobalEntity).IsAssignableFrom(t)
+                && !FrameworkTables.Contains(t))
             .Select(t => t.Name)
             .ToList();
         if (undeclared.Count > 0)

@@ -10,7 +10,7 @@ using PromoStack.Application.Common.Messaging;
 
 namespace PromoStack.Application.Campaigns;
 
-public sealed record ExportCampaignEntries(int Id) : ITenantQuery<string>;
+public sealed record ExportCampaignEntries(int Id) : ITenantQuery<string>, IAuditedQuery;
 
 internal sealed class ExportCampaignEntriesHandler(IAppDbContext db, CampaignQueries campaigns) : IQueryHandler<ExportCampaignEntries, string>
 {

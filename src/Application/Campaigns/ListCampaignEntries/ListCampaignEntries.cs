@@ -7,7 +7,7 @@ using PromoStack.Application.Common.Paging;
 
 namespace PromoStack.Application.Campaigns;
 
-public sealed record ListCampaignEntries(int Id, int Page = 1, int PageSize = 50) : ITenantQuery<Page<CampaignEntryDto>>, IPagedQuery;
+public sealed record ListCampaignEntries(int Id, int Page = 1, int PageSize = 50) : ITenantQuery<Page<CampaignEntryDto>>, IPagedQuery, IAuditedQuery;
 
 internal sealed class ListCampaignEntriesValidator : PagedQueryValidator<ListCampaignEntries>
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PromoStack.Domain.Audit;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Connections;
@@ -59,6 +60,9 @@ public interface IAppDbContext
     DbSet<TenantImport> TenantImports { get; }
     DbSet<ImportedRow> ImportedRows { get; }
     DbSet<QuarantinedRow> QuarantinedRows { get; }
+
+    /// <summary>Written by the audit behavior only; a tenant reads its own entries.</summary>
+    DbSet<AuditEntry> AuditLog { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

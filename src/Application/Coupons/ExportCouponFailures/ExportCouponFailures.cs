@@ -15,7 +15,7 @@ namespace PromoStack.Application.Coupons;
 /// <see cref="MaxRows"/> of them. Everything a user typed or Telegram reported about them is a text cell: quoted when
 /// needed, and prefixed with a quote when a spreadsheet would run it as a formula.
 /// </summary>
-public sealed record ExportCouponFailures(string? From = null, string? To = null, string? ErrorType = null) : ITenantQuery<CouponFailuresCsv>
+public sealed record ExportCouponFailures(string? From = null, string? To = null, string? ErrorType = null) : ITenantQuery<CouponFailuresCsv>, IAuditedQuery
 {
     public const int MaxRows = 50_000;
 }

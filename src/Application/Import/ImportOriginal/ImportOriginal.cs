@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Security;
 using PromoStack.Domain.Import;
 using PromoStack.Domain.Tenants;
 
@@ -16,7 +17,7 @@ namespace PromoStack.Application.Import;
 /// refused unless <paramref name="Merge"/>: then the original's data is added to it, and what it already has is kept.
 /// Sent by the CLI only.
 /// </summary>
-public sealed record ImportOriginal(string From, IReadOnlyList<string> Tenants, bool DryRun, string? SourceTimeZone, bool Merge = false)
+public sealed record ImportOriginal([property: Secret] string From, IReadOnlyList<string> Tenants, bool DryRun, string? SourceTimeZone, bool Merge = false)
     : ICommand<ImportReport>, ITenantAgnostic, ICallsOutsideServices;
 
 internal sealed class ImportOriginalValidator : AbstractValidator<ImportOriginal>

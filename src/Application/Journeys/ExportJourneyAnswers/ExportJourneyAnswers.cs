@@ -11,7 +11,7 @@ using PromoStack.Domain.Journeys;
 namespace PromoStack.Application.Journeys;
 
 /// <summary>The collected answers as CSV: one row per session that answered anything, one column per answer key.</summary>
-public sealed record ExportJourneyAnswers(Guid Id) : ITenantQuery<string>;
+public sealed record ExportJourneyAnswers(Guid Id) : ITenantQuery<string>, IAuditedQuery;
 
 internal sealed class ExportJourneyAnswersHandler(IAppDbContext db) : Mediator.IQueryHandler<ExportJourneyAnswers, string>
 {

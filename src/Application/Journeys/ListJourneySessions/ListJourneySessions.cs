@@ -9,7 +9,8 @@ using PromoStack.Domain.Journeys;
 
 namespace PromoStack.Application.Journeys;
 
-public sealed record ListJourneySessions(Guid Id, JourneySessionStatus? Status, int Page = 1, int PageSize = 50) : ITenantQuery<Page<JourneySessionDto>>, IPagedQuery;
+public sealed record ListJourneySessions(Guid Id, JourneySessionStatus? Status, int Page = 1, int PageSize = 50) : ITenantQuery<Page<JourneySessionDto>>, IPagedQuery,
+    IAuditedQuery;
 
 /// <remarks>For members the Telegram ids and the answers (which may carry emails) are left out; admins see them.</remarks>
 public sealed record JourneySessionDto(

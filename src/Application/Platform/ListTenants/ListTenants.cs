@@ -5,7 +5,7 @@ using PromoStack.Application.Tenants;
 namespace PromoStack.Application.Platform;
 
 /// <summary>Every tenant on the platform; for platform operators only.</summary>
-public sealed record ListTenants : IQuery<IReadOnlyList<TenantDto>>, ITenantAgnostic;
+public sealed record ListTenants : IQuery<IReadOnlyList<TenantDto>>, ITenantAgnostic, IAuditedQuery;
 
 internal sealed class ListTenantsHandler(ITenantRegistry registry) : IQueryHandler<ListTenants, IReadOnlyList<TenantDto>>
 {

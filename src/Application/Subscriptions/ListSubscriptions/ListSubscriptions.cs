@@ -11,7 +11,8 @@ using PromoStack.Domain.Subscriptions;
 namespace PromoStack.Application.Subscriptions;
 
 /// <summary>The tenant's subscriptions, newest first, filtered by status and plan, searched by email or Telegram username.</summary>
-public sealed record ListSubscriptions(SubscriptionStatus? Status, PlanType? Plan, string? Search, int Page = 1, int PageSize = 50) : ITenantQuery<Page<SubscriptionDto>>, IPagedQuery;
+public sealed record ListSubscriptions(SubscriptionStatus? Status, PlanType? Plan, string? Search, int Page = 1, int PageSize = 50) : ITenantQuery<Page<SubscriptionDto>>, IPagedQuery,
+    IAuditedQuery;
 
 internal sealed class ListSubscriptionsValidator : PagedQueryValidator<ListSubscriptions>
 {

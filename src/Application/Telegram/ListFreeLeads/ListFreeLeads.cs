@@ -9,7 +9,7 @@ using PromoStack.Domain.Telegram;
 namespace PromoStack.Application.Telegram;
 
 /// <summary>The tenant's free leads in Telegram id order, with where each came from and whether a bot can reach them.</summary>
-public sealed record ListFreeLeads(int Page = 1, int PageSize = 50) : ITenantQuery<FreeLeadPage>, IPagedQuery;
+public sealed record ListFreeLeads(int Page = 1, int PageSize = 50) : ITenantQuery<FreeLeadPage>, IPagedQuery, IAuditedQuery;
 
 /// <param name="Reachable">How many of all the leads the bot can write to: they started it, and neither blocked it nor unsubscribed.</param>
 public sealed record FreeLeadPage(IReadOnlyList<FreeLeadDto> Items, int Total, int Reachable, int Number, int PageSize)

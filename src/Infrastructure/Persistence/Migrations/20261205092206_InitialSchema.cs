@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Net;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -120,6 +121,33 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_tenants", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    user_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    user_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    platform_operator = table.Column<bool>(type: "boolean", nullable: false),
+                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    fields = table.Column<string>(type: "jsonb", nullable: false),
+                    client_address = table.Column<IPAddress>(type: "inet", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_audit_log_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1219,6 +1247,17 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_log_occurred_at",
+                table: "audit_log",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_tenant_id_occurred_at_id",
+                table: "audit_log",
+                columns: new[] { "tenant_id", "occurred_at", "id" },
+                descending: new[] { false, true, true });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_bot_config_tenant_id_setting_key",
                 table: "bot_config",
                 columns: new[] { "tenant_id", "setting_key" },
@@ -1684,6 +1723,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
             migrationBuilder.DropTable(
                 name: "bot_config");
 
