@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<Application.Dev.IDevTokenIssuer, DevTokenIssuer>();
+        services.AddSingleton<Application.Home.IClerkFrontend, ClerkFrontend>();
         services.AddHttpClient<IUserDirectory, ClerkUserDirectory>((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClerkOptions>>().Value.TimeoutSeconds));
 
