@@ -50,4 +50,20 @@ public sealed class ClientConfigTests(AppFixture fixture) : IntegrationTest(fixt
             File.Delete(keyPath);
         }
     }
+
+    [Fact]
+    public async Task TheHomeOperations_AreInTheOpenApiDocument_WithReadableIds_ForTheGeneratedClient()
+    {
+        var document = await (await Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
+        var paths = document.GetProperty("paths");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        paths.GetProperty("/api/setup").GetProperty("get").GetProperty("operationId").GetString().Should().Be("setupGet");
+        paths.GetProperty("/api/dashboard").GetProperty("get").GetProperty("operationId").GetString().Should().Be("dashboardGet");
+        paths.GetProperty("/api/config").GetProperty("get").GetProperty("operationId").GetString().Should().Be("configGet");
+        paths.GetProperty("/api/dev/sign-in").GetProperty("post").GetProperty("operationId").GetString().Should().Be("devSignIn");
+        schemas.GetProperty("SetupItemDto").GetProperty("properties").EnumerateObject().Select(p => p.Name)
+            .Should().Equal("key", "title", "done", "detail", "fixHint", "adminOnly", "optional");
+        schemas.GetProperty("DashboardProblemDto").GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Equal("kind", "severity", "message", "fix");
+    }
 }

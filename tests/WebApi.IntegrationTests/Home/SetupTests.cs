@@ -116,6 +116,7 @@ public sealed class SetupTests(AppFixture fixture) : IntegrationTest(fixture)
         (await admin.Client.GetAsync("/api/setup")).EnsureSuccessStatusCode();
         var asked = Telegram.Calls(["getWebhookInfo", "getChatMember"]).Count;
         (await admin.Client.GetAsync("/api/setup")).EnsureSuccessStatusCode();
+        (await admin.Client.GetAsync("/api/dashboard")).EnsureSuccessStatusCode();
 
         asked.Should().Be(3, "the webhook, and the rights in two channels");
         Telegram.Calls(["getWebhookInfo", "getChatMember"]).Should().HaveCount(asked);
