@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<CrossPromoSettingsStore>();
         services.AddScoped<CrossPromoTexts>();
         services.AddScoped<CouponTemplateWriter>();
+        services.AddScoped<Home.BotChecks>();
         return services;
     }
 

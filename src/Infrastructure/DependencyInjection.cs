@@ -56,6 +56,9 @@ public static class DependencyInjection
         services.AddScoped<SignInService>();
 
         services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<Application.Dev.IDevTokenIssuer, DevTokenIssuer>();
+        services.AddSingleton<Application.Home.IClerkFrontend, ClerkFrontend>();
         services.AddHttpClient<IUserDirectory, ClerkUserDirectory>((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClerkOptions>>().Value.TimeoutSeconds));
 

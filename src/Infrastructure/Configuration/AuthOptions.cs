@@ -8,6 +8,12 @@ public sealed class AuthOptions
     /// <summary>The Clerk instance's Frontend API URL; tokens from any other issuer are refused.</summary>
     public string? Issuer { get; set; }
 
+    /// <summary>
+    /// The Clerk instance's publishable key (<c>pk_live_…</c> / <c>pk_test_…</c>), which the admin app signs in with.
+    /// Public by design: <c>GET /api/config</c> hands it out before sign-in.
+    /// </summary>
+    public string? PublishableKey { get; set; }
+
     /// <summary>Defaults to the issuer's <c>/.well-known/jwks.json</c>; never taken from a token.</summary>
     public string? JwksUrl { get; set; }
 

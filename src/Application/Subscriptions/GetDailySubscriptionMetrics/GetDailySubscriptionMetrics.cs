@@ -75,7 +75,8 @@ internal sealed class GetDailySubscriptionMetricsHandler(IAppDbContext db, TimeP
             .Select(g => new { g.Key.Day, g.Key.PlanType, g.Key.Renews, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var prices = await MrrPrices.LoadAsync(db, cancellationToken);
+        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var prices = await SubscriptionFigures.PlanPricesAsync(db, settings, cancellationToken);
         var active = atStart.ToDictionary(a => (a.PlanType, a.Renews), a => a.Count);
         var startedByDay = started.ToLookup(s => s.Day);
         var endedByDay = ended.ToLookup(e => e.Day);
@@ -94,7 +95,7 @@ internal sealed class GetDailySubscriptionMetricsHandler(IAppDbContext db, TimeP
 
             days.Add(new SubscriptionDayDto(
                 day, startedByDay[day].Sum(s => s.Count), endedByDay[day].Sum(e => e.Count), active.Values.Sum(),
-                prices.Of(plan => active.GetValueOrDefault((plan, true)))));
+                SubscriptionFigures.Mrr([.. active.Select(a => new ActiveCount(a.Key.PlanType, a.Key.Renews, a.Value))], settings, prices)));
         }
 
         return new DailySubscriptionMetricsDto(from, to, tz, days);

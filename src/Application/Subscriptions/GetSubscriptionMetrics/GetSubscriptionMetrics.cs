@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Telegram;
 using PromoStack.Domain.Subscriptions;
 
 namespace PromoStack.Application.Subscriptions;
@@ -34,21 +33,17 @@ internal sealed class GetSubscriptionMetricsHandler(IAppDbContext db, TimeProvid
     {
         var to = query.To ?? clock.GetUtcNow();
         var from = query.From ?? to.AddDays(-30);
-        var active = await db.TelegramSubscriptions.AsNoTracking().Where(s => s.Status == SubscriptionStatus.Active)
-            .GroupBy(s => new { s.PlanType, s.Renews }).Select(g => new { g.Key.PlanType, g.Key.Renews, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byPlan = Enum.GetValues<PlanType>().ToDictionary(
-            p => p.ToString().ToLowerInvariant(), p => active.Where(a => a.PlanType == p).Sum(a => a.Count));
-
-        var mrr = (await MrrPrices.LoadAsync(db, cancellationToken)).Of(plan => active.Where(a => a.PlanType == plan && a.Renews).Sum(a => a.Count));
+        var active = await SubscriptionFigures.ActiveAsync(db, cancellationToken);
+        var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var prices = await SubscriptionFigures.PlanPricesAsync(db, settings, cancellationToken);
 
         var started = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.FirstPaidAt >= from && s.FirstPaidAt < to, cancellationToken);
         var churned = await db.TelegramSubscriptions.AsNoTracking().CountAsync(
             s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt >= from && s.EndedAt < to,
             cancellationToken);
-        var converted = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.IsConverted && s.FirstPaidAt != null, cancellationToken);
-        var leads = await FreeLeads.UserIds(db).CountAsync(cancellationToken);
+        var conversion = await SubscriptionFigures.ConversionAsync(db, cancellationToken);
         return new SubscriptionMetricsDto(
-            from, to, byPlan, mrr, started, churned, converted, leads,
-            converted + leads == 0 ? 0 : (double)converted / (converted + leads));
+            from, to, SubscriptionFigures.ByPlan(active), SubscriptionFigures.Mrr(active, settings, prices), started, churned, conversion.Converted,
+            conversion.FreeLeads, conversion.Rate);
     }
 }
