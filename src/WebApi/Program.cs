@@ -68,7 +68,10 @@ builder.Services.AddHealthChecks()
     .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+if (!BuildTimeDocument.IsBeingGenerated)
+{
+    await app.PrepareDatabaseAsync();
+}
 
 app.UseForwardedHeadersFromKnownProxies();
 app.UseExceptionHandler();
