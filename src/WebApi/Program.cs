@@ -55,9 +55,22 @@ builder.Services
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(openApi => openApi
+    .AddDocumentTransformer<DocumentInfoTransformer>()
     .AddDocumentTransformer<BearerSecurityTransformer>()
+    .AddOperationTransformer<BearerSecurityTransformer>()
+    .AddOperationTransformer<FileRequestBodyTransformer>()
     .AddOperationTransformer<FileResponseTransformer>()
-    .AddOperationTransformer<OperationIdTransformer>());
+    .AddOperationTransformer<OperationIdTransformer>()
+    .AddOperationTransformer<ProblemResponsesTransformer>()
+    .AddOperationTransformer<JsonMediaTypesTransformer>());
+
+// The OpenAPI document describes JSON by these options (ASP.NET's own, not MVC's above): the same enum names, and
+// numbers as numbers (MVC also reads "5" for 5, which no client needs to know).
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
 builder.Services.AddPublicEndpoints(builder.Configuration);
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])
