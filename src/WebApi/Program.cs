@@ -97,7 +97,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();
 app.MapOpenApi();
-app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("PromoStack API"));
+app.MapScalarApiReference("/docs", ApiReference.Configure);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 if (app.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
