@@ -51,7 +51,9 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         if (authorize.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any())
         {
             errors.TryAdd(StatusCodes.Status401Unauthorized, Descriptions[StatusCodes.Status401Unauthorized]);
-            errors.TryAdd(StatusCodes.Status503ServiceUnavailable, Descriptions[StatusCodes.Status503ServiceUnavailable]);
+            errors[StatusCodes.Status503ServiceUnavailable] = errors.TryGetValue(StatusCodes.Status503ServiceUnavailable, out var unavailable)
+                ? $"{unavailable} Also while sign-in is unavailable (the identity provider cannot be reached)."
+                : Descriptions[StatusCodes.Status503ServiceUnavailable];
             if (Forbidden(authorize) is { } forbidden)
             {
                 errors.TryAdd(StatusCodes.Status403Forbidden, forbidden);

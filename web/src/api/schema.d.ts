@@ -4267,7 +4267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Telegram cannot be reached; nothing was changed. */
+            /** @description Telegram cannot be reached; nothing was changed. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Telegram cannot be reached. */
+            /** @description Telegram cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4795,7 +4795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The image store cannot be reached; nothing was saved. */
+            /** @description The image store cannot be reached; nothing was saved. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +4952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The image store cannot be reached; nothing was saved. */
+            /** @description The image store cannot be reached; nothing was saved. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5088,7 +5088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The image could not be made right now, or the image store cannot be reached. */
+            /** @description The image could not be made right now, or the image store cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5158,7 +5158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The image store cannot be reached. */
+            /** @description The image store cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5520,7 +5520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Telegram cannot be reached to check the bot's rights. */
+            /** @description Telegram cannot be reached to check the bot's rights. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,7 +7757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No price was given and the market data provider cannot be reached. */
+            /** @description No price was given and the market data provider cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8004,7 +8004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No candles were sent and the market data provider cannot be reached. */
+            /** @description No candles were sent and the market data provider cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8120,7 +8120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stripe cannot be reached to check the key; nothing was saved. */
+            /** @description Stripe cannot be reached to check the key; nothing was saved. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8185,7 +8185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stripe cannot be reached. */
+            /** @description Stripe cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,7 +8570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stripe cannot be reached; nothing was changed. */
+            /** @description Stripe cannot be reached; nothing was changed. Also while sign-in is unavailable (the identity provider cannot be reached). */
             503: {
                 headers: {
                     [name: string]: unknown;
