@@ -57,9 +57,15 @@ builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Shape(json.SerializerO
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(openApi => openApi
+    .AddDocumentTransformer<DocumentInfoTransformer>()
     .AddDocumentTransformer<BearerSecurityTransformer>()
+    .AddOperationTransformer<BearerSecurityTransformer>()
+    .AddOperationTransformer<FileRequestBodyTransformer>()
     .AddOperationTransformer<FileResponseTransformer>()
-    .AddOperationTransformer<OperationIdTransformer>());
+    .AddOperationTransformer<OperationIdTransformer>()
+    .AddOperationTransformer<ProblemResponsesTransformer>()
+    .AddOperationTransformer<JsonMediaTypesTransformer>());
+
 builder.Services.AddPublicEndpoints(builder.Configuration);
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins([.. (builder.Configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions()).Origins])
@@ -70,7 +76,10 @@ builder.Services.AddHealthChecks()
     .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+if (!BuildTimeDocument.IsBeingGenerated)
+{
+    await app.PrepareDatabaseAsync();
+}
 
 app.UseForwardedHeadersFromKnownProxies();
 app.UseExceptionHandler();
@@ -83,7 +92,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();
 app.MapOpenApi();
-app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("PromoStack API"));
+app.MapScalarApiReference("/docs", ApiReference.Configure);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 if (app.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)

@@ -9,6 +9,8 @@ import { ErrorBox, Loading } from "./ui/ui";
 
 const ClerkGate = lazy(() => import("./auth/ClerkGate"));
 const Bots = lazy(() => import("./screens/Bots"));
+const Home = lazy(() => import("./screens/Home"));
+const Setup = lazy(() => import("./screens/Setup"));
 const Signals = lazy(() => import("./screens/Signals"));
 const Vip = lazy(() => import("./screens/Vip"));
 const Journeys = lazy(() => import("./screens/Journeys"));
@@ -23,7 +25,8 @@ function Screens() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Signals />} />
+        <Route index element={<Home />} />
+        <Route path="setup" element={<Setup />} />
         <Route path="bots" element={<Bots />} />
         <Route path="signals/*" element={<Signals />} />
         <Route path="vip/*" element={<Vip />} />

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Coupons;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.OpenApi;
 
 namespace PromoStack.WebApi.Controllers;
 
@@ -14,16 +15,28 @@ namespace PromoStack.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [Route("api/coupons")]
+[Tags(ApiTags.CouponAnalytics)]
 public sealed class CouponAnalyticsController(ISender sender) : ControllerBase
 {
-    /// <summary>Attempts, rates, errors, unique and new users, retention, the daily series and the top lists of the period.</summary>
+    /// <summary>Coupon analytics of a period</summary>
+    /// <remarks>
+    /// Attempts, rates, errors, unique and new users, retention, the daily series and the top lists of the period, in the
+    /// workspace's days (by default the 30 days ending today). Members see the top users without chat ids, names masked.
+    /// </remarks>
+    /// <param name="from">First day, <c>YYYY-MM-DD</c>.</param>
+    /// <param name="to">Last day, <c>YYYY-MM-DD</c> (included).</param>
+    /// <param name="top">How many users and codes the top lists hold.</param>
     [HttpGet("analytics")]
     [Authorize(Policies.TenantMember)]
     public async Task<CouponAnalyticsDto> Analytics(
         [FromQuery] string? from, [FromQuery] string? to, [FromQuery] int top = 10, CancellationToken cancellationToken = default) =>
         await sender.Send(new GetCouponAnalytics(from, to, top), cancellationToken);
 
-    /// <summary>Failed attempts, newest first, of one error type or all (personal data masked for members).</summary>
+    /// <summary>List failed coupon attempts</summary>
+    /// <remarks>Failed attempts of the period, newest first, of one error type or all (personal data masked for members).</remarks>
+    /// <param name="from">First day, <c>YYYY-MM-DD</c>.</param>
+    /// <param name="to">Last day, <c>YYYY-MM-DD</c> (included).</param>
+    /// <param name="errorType">Only failures of this error type.</param>
     [HttpGet("failures")]
     [Authorize(Policies.TenantMember)]
     public async Task<Page<CouponFailureDto>> Failures(
@@ -31,9 +44,17 @@ public sealed class CouponAnalyticsController(ISender sender) : ControllerBase
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListCouponFailures(from, to, errorType, page, pageSize), cancellationToken);
 
-    /// <summary>The same failures as CSV (chat ids and names in full: admins only); <c>X-PromoStack-Truncated: true</c> when the cap cut it.</summary>
+    /// <summary>Export failed coupon attempts as CSV</summary>
+    /// <remarks>
+    /// The same failures as CSV, newest first, with chat ids and names in full (admins only). The header
+    /// <c>X-PromoStack-Truncated: true</c> says the row cap cut the file.
+    /// </remarks>
+    /// <param name="from">First day, <c>YYYY-MM-DD</c>.</param>
+    /// <param name="to">Last day, <c>YYYY-MM-DD</c> (included).</param>
+    /// <param name="errorType">Only failures of this error type.</param>
     [HttpGet("failures.csv")]
     [Authorize(Policies.TenantAdmin)]
+    [ProducesProblem(StatusCodes.Status400BadRequest, "A date is not `YYYY-MM-DD`, the period is not valid, or the error type is unknown: `errors` names the field.")]
     [Produces("text/csv")]
     public async Task<IActionResult> FailuresCsv([FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? errorType, CancellationToken cancellationToken)
     {
@@ -42,7 +63,11 @@ public sealed class CouponAnalyticsController(ISender sender) : ControllerBase
         return File(Encoding.UTF8.GetBytes(export.Content), "text/csv; charset=utf-8", export.FileName);
     }
 
-    /// <summary>A Telegram user's profile, totals and attempts, by chat id (admins only: members never see chat ids).</summary>
+    /// <summary>One Telegram user's coupon activity</summary>
+    /// <remarks>
+    /// A coupon bot user's profile, the totals of all their attempts and a page of those attempts, newest first, by chat
+    /// id (admins only: members never see chat ids).
+    /// </remarks>
     [HttpGet("users/{chatId:long}")]
     [Authorize(Policies.TenantAdmin)]
     public async Task<CouponUserActivityDto> UserActivity(long chatId, [FromQuery] int page = 1, [FromQuery] int pageSize = 20, CancellationToken cancellationToken = default) =>

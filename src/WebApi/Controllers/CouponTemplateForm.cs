@@ -1,24 +1,30 @@
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
 
 namespace PromoStack.WebApi.Controllers;
 
 /// <summary>
 /// The multipart form of a template: the JSON field <c>template</c> (a <see cref="CouponTemplateRequest"/>) and the
-/// image files, one per size, and the logo.
+/// image files, one per size (<c>square</c>, <c>story</c>, <c>feed</c>), and the <c>logo</c>. The fields carry no doc
+/// comments: the OpenAPI generator would take one for the whole form's description (the action's <c>form</c> parameter says it).
 /// </summary>
 public sealed class CouponTemplateForm
 {
-    /// <summary>The template's fields as JSON (see <see cref="CouponTemplateRequest"/>).</summary>
+    [FromForm(Name = "template")]
     public string? Template { get; set; }
 
+    [FromForm(Name = "square")]
     public IFormFile? Square { get; set; }
 
+    [FromForm(Name = "story")]
     public IFormFile? Story { get; set; }
 
+    [FromForm(Name = "feed")]
     public IFormFile? Feed { get; set; }
 
+    [FromForm(Name = "logo")]
     public IFormFile? Logo { get; set; }
 
     /// <summary>The JSON read with the API's own options; what cannot be read is a 400 naming the field it failed at.</summary>

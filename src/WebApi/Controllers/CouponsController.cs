@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PromoStack.Application.Coupons;
 using PromoStack.Domain.Coupons;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.OpenApi;
 
 namespace PromoStack.WebApi.Controllers;
 
@@ -14,6 +15,7 @@ namespace PromoStack.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [Route("api/coupons")]
+[Tags(ApiTags.Coupons)]
 public sealed class CouponsController(ISender sender, IOptions<JsonOptions> json) : ControllerBase
 {
     /// <summary>Four images of at most 10 MB each, and the form around them.</summary>
@@ -22,24 +24,36 @@ public sealed class CouponsController(ISender sender, IOptions<JsonOptions> json
     /// <summary>A code list file of at most 5 MB, and the form around it.</summary>
     public const long CodesRequestBytes = CouponCodeUpload.MaxBytes + (64 * 1024);
 
+    /// <summary>List coupon templates</summary>
+    /// <remarks>The workspace's promo image templates by name, each with its sizes, text boxes and image URLs.</remarks>
     [HttpGet("templates")]
     [Authorize(Policies.TenantMember)]
     public async Task<IReadOnlyList<CouponTemplateDto>> ListTemplates(CancellationToken cancellationToken) =>
         await sender.Send(new ListCouponTemplates(), cancellationToken);
 
+    /// <summary>Get a coupon template</summary>
+    /// <remarks>The template with its sizes, text boxes, image URLs and version (send it back with a change).</remarks>
     [HttpGet("templates/{id:int}")]
     [Authorize(Policies.TenantMember)]
     public async Task<CouponTemplateDto> GetTemplate(int id, CancellationToken cancellationToken) =>
         await sender.Send(new GetCouponTemplate(id), cancellationToken);
 
-    /// <summary>
+    /// <summary>Create a coupon template</summary>
+    /// <remarks>
     /// Creates a template from a multipart form: the field <c>template</c> (JSON: name, slug?, telegramEnabled,
     /// webEnabled, sizes) and one image per size, as the files <c>square</c>, <c>story</c>, <c>feed</c> (and <c>logo</c>).
-    /// PNG, JPEG or WebP of at most 10 MB and 4096×4096, in the size's shape (1080×1080, 1080×1920, 1080×1440). 400 with
-    /// field errors, 409 when another template has the slug, 413 for a request over 41 MB.
-    /// </summary>
+    /// PNG, JPEG or WebP of at most 10 MB and 4096×4096, in the size's shape (1080×1080, 1080×1920, 1080×1440); a
+    /// request is at most 41 MB.
+    /// </remarks>
+    /// <param name="form">
+    /// The template's fields as JSON in the field <c>template</c>, and the images <c>square</c> (1080×1080), <c>story</c>
+    /// (1080×1920), <c>feed</c> (1080×1440) and <c>logo</c>.
+    /// </param>
     [HttpPost("templates")]
     [Authorize(Policies.TenantAdmin)]
+    [ProducesResponseType<CouponTemplateDto>(StatusCodes.Status201Created)]
+    [ProducesProblem(StatusCodes.Status409Conflict, "Another template has the slug.")]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable, "The image store cannot be reached; nothing was saved.")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(TemplateRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = TemplateRequestBytes)]
@@ -55,13 +69,19 @@ public sealed class CouponsController(ISender sender, IOptions<JsonOptions> json
         return CreatedAtAction(nameof(GetTemplate), new { id = template.Id }, template);
     }
 
-    /// <summary>
+    /// <summary>Change a coupon template</summary>
+    /// <remarks>
     /// Replaces a template's definition (same form as creating, plus <c>expectedVersion</c> and <c>removeLogo</c> in the
-    /// JSON): a size without a new file keeps its image, a size left out is removed. 409 with the current version when
-    /// the template changed since it was loaded.
-    /// </summary>
+    /// JSON): a size without a new file keeps its image, a size left out is removed.
+    /// </remarks>
+    /// <param name="form">
+    /// The template's fields as JSON in the field <c>template</c>, and the images <c>square</c> (1080×1080), <c>story</c>
+    /// (1080×1920), <c>feed</c> (1080×1440) and <c>logo</c>.
+    /// </param>
     [HttpPut("templates/{id:int}")]
     [Authorize(Policies.TenantAdmin)]
+    [ProducesProblem(StatusCodes.Status409Conflict, "The template changed since it was loaded (`currentVersion` is its version now), or another template has the slug.")]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable, "The image store cannot be reached; nothing was saved.")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(TemplateRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = TemplateRequestBytes)]
@@ -77,6 +97,8 @@ public sealed class CouponsController(ISender sender, IOptions<JsonOptions> json
             cancellationToken);
     }
 
+    /// <summary>Delete a coupon template</summary>
+    /// <remarks>The bot and the web generator stop offering it at once.</remarks>
     [HttpDelete("templates/{id:int}")]
     [Authorize(Policies.TenantAdmin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
@@ -86,50 +108,73 @@ public sealed class CouponsController(ISender sender, IOptions<JsonOptions> json
         return NoContent();
     }
 
-    /// <summary>A size of the template drawn with a code (<c>SAMPLE20</c> unless given) by the bot's renderer, as PNG.</summary>
+    /// <summary>Preview a coupon template</summary>
+    /// <remarks>
+    /// A size of the template drawn with a code (<c>SAMPLE20</c> unless given, else a code by the workspace's pattern) by
+    /// the renderer the bot uses, as PNG.
+    /// </remarks>
     [HttpPost("templates/{id:int}/preview")]
     [Authorize(Policies.TenantMember)]
     [Produces("image/png")]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable, "The image could not be made right now, or the image store cannot be reached.")]
     public async Task<IActionResult> PreviewTemplate(int id, CouponPreviewRequest request, CancellationToken cancellationToken) =>
         File(await sender.Send(new PreviewCouponTemplate(id, request.Size, request.Code), cancellationToken), "image/png");
 
-    /// <summary>Any template's image, drafts included: a size (<c>square</c>, <c>story</c>, <c>feed</c>) or <c>logo</c>. ETag and 304 as the public route.</summary>
+    /// <summary>Get a coupon template's image</summary>
+    /// <remarks>
+    /// Any template's image, drafts included: a size (<c>square</c>, <c>story</c>, <c>feed</c>) or <c>logo</c>, as PNG. Its
+    /// hash is the ETag (<c>If-None-Match</c> → 304); cached privately for a year when <c>v</c> names the current image.
+    /// </remarks>
+    /// <param name="image">A size (<c>square</c>, <c>story</c>, <c>feed</c>) or <c>logo</c>.</param>
+    /// <param name="v">The image's version, as in the template's image URLs.</param>
     [HttpGet("templates/{id:int}/images/{image}")]
     [Authorize(Policies.TenantMember)]
     [Produces("image/png")]
+    [ProducesFile("image/png")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable, "The image store cannot be reached.")]
     public async Task<IActionResult> TemplateImage(int id, string image, [FromQuery] string? v, CancellationToken cancellationToken)
     {
         var file = await sender.Send(new GetCouponTemplateImage(id, image, OfferedOnly: false, v, CouponImageResponse.KnownHashes(Request)), cancellationToken);
         return CouponImageResponse.Of(this, file, file.IsVersion ? "private, max-age=31536000, immutable" : "private, no-cache");
     }
 
-    /// <summary>The settings, for admins only: a partner URL may carry an API key in its query string.</summary>
+    /// <summary>Get the coupon settings</summary>
+    /// <remarks>
+    /// What a code is, how it is validated, the partner's API and the affiliate link (the defaults when none are saved).
+    /// Admins only: a partner URL may carry an API key in its query string.
+    /// </remarks>
     [HttpGet("settings")]
     [Authorize(Policies.TenantAdmin)]
     public async Task<CouponSettingsDto> GetSettings(CancellationToken cancellationToken) => await sender.Send(new GetCouponSettings(), cancellationToken);
 
-    /// <summary>
-    /// Saves the settings. <c>partner.headerValue</c> is write-only: absent or null keeps the stored value, <c>""</c>
-    /// removes the header, text replaces it; it is stored encrypted and never returned (only <c>headerValueSet</c> and a
-    /// masked hint).
-    /// </summary>
+    /// <summary>Save the coupon settings</summary>
+    /// <remarks>
+    /// Saves the settings as a whole. <c>partner.headerValue</c> is write-only: absent or null keeps the stored value,
+    /// <c>""</c> removes the header, text replaces it; it is stored encrypted and never returned (only
+    /// <c>headerValueSet</c> and a masked hint). A partner URL pointed at another origin needs the value again.
+    /// </remarks>
     [HttpPut("settings")]
     [Authorize(Policies.TenantAdmin)]
     public async Task<CouponSettingsDto> SaveSettings(CouponSettingsRequest request, CancellationToken cancellationToken) =>
         await sender.Send(
             new SaveCouponSettings(request.Validation, request.CodePattern, request.Partner, request.LinkTemplate, request.ChecksPerMinute), cancellationToken);
 
+    /// <summary>Get the code list at a glance</summary>
+    /// <remarks>How many valid codes the uploaded list holds, when it was uploaded, and the first few.</remarks>
     [HttpGet("codes")]
     [Authorize(Policies.TenantMember)]
     public async Task<CouponCodeListDto> GetCodes(CancellationToken cancellationToken) => await sender.Send(new GetCouponCodes(), cancellationToken);
 
-    /// <summary>
+    /// <summary>Replace the code list</summary>
+    /// <remarks>
     /// Replaces the list of valid codes: a <c>text/csv</c> (or plain text) body, or a multipart form with the file
     /// <c>file</c>; one code per line or the first column, a title line allowed, at most 100,000 codes and 5 MB. Lines that
-    /// are not codes by the pattern are left out and reported.
-    /// </summary>
+    /// are not codes by the pattern are left out and reported; a file without a single code changes nothing (400).
+    /// </remarks>
     [HttpPut("codes")]
     [Authorize(Policies.TenantAdmin)]
+    [AcceptsFile("file", "text/csv", "text/plain")]
     [RequestSizeLimit(CodesRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = CodesRequestBytes)]
     public async Task<CouponCodeListReport> ReplaceCodes(CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Dev;
 using PromoStack.Domain.Tenants;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
 
 namespace PromoStack.WebApi.Controllers;
@@ -12,13 +13,15 @@ namespace PromoStack.WebApi.Controllers;
 /// <summary>Local development only: signing in without Clerk.</summary>
 [ApiController]
 [Route("api/dev")]
+[Tags(ApiTags.Development)]
 public sealed class DevController(ISender sender) : ControllerBase
 {
-    /// <summary>
+    /// <summary>Sign in as a demo user</summary>
+    /// <remarks>
     /// Development only (Development with <c>Auth__DevTokens=true</c>; 404 anywhere else): a 12-hour token for the
     /// <c>demo</c> tenant's development admin or member, made as <c>./promostack dev-token --tenant demo --role …</c>
     /// makes it (the tenant and the user, with that role, are ensured first). Rate limited like the public endpoints.
-    /// </summary>
+    /// </remarks>
     [HttpPost("sign-in")]
     // Anonymous on purpose: it is how a developer gets a token in the first place. It exists only in Development with
     // development tokens on, which start-up refuses anywhere else, and signs in development users (dev_…) only.

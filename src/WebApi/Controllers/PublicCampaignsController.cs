@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Campaigns;
+using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 
@@ -14,13 +15,17 @@ namespace PromoStack.WebApi.Controllers;
 [AllowAnonymous]
 [Route("api/public/{tenant}/campaigns/{id:int}/entries")]
 [TenantFromRoute]
+[Tags(ApiTags.PublicCampaigns)]
 public sealed class PublicCampaignsController(ISender sender) : ControllerBase
 {
-    /// <summary>
-    /// 202 with the same receipt whether or not the email had entered already (the first entry stands); 404 for an
-    /// unknown tenant or campaign, 409 when the campaign is not active.
-    /// </summary>
+    /// <summary>Enter a campaign</summary>
+    /// <remarks>
+    /// One entry per email per campaign while it is active. The receipt is the same whether or not the email had entered
+    /// already (the first entry stands), so the endpoint tells no one who entered.
+    /// </remarks>
     [HttpPost]
+    [ProducesResponseType<CampaignEntryReceipt>(StatusCodes.Status202Accepted)]
+    [ProducesProblem(StatusCodes.Status409Conflict, "The campaign is not open for entries (not active).")]
     [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
     [EnableCors(PublicEndpointsSetup.CorsPolicy)]
     public async Task<ActionResult<CampaignEntryReceipt>> Enter(int id, CampaignEntryRequest request, CancellationToken cancellationToken) =>

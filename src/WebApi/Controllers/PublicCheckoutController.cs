@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Subscriptions;
 using PromoStack.Domain.Subscriptions;
+using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 
@@ -15,10 +16,18 @@ namespace PromoStack.WebApi.Controllers;
 [AllowAnonymous]
 [Route("api/public/{tenant}/checkout")]
 [TenantFromRoute]
+[Tags(ApiTags.PublicCheckout)]
 public sealed class PublicCheckoutController(ISender sender) : ControllerBase
 {
-    /// <summary>Returns the Stripe Checkout URL, whatever the email already has; 404 for an unknown tenant or plan, 503 when Stripe is down.</summary>
+    /// <summary>Start a VIP checkout</summary>
+    /// <remarks>
+    /// Answers the Stripe Checkout URL for the plan, whatever the email already has (no way to learn who subscribes). After
+    /// paying, the payer is sent to the workspace's bot with a single-use link (valid 7 days) that links their Telegram
+    /// account to the subscription. An unknown workspace, or a plan it does not sell, is a 404.
+    /// </remarks>
     [HttpPost]
+    [ProducesProblem(StatusCodes.Status409Conflict, "The business has not connected its bot yet.")]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable, "Stripe cannot be reached.")]
     [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
     [EnableCors(PublicEndpointsSetup.CorsPolicy)]
     public async Task<CheckoutDto> Start(PublicCheckoutRequest request, CancellationToken cancellationToken) =>

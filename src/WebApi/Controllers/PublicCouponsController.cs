@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PromoStack.Application.Common.Exceptions;
 using PromoStack.Application.Coupons;
 using PromoStack.Domain.Coupons;
+using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
 using PromoStack.WebApi.Tenancy;
 
@@ -22,24 +23,25 @@ namespace PromoStack.WebApi.Controllers;
 [Route("api/public/{tenant}/coupons")]
 [TenantFromRoute]
 [EnableCors(PublicEndpointsSetup.CorsPolicy)]
+[Tags(ApiTags.PublicCoupons)]
 public sealed class PublicCouponsController(ISender sender) : ControllerBase
 {
+    /// <summary>List the web templates</summary>
+    /// <remarks>The templates the workspace offers on its web generator, each size with its label, pixel size and image URL.</remarks>
     [HttpGet("templates")]
     [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
     public async Task<ActionResult<IReadOnlyList<WebTemplateDto>>> Templates(CancellationToken cancellationToken) =>
         Ok(await sender.Send(new ListWebTemplates(), cancellationToken));
 
-    /// <summary>
-    /// The PNG for a code on a template's size. 400 with a field error when the code is not a code or not valid,
-    /// 404 for a template not offered on the web, 503 when the code could not be checked or the image not made.
-    /// </summary>
+    /// <summary>Make a coupon image</summary>
+    /// <remarks>
+    /// The PNG for a code on a template's size: the code is checked exactly as the bot checks it, then drawn. A code that
+    /// is not a code, or not valid, is a 400 naming <c>code</c>; a template not offered on the web is a 404.
+    /// </remarks>
     [HttpPost("images")]
     [EnableRateLimiting(PublicEndpointsSetup.RateLimit)]
     [Produces("image/png")]
-    [ProducesResponseType(typeof(FileContentResult), StatusCodes.Status200OK, "image/png")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable, "The code could not be checked, or the image not made, right now: try again in a minute.")]
     public async Task<IActionResult> Image(WebImageRequest request, CancellationToken cancellationToken)
     {
         var headers = Request.Headers;

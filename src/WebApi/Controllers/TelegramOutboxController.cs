@@ -5,14 +5,21 @@ using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Telegram;
 using PromoStack.Domain.Telegram;
 using PromoStack.WebApi.Auth;
+using PromoStack.WebApi.OpenApi;
 
 namespace PromoStack.WebApi.Controllers;
 
 /// <summary>Deliveries to Telegram: pending, sent, failed (with Telegram's reason) and unknown (a crash window).</summary>
 [ApiController]
 [Route("api/telegram/outbox")]
+[Tags(ApiTags.Outbox)]
 public sealed class TelegramOutboxController(ISender sender) : ControllerBase
 {
+    /// <summary>List deliveries</summary>
+    /// <remarks>The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why.</remarks>
+    /// <param name="status">Only the deliveries in this status.</param>
+    /// <param name="kind">Only the deliveries of this kind (the feature that sent them).</param>
+    /// <param name="chatId">Only the deliveries to this chat.</param>
     [HttpGet]
     [Authorize(Policies.TenantMember)]
     public async Task<Page<OutboxItemDto>> List(
@@ -20,10 +27,12 @@ public sealed class TelegramOutboxController(ISender sender) : ControllerBase
         CancellationToken cancellationToken = default) =>
         await sender.Send(new ListOutbox(status, kind, chatId, page, pageSize), cancellationToken);
 
-    /// <summary>Queues a failed delivery again; 409 for one that is not failed.</summary>
+    /// <summary>Retry a failed delivery</summary>
+    /// <remarks>Queues a failed delivery again. Only a failed one: an <c>unknown</c> one may already have reached Telegram, and a sent one has.</remarks>
     [HttpPost("{id:long}/retry")]
     [Authorize(Policies.TenantAdmin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status409Conflict, "The delivery has not failed.")]
     public async Task<IActionResult> Retry(long id, CancellationToken cancellationToken)
     {
         await sender.Send(new RetryOutboxMessage(id), cancellationToken);

@@ -4,6 +4,30 @@
  */
 
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the audit log
+         * @description The entries of the last year, newest first: every change an admin or operator made (settings, connections,
+         *     users and invitations, grants and revokes, publishing, broadcasts…), every export of personal data and every
+         *     platform operator's look-in, each with who, when, the action (the command's name), its fields (secrets masked)
+         *     and the client's address. Only what succeeded is recorded. Filters: `user` (a user id or an email),
+         *     `action` (e.g. `SaveConnection`), `from` (inclusive) and `to` (exclusive).
+         */
+        get: operations["auditList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/broadcasts": {
         parameters: {
             query?: never;
@@ -11,9 +35,41 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List broadcasts
+         * @description Every broadcast of the workspace, newest first, each with its progress.
+         */
         get: operations["broadcastsList"];
         put?: never;
+        /**
+         * Start a broadcast
+         * @description Sends a message (Telegram HTML, optionally with a photo and up to 8 link buttons) to an audience: everyone the message
+         *     bot can reach, VIP subscribers, free leads, or the coupon bot's users. It goes out through the outbox behind the
+         *     bots' interactive replies; follow its progress with `GET /api/broadcasts/{id}`.
+         */
         post: operations["broadcastsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/broadcasts/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count a broadcast's recipients
+         * @description How many a broadcast to the audience (`all`, `vip`, `free_leads`, `coupon_users`; `all`
+         *     unless given) would go to now: `recipients`, the people in it; `reachable`, those its bot can write to
+         *     (not blocked, not unsubscribed), picked exactly as the sender picks a broadcast's recipients.
+         */
+        get: operations["broadcastsAudience"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -27,7 +83,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The broadcast with its progress: recipients, sent, failed, blocked, skipped, pending. */
+        /**
+         * Get a broadcast
+         * @description The broadcast with its progress: recipients, sent, failed, blocked, skipped, pending.
+         */
         get: operations["broadcastsGet"];
         put?: never;
         post?: never;
@@ -46,6 +105,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a broadcast
+         * @description Stops the broadcast: the recipients not yet sent to are skipped and their queued messages withdrawn.
+         */
         post: operations["broadcastsCancel"];
         delete?: never;
         options?: never;
@@ -60,8 +123,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List campaigns
+         * @description The workspace's campaigns, the latest start date first, of one status or all.
+         */
         get: operations["campaignsList"];
         put?: never;
+        /**
+         * Create a campaign
+         * @description A draft with a title, its dates (the workspace's days, both included) and an optional prize; it takes entries once published and active.
+         */
         post: operations["campaignsCreate"];
         delete?: never;
         options?: never;
@@ -76,10 +147,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a campaign
+         * @description The campaign with its status, dates, entry count and, once drawn, its winner.
+         */
         get: operations["campaignsGet"];
-        /** Edits a draft or an active campaign (an active one keeps its start date); an ended one → 409. */
+        /**
+         * Edit a campaign
+         * @description Edits a draft or an active campaign; an active one keeps its start date.
+         */
         put: operations["campaignsUpdate"];
         post?: never;
+        /**
+         * Delete a draft campaign
+         * @description Deletes a campaign that never went live; one that ran is kept for its record.
+         */
         delete: operations["campaignsDelete"];
         options?: never;
         head?: never;
@@ -95,6 +177,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a campaign
+         * @description Active at once when its start date has come (the workspace's today), else from its start date; it ends after its end date.
+         */
         post: operations["campaignsPublish"];
         delete?: never;
         options?: never;
@@ -111,6 +197,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * End a campaign now
+         * @description Ends an active campaign before its end date: it takes no more entries and its winner can be drawn.
+         */
         post: operations["campaignsEnd"];
         delete?: never;
         options?: never;
@@ -127,6 +217,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Draw the winner
+         * @description Picks the winner of an ended campaign uniformly at random (a cryptographic draw) among the entries not disqualified, and records it.
+         */
         post: operations["campaignsDraw"];
         delete?: never;
         options?: never;
@@ -141,7 +235,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Entries carry entrants' emails: admins only. */
+        /**
+         * List a campaign's entries
+         * @description The entries in the order they came, a page at a time. They carry the entrants' emails: admins only.
+         */
         get: operations["campaignsEntries"];
         put?: never;
         post?: never;
@@ -158,6 +255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export a campaign's entries as CSV
+         * @description Every entry, in the order they came, as a CSV file (entrants' emails included: admins only).
+         */
         get: operations["campaignsEntriesCsv"];
         put?: never;
         post?: never;
@@ -176,7 +277,32 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disqualify an entry
+         * @description The entry stays on record but cannot win the draw.
+         */
         post: operations["campaignsDisqualify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the admin app's public configuration
+         * @description What the admin app needs before anyone signs in: Clerk's publishable key and Frontend API, and whether the
+         *     development sign-in (`POST /api/dev/sign-in`) exists here. Nothing secret; cached for a minute.
+         */
+        get: operations["configGet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -190,6 +316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the connected bots
+         * @description Each connected bot with its role, Telegram identity and channels; the token is only ever shown masked.
+         */
         get: operations["connectionsList"];
         put?: never;
         post?: never;
@@ -208,11 +338,18 @@ export interface paths {
         };
         get?: never;
         /**
-         * Connects the bot for a role: the token is checked with Telegram and stored encrypted, the webhook registered.
-         *     400 when Telegram refuses the token, 409 when the bot serves another workspace, 503 when Telegram is unreachable.
+         * Connect a bot
+         * @description Connects (or reconnects) the bot for a role (`signal_bot`, `message_bot` or `coupon_bot`): the token is
+         *     checked with Telegram and stored encrypted, the channels are looked up, and the bot's webhook is registered. A
+         *     token Telegram refuses, or a channel the bot cannot see, is a 400 naming the field.
          */
         put: operations["connectionsSave"];
         post?: never;
+        /**
+         * Disconnect a bot
+         * @description Disconnects the role's bot. Unless another role uses the same bot, its queued messages are cancelled and its
+         *     webhook deleted.
+         */
         delete: operations["connectionsDelete"];
         options?: never;
         head?: never;
@@ -228,7 +365,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks the bot with Telegram: identity, administrator rights in each channel, webhook status. */
+        /**
+         * Test a bot with Telegram
+         * @description Asks Telegram how the connection really stands: the bot's identity, its administrator rights in each channel, its webhook.
+         */
         post: operations["connectionsTest"];
         delete?: never;
         options?: never;
@@ -243,7 +383,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Attempts, rates, errors, unique and new users, retention, the daily series and the top lists of the period. */
+        /**
+         * Coupon analytics of a period
+         * @description Attempts, rates, errors, unique and new users, retention, the daily series and the top lists of the period, in the
+         *     workspace's days (by default the 30 days ending today). Members see the top users without chat ids, names masked.
+         */
         get: operations["couponAnalyticsAnalytics"];
         put?: never;
         post?: never;
@@ -260,7 +404,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Failed attempts, newest first, of one error type or all (personal data masked for members). */
+        /**
+         * List failed coupon attempts
+         * @description Failed attempts of the period, newest first, of one error type or all (personal data masked for members).
+         */
         get: operations["couponAnalyticsFailures"];
         put?: never;
         post?: never;
@@ -277,7 +424,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same failures as CSV (chat ids and names in full: admins only); `X-PromoStack-Truncated: true` when the cap cut it. */
+        /**
+         * Export failed coupon attempts as CSV
+         * @description The same failures as CSV, newest first, with chat ids and names in full (admins only). The header
+         *     `X-PromoStack-Truncated: true` says the row cap cut the file.
+         */
         get: operations["couponAnalyticsFailuresCsv"];
         put?: never;
         post?: never;
@@ -294,7 +445,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A Telegram user's profile, totals and attempts, by chat id (admins only: members never see chat ids). */
+        /**
+         * One Telegram user's coupon activity
+         * @description A coupon bot user's profile, the totals of all their attempts and a page of those attempts, newest first, by chat
+         *     id (admins only: members never see chat ids).
+         */
         get: operations["couponAnalyticsUserActivity"];
         put?: never;
         post?: never;
@@ -311,13 +466,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List coupon templates
+         * @description The workspace's promo image templates by name, each with its sizes, text boxes and image URLs.
+         */
         get: operations["couponsListTemplates"];
         put?: never;
         /**
-         * Creates a template from a multipart form: the field `template` (JSON: name, slug?, telegramEnabled,
+         * Create a coupon template
+         * @description Creates a template from a multipart form: the field `template` (JSON: name, slug?, telegramEnabled,
          *     webEnabled, sizes) and one image per size, as the files `square`, `story`, `feed` (and `logo`).
-         *     PNG, JPEG or WebP of at most 10 MB and 4096×4096, in the size's shape (1080×1080, 1080×1920, 1080×1440). 400 with
-         *     field errors, 409 when another template has the slug, 413 for a request over 41 MB.
+         *     PNG, JPEG or WebP of at most 10 MB and 4096×4096, in the size's shape (1080×1080, 1080×1920, 1080×1440); a
+         *     request is at most 41 MB.
          */
         post: operations["couponsCreateTemplate"];
         delete?: never;
@@ -333,14 +493,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a coupon template
+         * @description The template with its sizes, text boxes, image URLs and version (send it back with a change).
+         */
         get: operations["couponsGetTemplate"];
         /**
-         * Replaces a template's definition (same form as creating, plus `expectedVersion` and `removeLogo` in the
-         *     JSON): a size without a new file keeps its image, a size left out is removed. 409 with the current version when
-         *     the template changed since it was loaded.
+         * Change a coupon template
+         * @description Replaces a template's definition (same form as creating, plus `expectedVersion` and `removeLogo` in the
+         *     JSON): a size without a new file keeps its image, a size left out is removed.
          */
         put: operations["couponsUpdateTemplate"];
         post?: never;
+        /**
+         * Delete a coupon template
+         * @description The bot and the web generator stop offering it at once.
+         */
         delete: operations["couponsDeleteTemplate"];
         options?: never;
         head?: never;
@@ -356,7 +524,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A size of the template drawn with a code (`SAMPLE20` unless given) by the bot's renderer, as PNG. */
+        /**
+         * Preview a coupon template
+         * @description A size of the template drawn with a code (`SAMPLE20` unless given, else a code by the workspace's pattern) by
+         *     the renderer the bot uses, as PNG.
+         */
         post: operations["couponsPreviewTemplate"];
         delete?: never;
         options?: never;
@@ -371,7 +543,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Any template's image, drafts included: a size (`square`, `story`, `feed`) or `logo`. ETag and 304 as the public route. */
+        /**
+         * Get a coupon template's image
+         * @description Any template's image, drafts included: a size (`square`, `story`, `feed`) or `logo`, as PNG. Its
+         *     hash is the ETag (`If-None-Match` → 304); cached privately for a year when `v` names the current image.
+         */
         get: operations["couponsTemplateImage"];
         put?: never;
         post?: never;
@@ -388,12 +564,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The settings, for admins only: a partner URL may carry an API key in its query string. */
+        /**
+         * Get the coupon settings
+         * @description What a code is, how it is validated, the partner's API and the affiliate link (the defaults when none are saved).
+         *     Admins only: a partner URL may carry an API key in its query string.
+         */
         get: operations["couponsGetSettings"];
         /**
-         * Saves the settings. `partner.headerValue` is write-only: absent or null keeps the stored value, `""`
-         *     removes the header, text replaces it; it is stored encrypted and never returned (only `headerValueSet` and a
-         *     masked hint).
+         * Save the coupon settings
+         * @description Saves the settings as a whole. `partner.headerValue` is write-only: absent or null keeps the stored value,
+         *     `""` removes the header, text replaces it; it is stored encrypted and never returned (only
+         *     `headerValueSet` and a masked hint). A partner URL pointed at another origin needs the value again.
          */
         put: operations["couponsSaveSettings"];
         post?: never;
@@ -410,11 +591,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the code list at a glance
+         * @description How many valid codes the uploaded list holds, when it was uploaded, and the first few.
+         */
         get: operations["couponsGetCodes"];
         /**
-         * Replaces the list of valid codes: a `text/csv` (or plain text) body, or a multipart form with the file
+         * Replace the code list
+         * @description Replaces the list of valid codes: a `text/csv` (or plain text) body, or a multipart form with the file
          *     `file`; one code per line or the first column, a title line allowed, at most 100,000 codes and 5 MB. Lines that
-         *     are not codes by the pattern are left out and reported.
+         *     are not codes by the pattern are left out and reported; a file without a single code changes nothing (400).
          */
         put: operations["couponsReplaceCodes"];
         post?: never;
@@ -431,8 +617,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the cross-promotion settings
+         * @description Whether it is on, the posting bot, the call-to-action link, the morning post time and days, and the winning-signal posts.
+         */
         get: operations["crossPromoSettings"];
-        /** Saves the settings; enabling checks with Telegram that the posting bot may post in both channels. */
+        /**
+         * Save the cross-promotion settings
+         * @description Saves the settings. The morning time is `HH:mm` in `timezone` (an IANA zone, the workspace's by default).
+         *     Enabling checks with Telegram that the posting bot administers both channels with the right to post (a 400 naming
+         *     `botRole` when it does not).
+         */
         put: operations["crossPromoSave"];
         post?: never;
         delete?: never;
@@ -448,6 +643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List cross-promotion jobs
+         * @description The planned, posted and skipped posts, newest first, by status, type and the local date they were for.
+         */
         get: operations["crossPromoJobs"];
         put?: never;
         post?: never;
@@ -466,7 +665,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Today's morning post as it would go out (nothing is sent), or why there would be none. */
+        /**
+         * Preview the morning post
+         * @description Today's morning post as it would go out (nothing is sent), or why there would be none.
+         */
         post: operations["crossPromoPreview"];
         delete?: never;
         options?: never;
@@ -483,8 +685,57 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends today's morning post to a test chat the admin names; the live channels are refused. */
+        /**
+         * Send a test morning post
+         * @description Sends today's morning post to a test chat the admin names (through the outbox); the live channels are refused (400).
+         */
         post: operations["crossPromoTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the home screen
+         * @description The home screen in one call: MRR, new and churned subscriptions over the last 30 days with a daily series,
+         *     VIP members, free leads and their conversion, today's and the open signals with their live status, the last
+         *     broadcast, today's coupon images, and `problems` — a badge for everything failing (Telegram webhooks and
+         *     tokens, the signal bot's channel rights, failed updates and messages of the last 24 h, Stripe not verified).
+         *     Demo signals never count.
+         */
+        get: operations["dashboardGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in as a demo user
+         * @description Development only (Development with `Auth__DevTokens=true`; 404 anywhere else): a 12-hour token for the
+         *     `demo` tenant's development admin or member, made as `./promostack dev-token --tenant demo --role …`
+         *     makes it (the tenant and the user, with that role, are ensured first). Rate limited like the public endpoints.
+         */
+        post: operations["devSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -498,7 +749,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The import's report: rows found, imported and quarantined per table, with the reasons. 404 when the tenant was not imported. */
+        /**
+         * Get the import's report
+         * @description When and from where the workspace was imported, and its report: rows found, imported and quarantined per table, with the reasons.
+         */
         get: operations["importGet"];
         put?: never;
         post?: never;
@@ -516,8 +770,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cut-over: where each bot's webhook points today (here or still at the original), and the Stripe endpoint
-         *     and events to set in the tenant's dashboard. 404 when the tenant was not imported.
+         * Get the cut-over state
+         * @description Where each bot's webhook points today (here, still at the original, or unknown when Telegram cannot be asked), and
+         *     the Stripe endpoint and events to set in the workspace's Stripe dashboard.
          */
         get: operations["importCutOver"];
         put?: never;
@@ -535,8 +790,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List journeys
+         * @description Every journey, oldest first, with whether it is published, its step count and its running sessions.
+         */
         get: operations["journeysList"];
         put?: never;
+        /**
+         * Create a journey
+         * @description A draft journey with its name, re-entry policy and inactivity timeout; add its steps and triggers, then publish it.
+         */
         post: operations["journeysCreate"];
         delete?: never;
         options?: never;
@@ -551,10 +814,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a journey
+         * @description The journey with its settings, its ordered steps and its triggers.
+         */
         get: operations["journeysGet"];
+        /**
+         * Edit a journey's settings
+         * @description Its name, description, re-entry policy and inactivity timeout; the steps and triggers have their own routes.
+         */
         put: operations["journeysUpdate"];
         post?: never;
-        /** Deletes a journey that is not published (409 otherwise), with its sessions. */
+        /**
+         * Delete a journey
+         * @description Deletes a journey that is not published, with its sessions and their history.
+         */
         delete: operations["journeysDelete"];
         options?: never;
         head?: never;
@@ -569,7 +843,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The whole ordered list of steps: existing ones with their id, new ones without. */
+        /**
+         * Replace a journey's steps
+         * @description The whole ordered list: steps with an `id` are edited in place (sessions on them stay), new ones (without an id)
+         *     are added, missing ones are removed (a session standing on one ends). The new flow must pass every check, published or not.
+         */
         put: operations["journeysReplaceSteps"];
         post?: never;
         delete?: never;
@@ -585,8 +863,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a journey's triggers
+         * @description What starts the journey: a deep link (`/start` code), a keyword, or an event (a channel join, a payment, a cancellation).
+         */
         get: operations["journeysTriggers"];
         put?: never;
+        /**
+         * Add a trigger to a journey
+         * @description A trigger of a type with its configuration; checked like the steps.
+         */
         post: operations["journeysAddTrigger"];
         delete?: never;
         options?: never;
@@ -604,6 +890,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a trigger from a journey
+         * @description The journey no longer starts on it; sessions it started go on.
+         */
         delete: operations["journeysRemoveTrigger"];
         options?: never;
         head?: never;
@@ -619,6 +909,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a journey
+         * @description Checks the whole flow and its triggers (a 400 lists what is wrong), then starts answering the triggers.
+         */
         post: operations["journeysPublish"];
         delete?: never;
         options?: never;
@@ -635,6 +929,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Stop a journey
+         * @description Stops answering its triggers and ends its running sessions, their timers cancelled.
+         */
         post: operations["journeysStop"];
         delete?: never;
         options?: never;
@@ -651,6 +949,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Duplicate a journey
+         * @description A draft copy with the same settings, steps (new ids, same names) and triggers, named as given, else after the original with "(copy)".
+         */
         post: operations["journeysDuplicate"];
         delete?: never;
         options?: never;
@@ -665,6 +967,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a journey's sessions
+         * @description The users going or gone through the journey, the latest started first, with where each stands. Members see them
+         *     without Telegram ids and answers (which may carry emails).
+         */
         get: operations["journeysSessions"];
         put?: never;
         post?: never;
@@ -681,7 +988,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Started, completed, completion rate, where sessions wait and drop off per step, median time to complete. */
+        /**
+         * Journey analytics
+         * @description Started, completed, completion rate, where sessions wait and drop off per step, median time to complete.
+         */
         get: operations["journeysAnalytics"];
         put?: never;
         post?: never;
@@ -698,7 +1008,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Answers may carry personal data (emails): admins only. */
+        /**
+         * Export a journey's answers as CSV
+         * @description One row per session that answered anything, one column per answer key. Answers may carry personal data (emails): admins only.
+         */
         get: operations["journeysAnswers"];
         put?: never;
         post?: never;
@@ -716,7 +1029,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in user: the workspace this request acts in and their role there, every workspace they belong to,
+         * Who is signed in
+         * @description The signed-in user: the workspace this request acts in and their role there, every workspace they belong to,
          *     and the invitations waiting for their email. A user in several workspaces names one per request with the
          *     `X-PromoStack-Tenant` header (its tenant id); with one it is implied.
          */
@@ -738,7 +1052,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accepts an invitation to the user's email (a verified one) before it expires: they join that workspace. */
+        /**
+         * Accept an invitation
+         * @description Accepts an invitation to the user's email within its 7 days: they join that workspace with the invited role, besides
+         *     any others they belong to. Only a verified email may accept.
+         */
         post: operations["meAccept"];
         delete?: never;
         options?: never;
@@ -755,7 +1073,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declines an invitation to the user's email. */
+        /**
+         * Decline an invitation
+         * @description The invitation to the user's email is gone, and the workspace may invite them again.
+         */
         post: operations["meDecline"];
         delete?: never;
         options?: never;
@@ -773,7 +1094,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Leaves the workspace this request acts in; its last admin cannot. */
+        /**
+         * Leave the workspace
+         * @description The signed-in user leaves the workspace this request acts in; its last admin cannot.
+         */
         delete: operations["meLeave"];
         options?: never;
         head?: never;
@@ -787,7 +1111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every tenant on the platform (platform operators only). */
+        /**
+         * List every workspace
+         * @description Every workspace on the platform, for platform operators only.
+         */
         get: operations["platformListTenants"];
         put?: never;
         post?: never;
@@ -807,8 +1134,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 202 with the same receipt whether or not the email had entered already (the first entry stands); 404 for an
-         *     unknown tenant or campaign, 409 when the campaign is not active.
+         * Enter a campaign
+         * @description One entry per email per campaign while it is active. The receipt is the same whether or not the email had entered
+         *     already (the first entry stands), so the endpoint tells no one who entered.
          */
         post: operations["publicCampaignsEnter"];
         delete?: never;
@@ -826,7 +1154,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Returns the Stripe Checkout URL, whatever the email already has; 404 for an unknown tenant or plan, 503 when Stripe is down. */
+        /**
+         * Start a VIP checkout
+         * @description Answers the Stripe Checkout URL for the plan, whatever the email already has (no way to learn who subscribes). After
+         *     paying, the payer is sent to the workspace's bot with a single-use link (valid 7 days) that links their Telegram
+         *     account to the subscription. An unknown workspace, or a plan it does not sell, is a 404.
+         */
         post: operations["publicCheckoutStart"];
         delete?: never;
         options?: never;
@@ -841,6 +1174,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the web templates
+         * @description The templates the workspace offers on its web generator, each size with its label, pixel size and image URL.
+         */
         get: operations["publicCouponsTemplates"];
         put?: never;
         post?: never;
@@ -860,8 +1197,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The PNG for a code on a template's size. 400 with a field error when the code is not a code or not valid,
-         *     404 for a template not offered on the web, 503 when the code could not be checked or the image not made.
+         * Make a coupon image
+         * @description The PNG for a code on a template's size: the code is checked exactly as the bot checks it, then drawn. A code that
+         *     is not a code, or not valid, is a 400 naming `code`; a template not offered on the web is a 404.
          */
         post: operations["publicCouponsImage"];
         delete?: never;
@@ -878,10 +1216,35 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The size's image (PNG), its hash as the ETag (`If-None-Match` → 304). Cached for a year when the URL's
-         *     `v` names the current image (a new image is a new URL), else for a minute.
+         * Get a template's image
+         * @description The size's image (PNG) of a template offered on Telegram or the web, its hash as the ETag (`If-None-Match` →
+         *     304). Cached for a year when the URL's `v` names the current image (a new image is a new URL), else for a minute.
          */
         get: operations["publicCouponTemplatesImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the setup checklist
+         * @description Every setup step in a fixed order — signal bot (connected, webhook here, rights in the VIP and FREE channels),
+         *     message bot, channels, Stripe keys, Stripe webhook verified, plan prices, cross-promotion, first journey, coupon
+         *     partner (optional) — each checked for real against the database and, for the bots, against Telegram, with what
+         *     is wrong and how to fix it; `nextStep` is the first required step not done. Also the Stripe webhook URL and
+         *     the exact events to enable on it. 503 never: a bot Telegram cannot be asked about is reported as not checked.
+         */
+        get: operations["setupGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -897,12 +1260,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every setting; the original system's names accepted for them (`aliases`); stored keys the engine does not know (`unknown`). */
+        /**
+         * Get the signal engine's settings
+         * @description Every setting with its value, default and range; the original system's names accepted for them (`aliases`);
+         *     stored keys the engine does not know (`unknown`).
+         */
         get: operations["signalsGetConfig"];
         /**
-         * Sets the named settings (null: back to the default). The original system's names (`aliases` in the GET) are
-         *     accepted and stored as our keys; an alias and its own key set to different values, unknown keys and out-of-range
-         *     values are a 400.
+         * Change the signal engine's settings
+         * @description Sets the named settings (null: back to the default); the others are kept. The original system's names
+         *     (`aliases` in the GET) are accepted and stored as our keys; an alias and its own key set to different values,
+         *     unknown keys and out-of-range values are a 400. A new `active_strategy` waits for an open live signal to close.
          */
         put: operations["signalsUpdateConfig"];
         post?: never;
@@ -919,6 +1287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List signals
+         * @description The signals the engine opened, newest first, filtered by status, direction, strategy and creation time; demo signals only when asked for.
+         */
         get: operations["signalsListSignals"];
         put?: never;
         post?: never;
@@ -935,6 +1307,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a signal
+         * @description The signal with its levels, status and result, and the indicator values it was opened on.
+         */
         get: operations["signalsGetSignal"];
         put?: never;
         post?: never;
@@ -953,7 +1329,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes an open signal at the given price, or at the market price; 409 when it is already closed. */
+        /**
+         * Close a signal
+         * @description Closes an open signal by hand at the given price, or at the market price when none is given.
+         */
         post: operations["signalsCloseSignal"];
         delete?: never;
         options?: never;
@@ -968,10 +1347,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The last check (scheduled or not): when, on which candle, and why there was no signal. 204 before the first. */
+        /**
+         * Get the last check
+         * @description The last check, scheduled or not: when, on which candle, and why there was no signal (or which one). 204 before the first.
+         */
         get: operations["signalsLastCheck"];
         put?: never;
-        /** Runs a check now (even with the engine switched off) and returns what came of it. */
+        /**
+         * Run a check now
+         * @description Looks for a signal on the last closed candle now, even with the engine switched off and on a candle already
+         *     checked, and answers what came of it (a provider that fails is recorded in the answer).
+         */
         post: operations["signalsCheck"];
         delete?: never;
         options?: never;
@@ -986,6 +1372,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Signal analytics
+         * @description Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes, in the
+         *     workspace's days; demo signals only when asked for.
+         */
         get: operations["signalsAnalytics"];
         put?: never;
         post?: never;
@@ -1005,8 +1396,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Backtests the provider's last candles, or up to 10,000 sent ones (the body limit is 1 MB; the CLI takes any file).
-         *     `format=png` or `svg` answers with the equity chart instead of the figures; an unknown format is a 400.
+         * Run a backtest
+         * @description Runs a strategy with the workspace's settings (overlaid by `settings`) through the live gates and lifecycle,
+         *     over the provider's last `bars` candles or up to 10,000 sent ones (the body limit is 1 MB; the CLI takes any
+         *     file). Nothing is written. `format=png` or `svg` answers with the equity chart instead of the figures.
          */
         post: operations["signalsBacktest"];
         delete?: never;
@@ -1022,8 +1415,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the Stripe settings
+         * @description The account, the VIP product and its prices, and the keys masked (they are never returned in full).
+         */
         get: operations["stripeGetSettings"];
-        /** Saves the settings; a new secret key is checked with Stripe first (400 with Stripe's reason when refused, 503 when unreachable). */
+        /**
+         * Save the Stripe settings
+         * @description Saves the keys, the account and the VIP product and prices. A new secret key (required the first time; omitted, the
+         *     stored one stays) is checked with Stripe before anything is saved: a 400 with Stripe's reason when refused. Secrets
+         *     are stored encrypted.
+         */
         put: operations["stripeSaveSettings"];
         post?: never;
         delete?: never;
@@ -1041,6 +1443,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sync the Stripe catalog
+         * @description Copies the account's products and prices from Stripe into the cache; the ones Stripe no longer lists are marked inactive.
+         */
         post: operations["stripeSync"];
         delete?: never;
         options?: never;
@@ -1055,6 +1461,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the cached Stripe products
+         * @description The products and their prices as last synced (no Stripe call).
+         */
         get: operations["stripeProducts"];
         put?: never;
         post?: never;
@@ -1071,6 +1481,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List subscriptions
+         * @description The workspace's VIP subscriptions, newest first, filtered by status and plan, searched by email or Telegram username.
+         */
         get: operations["subscriptionsList"];
         put?: never;
         post?: never;
@@ -1087,8 +1501,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active subscribers by plan, MRR, new and churned in the period (last 30 days by default), free-lead conversion. */
+        /**
+         * Subscription figures
+         * @description Active subscribers by plan now, monthly recurring revenue per currency from the cached Stripe prices, new (first
+         *     paid) and churned (ended) in the period (the last 30 days by default), and how many free leads became payers.
+         */
         get: operations["subscriptionsMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/metrics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscription metrics day by day
+         * @description Day by day, for the `days` days ending today in the tenant's time zone (1 to 365, default 30): new (first
+         *     paid), churned (access ended), active at the day's end, and MRR at the day's end per currency.
+         */
+        get: operations["subscriptionsDailyMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1104,7 +1543,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a subscription
+         * @description The subscription with its subscriber, plan, status, dates and Telegram account.
+         */
         get: operations["subscriptionsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{id}/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a subscription with its history
+         * @description The subscription with its history (newest first, at most 200), its VIP invite links (masked: a link is never
+         *     returned whole) and its Stripe ids; personal data masked and ids left out for a member, as in the subscription.
+         */
+        get: operations["subscriptionsDetail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1122,7 +1586,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** VIP by hand (not renewing); 409 when that email already has access. */
+        /**
+         * Grant VIP by hand
+         * @description A subscription for the email on the plan until `endsAt` (one period from now when omitted; lifetime has no
+         *     end). It does not renew. An existing subscription of that email is reactivated.
+         */
         post: operations["subscriptionsGrant"];
         delete?: never;
         options?: never;
@@ -1139,7 +1607,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends access now; 409 when there is none. */
+        /**
+         * Revoke a subscription
+         * @description Ends an active subscription now. One Stripe bills is cancelled in Stripe first, so that no renewal gives the
+         *     access back; if Stripe fails, nothing changes here.
+         */
         post: operations["subscriptionsRevoke"];
         delete?: never;
         options?: never;
@@ -1154,8 +1626,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the bots' replies
+         * @description Every setting with its description, its value (the default when not set) and its maximum length.
+         */
         get: operations["telegramBotConfigGet"];
-        /** Sets the named settings (null puts one back to its default); unknown keys are a 400. */
+        /**
+         * Change the bots' replies
+         * @description Sets the named settings (null puts one back to its default); the others are kept. Unknown keys are a 400.
+         */
         put: operations["telegramBotConfigUpdate"];
         post?: never;
         delete?: never;
@@ -1171,6 +1650,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List free leads
+         * @description The free leads in Telegram id order, a page at a time, with where each came from and whether a bot can reach them,
+         *     and how many of all of them can be reached.
+         */
         get: operations["telegramLeadsList"];
         put?: never;
         post?: never;
@@ -1187,6 +1671,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List deliveries
+         * @description The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why.
+         */
         get: operations["telegramOutboxList"];
         put?: never;
         post?: never;
@@ -1205,7 +1693,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queues a failed delivery again; 409 for one that is not failed. */
+        /**
+         * Retry a failed delivery
+         * @description Queues a failed delivery again. Only a failed one: an `unknown` one may already have reached Telegram, and a sent one has.
+         */
         post: operations["telegramOutboxRetry"];
         delete?: never;
         options?: never;
@@ -1222,7 +1713,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Onboarding: creates a tenant; the signed-in user becomes its admin. */
+        /**
+         * Create a workspace
+         * @description Onboarding: creates a workspace with its slug (its id in URLs), name and time zone; the signed-in user becomes its admin.
+         */
         post: operations["tenantsCreate"];
         delete?: never;
         options?: never;
@@ -1237,9 +1731,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user's tenant. */
+        /**
+         * Get the workspace
+         * @description The workspace this request acts in: its id, name, time zone and website origins.
+         */
         get: operations["tenantsGet"];
-        /** Renames the tenant or changes its time zone ("today" and local schedules follow it). */
+        /**
+         * Change the workspace
+         * @description Renames the workspace or changes its time zone ("today" and the local schedules follow it), and, when given, the
+         *     website origins allowed to call its public endpoints from a browser.
+         */
         put: operations["tenantsUpdate"];
         post?: never;
         delete?: never;
@@ -1255,9 +1756,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List members and invitations
+         * @description The workspace's members and pending invitations, in the order they were added, with their roles.
+         */
         get: operations["tenantUsersList"];
         put?: never;
-        /** Adds a member by email; they join when they first sign in with it. */
+        /**
+         * Invite a member
+         * @description Invites a member by email with a role. Nobody joins by it until the invitee, signed in with that verified email,
+         *     accepts it (`GET /api/me` lists it) within 7 days.
+         */
         post: operations["tenantUsersAdd"];
         delete?: never;
         options?: never;
@@ -1272,14 +1781,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a member
+         * @description A member or a pending invitation, with its email and role.
+         */
         get: operations["tenantUsersGet"];
         put?: never;
         post?: never;
-        /** Removes a member; the last admin cannot be removed (409). */
+        /**
+         * Remove a member
+         * @description Removes a member, or revokes a pending invitation; the workspace keeps at least one admin.
+         */
         delete: operations["tenantUsersRemove"];
         options?: never;
         head?: never;
-        /** Changes a member's role; the last admin cannot be demoted (409). */
+        /**
+         * Change a member's role
+         * @description Makes a member an admin or a member; the workspace keeps at least one admin.
+         */
         patch: operations["tenantUsersChangeRole"];
         trace?: never;
     };
@@ -1290,6 +1809,23 @@ export interface components {
         AddTenantUserRequest: {
             email: string;
             role: null | components["schemas"]["TenantRole"];
+        };
+        AuditEntryDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            userId: string;
+            userEmail: null | string;
+            userRole: null | components["schemas"]["TenantRole"];
+            /** @description Whether they were a platform operator when they acted. */
+            platformOperator: boolean;
+            /** @description The message sent, by its name. */
+            action: string;
+            /** @description What it carried, secrets masked and large values summarised. */
+            fields: components["schemas"]["JsonElement"];
+            /** @description The client's address as the API saw it, behind the known proxies. */
+            clientAddress: null | string;
         };
         BacktestCandle: {
             /** Format: date-time */
@@ -1413,6 +1949,22 @@ export interface components {
          * @enum {unknown}
          */
         BroadcastAudience: "all" | "vip" | "free_leads" | "coupon_users";
+        BroadcastAudienceDto: {
+            audience: components["schemas"]["BroadcastAudience"];
+            /**
+             * Format: int32
+             * @description The people in the audience, whether or not its bot can write to them: the message bot's users (`all`), the
+             *     Telegram users of active subscriptions (`vip`), every free lead, also those only in the FREE channel
+             *     (`free_leads`), the coupon bot's users (`coupon_users`).
+             */
+            recipients: number;
+            /**
+             * Format: int32
+             * @description Of them, those its bot can write to (they started it, and neither blocked it nor unsubscribed): exactly whom a
+             *     broadcast created now is sent to, its `progress.recipients` once the sender fixes them.
+             */
+            reachable: number;
+        };
         BroadcastButton: {
             text: null | string;
             url: null | string;
@@ -1548,6 +2100,14 @@ export interface components {
         };
         CheckoutDto: {
             url: string;
+        };
+        ClientConfigDto: {
+            /** @description Clerk's publishable key (`Auth__PublishableKey`); null when not configured. */
+            clerkPublishableKey: null | string;
+            /** @description The Clerk instance's Frontend API URL (`Auth__Issuer`); null when not configured. */
+            clerkFrontendApi: null | string;
+            /** @description Whether `POST /api/dev/sign-in` exists: Development with `Auth__DevTokens=true` only. */
+            devSignIn: boolean;
         };
         CloseSignalRequest: {
             /** Format: double */
@@ -2033,6 +2593,127 @@ export interface components {
             bots: components["schemas"]["BotCutOver"][];
             stripe: components["schemas"]["StripeCutOver"];
         };
+        DailySubscriptionMetricsDto: {
+            /**
+             * Format: date
+             * @description The first day listed.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The last day listed: today in Timezone.
+             */
+            to: string;
+            /** @description The tenant's IANA zone: what "a day" means. */
+            timezone: string;
+            /** @description Every day from From to To, in order, days without changes included. */
+            days: components["schemas"]["SubscriptionDayDto"][];
+        };
+        DashboardDto: {
+            /**
+             * Format: date-time
+             * @description When the figures were read.
+             */
+            generatedAt: string;
+            /** @description The tenant's IANA zone: what "today" and each day of the series mean. */
+            timezone: string;
+            revenue: components["schemas"]["DashboardRevenueDto"];
+            members: components["schemas"]["DashboardMembersDto"];
+            signals: components["schemas"]["DashboardSignalsDto"];
+            lastBroadcast: null | components["schemas"]["BroadcastDto"];
+            /**
+             * Format: int32
+             * @description Coupon images made today (Telegram and the web generator).
+             */
+            couponImagesToday: number;
+            /** @description Everything failing now, errors first; empty when all is well. */
+            problems: components["schemas"]["DashboardProblemDto"][];
+        };
+        DashboardMembersDto: {
+            /**
+             * Format: int32
+             * @description Active subscriptions (they have VIP access).
+             */
+            vipMembers: number;
+            /** @description Active subscriptions by plan (`monthly`, `annual`, `lifetime`). */
+            vipByPlan: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int32
+             * @description Telegram users who started a bot or joined the FREE channel and never paid.
+             */
+            freeLeads: number;
+            /**
+             * Format: int32
+             * @description Former free leads who paid.
+             */
+            convertedFreeLeads: number;
+            /**
+             * Format: double
+             * @description Converted / (converted + free leads); 0 when both are 0.
+             */
+            conversionRate: number;
+        };
+        /** @description One thing failing, to show as a badge. */
+        DashboardProblemDto: {
+            kind: components["schemas"]["DashboardProblemKind"];
+            severity: components["schemas"]["ProblemSeverity"];
+            /** @description What is wrong, in a sentence. */
+            message: string;
+            /** @description What to do about it. */
+            fix: string;
+        };
+        /**
+         * @description What failed. Serialized in snake case (`telegram_webhook`, …).
+         * @enum {unknown}
+         */
+        DashboardProblemKind: "telegram_webhook" | "bot_token_refused" | "telegram_unreachable" | "channel_rights" | "updates_failed" | "outbox_failed" | "stripe_not_verified";
+        DashboardRevenueDto: {
+            /** @description Monthly recurring revenue now, per currency (as `GET /api/subscriptions/metrics` counts it). */
+            mrr: components["schemas"]["Mrr"][];
+            /**
+             * Format: date
+             * @description The first day of the series (29 days before DateOnly DashboardRevenueDto.To).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Today.
+             */
+            to: string;
+            /**
+             * Format: int32
+             * @description Subscriptions first paid (or granted) in those 30 days.
+             */
+            new: number;
+            /**
+             * Format: int32
+             * @description Subscriptions whose access ended in those 30 days.
+             */
+            churned: number;
+            /** @description Each of the 30 days, in order, days without activity included with zeros. */
+            daily: components["schemas"]["RevenueDayDto"][];
+        };
+        DashboardSignalsDto: {
+            /**
+             * Format: int32
+             * @description Signals opened today.
+             */
+            today: number;
+            /**
+             * Format: int32
+             * @description Signals still open (opened any day).
+             */
+            open: number;
+            /**
+             * Format: double
+             * @description The results of the signals closed today, in pips.
+             */
+            pipsClosedToday: number;
+            /** @description Today's signals and the open ones, newest first (at most int GetDashboardHandler.MaxSignals). */
+            items: components["schemas"]["LiveSignalDto"][];
+        };
         /** @enum {unknown} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
         DayResult: {
@@ -2040,28 +2721,21 @@ export interface components {
             day: string;
             result: components["schemas"]["ResultSummary"];
         };
+        DevSignInDto: {
+            /** @description A development token (12 h), sent as `Authorization: Bearer …`. */
+            token: string;
+        };
+        DevSignInRequest: {
+            role: null | components["schemas"]["TenantRole"];
+        };
         DuplicateRequest: {
             name: null | string;
-        };
-        EntityTagHeaderValue: {
-            tag?: components["schemas"]["StringSegment"];
-            isWeak?: boolean;
         };
         EquityPointDto: {
             /** Format: date-time */
             time: string;
             /** Format: double */
             pips: number;
-        };
-        FileContentResult: {
-            /** Format: byte */
-            fileContents?: string;
-            contentType?: null | string;
-            fileDownloadName?: null | string;
-            /** Format: date-time */
-            lastModified?: null | string;
-            entityTag?: null | components["schemas"]["EntityTagHeaderValue"];
-            enableRangeProcessing?: boolean;
         };
         ForexAnalytics: {
             /** Format: date-time */
@@ -2164,6 +2838,17 @@ export interface components {
          * @enum {unknown}
          */
         HorizontalAlign: "left" | "center" | "right";
+        HttpValidationProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** Format: binary */
         IFormFile: string;
         /** @description An invitation waiting for the user's email: they may accept or decline it until it expires. */
@@ -2275,6 +2960,49 @@ export interface components {
             config: components["schemas"]["JsonElement"];
         };
         JsonElement: unknown;
+        /** @description A signal as it stands: its levels, how far it went, and its pips so far. */
+        LiveSignalDto: {
+            /** Format: int32 */
+            id: number;
+            symbol: string;
+            strategy: string;
+            direction: components["schemas"]["SignalDirection"];
+            status: components["schemas"]["SignalStatus"];
+            isOpen: boolean;
+            /** Format: double */
+            entryPrice: number;
+            /**
+             * Format: double
+             * @description The stop as posted.
+             */
+            stopLoss: number;
+            /**
+             * Format: double
+             * @description Where the stop is now (moved to the entry after TP1, to TP1 after TP2, per its exit plan).
+             */
+            currentStop: number;
+            /** Format: double */
+            takeProfit1: null | number;
+            /** Format: double */
+            takeProfit2: null | number;
+            /** Format: double */
+            takeProfit3: null | number;
+            /**
+             * Format: int32
+             * @description How many take-profits were reached (0–3).
+             */
+            targetsHit: number;
+            /**
+             * Format: double
+             * @description A closed signal's result; for an open one, the pips its hit targets locked in (their partial closes). No live price is
+             *     stored, so the part still open is not counted.
+             */
+            pipsSoFar: null | number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: null | string;
+        };
         MeDto: {
             userId: string;
             email: null | string;
@@ -2289,6 +3017,14 @@ export interface components {
             tenantId: string;
             tenantName: string;
             role: components["schemas"]["TenantRole"];
+        };
+        MoneyDto: {
+            currency: string;
+            /**
+             * Format: int64
+             * @description In the currency's minor unit (e.g. cents).
+             */
+            amountMinor: number;
         };
         /** @description Monthly recurring revenue in the price's minor units (e.g. cents), per currency. */
         Mrr: {
@@ -2322,6 +3058,16 @@ export interface components {
          * @enum {unknown}
          */
         OutboxStatus: "pending" | "sending" | "sent" | "failed" | "unknown" | "cancelled";
+        /** @description One page of a list: its items, how many match in all, and which page (from 1) of what size this is. */
+        PageOfAuditEntryDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         /** @description One page of a list: its items, how many match in all, and which page (from 1) of what size this is. */
         PageOfCampaignEntryDto: {
             items: components["schemas"]["CampaignEntryDto"][];
@@ -2441,6 +3187,11 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        /**
+         * @description `error`: something does not work now; `warning`: something may not.
+         * @enum {unknown}
+         */
+        ProblemSeverity: "error" | "warning";
         PublicCheckoutRequest: {
             email: null | string;
             plan: components["schemas"]["PlanType"];
@@ -2479,6 +3230,25 @@ export interface components {
             /** Format: double */
             averageR: number;
         };
+        RevenueDayDto: {
+            /** Format: date */
+            date: string;
+            /**
+             * Format: int32
+             * @description Subscriptions first paid (or granted) that day.
+             */
+            newSubscriptions: number;
+            /**
+             * Format: int32
+             * @description Subscriptions whose access ended that day.
+             */
+            churned: number;
+            /**
+             * @description The first payments made through Stripe that day, at the plan's price in the synced catalogue, per currency. Renewals
+             *     are not recorded per payment, so they are not in it; hand-granted subscriptions cost nothing.
+             */
+            newRevenue: components["schemas"]["MoneyDto"][];
+        };
         SaveConnectionRequest: {
             /** @description The bot's token from @BotFather; stored encrypted, only ever shown masked. */
             token: null | string;
@@ -2506,6 +3276,33 @@ export interface components {
             action: string;
             reason: null | string;
         };
+        SetupChecklistDto: {
+            /** @description Every step, in the fixed order of SetupStep. */
+            items: components["schemas"]["SetupItemDto"][];
+            nextStep: null | components["schemas"]["SetupStep"];
+            /** @description The endpoint to add in Stripe and the events to enable on it. */
+            stripeWebhook: components["schemas"]["StripeWebhookSetupDto"];
+        };
+        SetupItemDto: {
+            /** @description Which step. */
+            key: components["schemas"]["SetupStep"];
+            title: string;
+            /** @description Checked and in order. */
+            done: boolean;
+            /** @description What was found, in a sentence. */
+            detail: string;
+            /** @description What to do about it (null when done). */
+            fixHint: null | string;
+            /** @description Only an admin can do what the step needs; a member can only read it. */
+            adminOnly: boolean;
+            /** @description The business runs without it; it is never the next step. */
+            optional: boolean;
+        };
+        /**
+         * @description The steps, in the order they are listed and done. Serialized in snake case (`signal_bot`, …).
+         * @enum {unknown}
+         */
+        SetupStep: "signal_bot" | "message_bot" | "channels" | "stripe_keys" | "stripe_webhook" | "prices" | "cross_promo" | "first_journey" | "coupon_partner";
         /** @enum {unknown} */
         SignalCloseReason: "final_target" | "stop_loss" | "manual" | "timeout" | "invalidated" | null;
         SignalDetailDto: {
@@ -2589,15 +3386,6 @@ export interface components {
         StepsRequest: {
             steps: null | components["schemas"]["StepRequest"][];
         };
-        StringSegment: {
-            buffer?: null | string;
-            /** Format: int32 */
-            offset?: number;
-            /** Format: int32 */
-            length?: number;
-            value?: null | string;
-            hasValue?: boolean;
-        };
         /** @description The webhook endpoint to add in the tenant's Stripe dashboard (and the original's to disable at the same moment). */
         StripeCutOver: {
             /** Format: uri */
@@ -2621,6 +3409,49 @@ export interface components {
             prices: components["schemas"]["StripePlanPrices"];
             /** Format: date-time */
             updatedAt: null | string;
+        };
+        StripeWebhookSetupDto: {
+            /**
+             * Format: uri
+             * @description The tenant's webhook endpoint, to add in Stripe (Developers → Webhooks).
+             */
+            url: string;
+            /** @description Exactly the event types PromoStack handles, to select on that endpoint. */
+            events: string[];
+        };
+        SubscriptionDayDto: {
+            /** Format: date */
+            date: string;
+            /**
+             * Format: int32
+             * @description Subscriptions first paid that day.
+             */
+            newSubscriptions: number;
+            /**
+             * Format: int32
+             * @description Subscriptions whose access ended that day (cancelled or expired) and has not come back since.
+             */
+            churned: number;
+            /**
+             * Format: int32
+             * @description Subscriptions with access at the end of the day (for today: now).
+             */
+            activeAtEnd: number;
+            /**
+             * @description Monthly recurring revenue at the end of the day, per currency, in minor units: the active renewing subscriptions
+             *     of that moment priced as `GET /api/subscriptions/metrics` prices them today (the cached Stripe prices of the
+             *     configured plans; lifetime and hand-granted terms count for nothing). Empty when there is none.
+             */
+            mrrAtEnd: components["schemas"]["Mrr"][];
+        };
+        SubscriptionDetailDto: {
+            /** @description As `GET /api/subscriptions/{id}` returns it. */
+            subscription: components["schemas"]["SubscriptionDto"];
+            /** @description What happened to it, the newest first, at most 200 entries. */
+            history: components["schemas"]["SubscriptionHistoryEntryDto"][];
+            /** @description Its VIP invite links of the last 30 days (a link works 72 hours), the newest first. */
+            vipInvites: components["schemas"]["VipInviteDto"][];
+            stripe: components["schemas"]["SubscriptionStripeDto"];
         };
         SubscriptionDto: {
             /** Format: int32 */
@@ -2651,6 +3482,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description One change in a subscription's life. The row records when it was created, first activated, last ended and since when
+         *     a payment is overdue; the changes of the last 30 days (every activation, renewal, cancellation, expiry) come from the
+         *     events stored with them. An activation or end the row records is listed once, with its event when that is kept.
+         */
+        SubscriptionHistoryEntryDto: {
+            /** Format: date-time */
+            at: string;
+            type: components["schemas"]["SubscriptionHistoryType"];
+            /** @description A sentence for people (English). */
+            summary: string;
+        };
+        /**
+         * @description Serialized as `created`, `activated`, `renewed`, `payment_overdue`, `cancelled`, `expired`.
+         * @enum {unknown}
+         */
+        SubscriptionHistoryType: "created" | "activated" | "renewed" | "payment_overdue" | "cancelled" | "expired";
         SubscriptionMetricsDto: {
             /** Format: date-time */
             from: string;
@@ -2678,6 +3526,20 @@ export interface components {
          * @enum {unknown}
          */
         SubscriptionStatus: "pending" | "active" | "cancelled" | "expired";
+        /** @description The Stripe objects the subscription is linked to; the ids are left out for a member. */
+        SubscriptionStripeDto: {
+            customerId: null | string;
+            subscriptionId: null | string;
+            /** @description The Checkout Session made for it (none for a grant or a subscription made in Stripe). */
+            checkoutSessionId: null | string;
+            /** @description The payment a refund must name: a one-time purchase's, or the latest paid invoice's. */
+            paymentIntentId: null | string;
+            /**
+             * Format: date-time
+             * @description Stripe's time of the last event applied to it; an older one changes nothing.
+             */
+            lastEventAt: null | string;
+        };
         /**
          * @description A table of the original for one tenant: rows found, rows imported (or that would be), rows quarantined, rows
          *     left out by design (with the reason in the notes), and the rows PromoStack's table held before and after.
@@ -2791,22 +3653,46 @@ export interface components {
              */
             siteOrigins: null | string[];
         };
-        ValidationProblemDetails: {
-            type?: null | string;
-            title?: null | string;
-            /** Format: int32 */
-            status?: null | number;
-            detail?: null | string;
-            instance?: null | string;
-            errors?: {
-                [key: string]: string[];
-            };
-        };
         /**
          * @description Stored as `top`, `middle`, `bottom`.
          * @enum {unknown}
          */
         VerticalAlign: "top" | "middle" | "bottom";
+        VipInviteDto: {
+            /**
+             * Format: date-time
+             * @description When the link was asked of Telegram.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When Telegram stops accepting it (72 hours after).
+             */
+            expiresAt: string;
+            state: components["schemas"]["VipInviteState"];
+            /** @description The link's start (`https://t.me/+AbC…`), never the whole link; null until Telegram made it. */
+            linkHint: null | string;
+            /** @description Whether the message bot's message carrying it went out. */
+            sentToSubscriber: boolean;
+            /**
+             * Format: date-time
+             * @description When someone joined the VIP channel through it.
+             */
+            usedAt: null | string;
+            /** @description Whether that was the subscriber (false: someone else, who was removed); null when unused. */
+            usedByOwner: null | boolean;
+            /**
+             * Format: date-time
+             * @description When it was revoked: replaced by a newer link, or after a join by someone without access.
+             */
+            revokedAt: null | string;
+        };
+        /**
+         * @description Serialized as `pending` (Telegram has not made it yet), `failed` (Telegram did not make it), `active`
+         *     (it would let someone in now), `used`, `revoked`, `expired`.
+         * @enum {unknown}
+         */
+        VipInviteState: "pending" | "failed" | "active" | "used" | "revoked" | "expired";
         WebhookReport: {
             registered: boolean;
             url: null | string;
@@ -2847,6 +3733,69 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auditList: {
+        parameters: {
+            query?: {
+                user?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAuditEntryDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     broadcastsList: {
         parameters: {
             query?: never;
@@ -2862,9 +3811,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["BroadcastDto"][];
                     "application/json": components["schemas"]["BroadcastDto"][];
-                    "text/json": components["schemas"]["BroadcastDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2879,10 +3853,84 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BroadcastRequest"];
-                "text/json": components["schemas"]["BroadcastRequest"];
-                "application/*+json": components["schemas"]["BroadcastRequest"];
             };
         };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The bot that reaches this audience is not connected (the coupon bot for coupon users, else the message bot). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    broadcastsAudience: {
+        parameters: {
+            query?: {
+                audience?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -2890,9 +3938,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["BroadcastDto"];
-                    "application/json": components["schemas"]["BroadcastDto"];
-                    "text/json": components["schemas"]["BroadcastDto"];
+                    "application/json": components["schemas"]["BroadcastAudienceDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2914,9 +3987,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["BroadcastDto"];
                     "application/json": components["schemas"]["BroadcastDto"];
-                    "text/json": components["schemas"]["BroadcastDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2938,9 +4045,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["BroadcastDto"];
                     "application/json": components["schemas"]["BroadcastDto"];
-                    "text/json": components["schemas"]["BroadcastDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The broadcast has already finished (completed, cancelled or failed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2948,6 +4098,7 @@ export interface operations {
     campaignsList: {
         parameters: {
             query?: {
+                /** @description Only the campaigns in this status. */
                 status?: components["schemas"]["CampaignStatus"];
             };
             header?: never;
@@ -2962,9 +4113,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"][];
                     "application/json": components["schemas"]["CampaignDto"][];
-                    "text/json": components["schemas"]["CampaignDto"][];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2979,20 +4164,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CampaignRequest"];
-                "text/json": components["schemas"]["CampaignRequest"];
-                "application/*+json": components["schemas"]["CampaignRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"];
                     "application/json": components["schemas"]["CampaignDto"];
-                    "text/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3014,9 +4240,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"];
                     "application/json": components["schemas"]["CampaignDto"];
-                    "text/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3033,8 +4293,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CampaignRequest"];
-                "text/json": components["schemas"]["CampaignRequest"];
-                "application/*+json": components["schemas"]["CampaignRequest"];
             };
         };
         responses: {
@@ -3044,9 +4302,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"];
                     "application/json": components["schemas"]["CampaignDto"];
-                    "text/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign has ended, or it is active and the start date would change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3062,12 +4381,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign has run: only drafts can be deleted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3088,9 +4452,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"];
                     "application/json": components["schemas"]["CampaignDto"];
-                    "text/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is already published, or its end date has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3112,9 +4519,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"];
                     "application/json": components["schemas"]["CampaignDto"];
-                    "text/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is not active. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3136,9 +4586,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignDto"];
                     "application/json": components["schemas"]["CampaignDto"];
-                    "text/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign has not ended, its winner is already drawn, or no entry is left to draw from. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3163,9 +4656,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfCampaignEntryDto"];
                     "application/json": components["schemas"]["PageOfCampaignEntryDto"];
-                    "text/json": components["schemas"]["PageOfCampaignEntryDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3187,7 +4723,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3210,9 +4782,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignEntryDto"];
                     "application/json": components["schemas"]["CampaignEntryDto"];
-                    "text/json": components["schemas"]["CampaignEntryDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    configGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfigDto"];
                 };
             };
         };
@@ -3232,9 +4858,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ConnectionDto"][];
                     "application/json": components["schemas"]["ConnectionDto"][];
-                    "text/json": components["schemas"]["ConnectionDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3251,8 +4902,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SaveConnectionRequest"];
-                "text/json": components["schemas"]["SaveConnectionRequest"];
-                "application/*+json": components["schemas"]["SaveConnectionRequest"];
             };
         };
         responses: {
@@ -3262,9 +4911,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ConnectionDto"];
                     "application/json": components["schemas"]["ConnectionDto"];
-                    "text/json": components["schemas"]["ConnectionDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The bot serves another workspace, or is already this workspace's bot for another role, or the API has no public URL for Telegram to call. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Telegram cannot be reached; nothing was changed. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3287,6 +4997,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     connectionsTest: {
@@ -3306,9 +5052,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ConnectionReport"];
                     "application/json": components["schemas"]["ConnectionReport"];
-                    "text/json": components["schemas"]["ConnectionReport"];
+                };
+            };
+            /** @description Telegram refused the request, e.g. the bot's token was revoked. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A sandbox bot never reaches Telegram: there is nothing to test. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Telegram cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3316,8 +5114,11 @@ export interface operations {
     couponAnalyticsAnalytics: {
         parameters: {
             query?: {
+                /** @description First day, `YYYY-MM-DD`. */
                 from?: string;
+                /** @description Last day, `YYYY-MM-DD` (included). */
                 to?: string;
+                /** @description How many users and codes the top lists hold. */
                 top?: number;
             };
             header?: never;
@@ -3332,9 +5133,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponAnalyticsDto"];
                     "application/json": components["schemas"]["CouponAnalyticsDto"];
-                    "text/json": components["schemas"]["CouponAnalyticsDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3342,8 +5177,11 @@ export interface operations {
     couponAnalyticsFailures: {
         parameters: {
             query?: {
+                /** @description First day, `YYYY-MM-DD`. */
                 from?: string;
+                /** @description Last day, `YYYY-MM-DD` (included). */
                 to?: string;
+                /** @description Only failures of this error type. */
                 errorType?: string;
                 page?: number;
                 pageSize?: number;
@@ -3360,9 +5198,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfCouponFailureDto"];
                     "application/json": components["schemas"]["PageOfCouponFailureDto"];
-                    "text/json": components["schemas"]["PageOfCouponFailureDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3370,8 +5242,11 @@ export interface operations {
     couponAnalyticsFailuresCsv: {
         parameters: {
             query?: {
+                /** @description First day, `YYYY-MM-DD`. */
                 from?: string;
+                /** @description Last day, `YYYY-MM-DD` (included). */
                 to?: string;
+                /** @description Only failures of this error type. */
                 errorType?: string;
             };
             header?: never;
@@ -3386,7 +5261,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
+                };
+            };
+            /** @description A date is not `YYYY-MM-DD`, the period is not valid, or the error type is unknown: `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3411,9 +5322,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponUserActivityDto"];
                     "application/json": components["schemas"]["CouponUserActivityDto"];
-                    "text/json": components["schemas"]["CouponUserActivityDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3433,9 +5387,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponTemplateDto"][];
                     "application/json": components["schemas"]["CouponTemplateDto"][];
-                    "text/json": components["schemas"]["CouponTemplateDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3447,28 +5426,83 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The template's fields as JSON (see CouponTemplateRequest). */
+        /**
+         * @description The template's fields as JSON in the field `template`, and the images `square` (1080×1080), `story`
+         *     (1080×1920), `feed` (1080×1440) and `logo`.
+         */
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    Template?: string;
-                    Square?: components["schemas"]["IFormFile"];
-                    Story?: components["schemas"]["IFormFile"];
-                    Feed?: components["schemas"]["IFormFile"];
-                    Logo?: components["schemas"]["IFormFile"];
+                    template?: string;
+                    square?: components["schemas"]["IFormFile"];
+                    story?: components["schemas"]["IFormFile"];
+                    feed?: components["schemas"]["IFormFile"];
+                    logo?: components["schemas"]["IFormFile"];
                 };
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponTemplateDto"];
                     "application/json": components["schemas"]["CouponTemplateDto"];
-                    "text/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another template has the slug. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The image store cannot be reached; nothing was saved. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3490,9 +5524,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponTemplateDto"];
                     "application/json": components["schemas"]["CouponTemplateDto"];
-                    "text/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3506,15 +5574,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The template's fields as JSON (see CouponTemplateRequest). */
+        /**
+         * @description The template's fields as JSON in the field `template`, and the images `square` (1080×1080), `story`
+         *     (1080×1920), `feed` (1080×1440) and `logo`.
+         */
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    Template?: string;
-                    Square?: components["schemas"]["IFormFile"];
-                    Story?: components["schemas"]["IFormFile"];
-                    Feed?: components["schemas"]["IFormFile"];
-                    Logo?: components["schemas"]["IFormFile"];
+                    template?: string;
+                    square?: components["schemas"]["IFormFile"];
+                    story?: components["schemas"]["IFormFile"];
+                    feed?: components["schemas"]["IFormFile"];
+                    logo?: components["schemas"]["IFormFile"];
                 };
             };
         };
@@ -3525,9 +5596,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponTemplateDto"];
                     "application/json": components["schemas"]["CouponTemplateDto"];
-                    "text/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The template changed since it was loaded (`currentVersion` is its version now), or another template has the slug. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The image store cannot be reached; nothing was saved. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3550,6 +5682,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     couponsPreviewTemplate: {
@@ -3564,8 +5732,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CouponPreviewRequest"];
-                "text/json": components["schemas"]["CouponPreviewRequest"];
-                "application/*+json": components["schemas"]["CouponPreviewRequest"];
             };
         };
         responses: {
@@ -3575,7 +5741,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": unknown;
+                    "image/png": string;
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The image could not be made right now, or the image store cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3583,11 +5803,13 @@ export interface operations {
     couponsTemplateImage: {
         parameters: {
             query?: {
+                /** @description The image's version, as in the template's image URLs. */
                 v?: string;
             };
             header?: never;
             path: {
                 id: number;
+                /** @description A size (`square`, `story`, `feed`) or `logo`. */
                 image: string;
             };
             cookie?: never;
@@ -3600,7 +5822,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": unknown;
+                    "image/png": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The image store cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3620,9 +5885,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponSettingsDto"];
                     "application/json": components["schemas"]["CouponSettingsDto"];
-                    "text/json": components["schemas"]["CouponSettingsDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3637,8 +5927,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CouponSettingsRequest"];
-                "text/json": components["schemas"]["CouponSettingsRequest"];
-                "application/*+json": components["schemas"]["CouponSettingsRequest"];
             };
         };
         responses: {
@@ -3648,9 +5936,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponSettingsDto"];
                     "application/json": components["schemas"]["CouponSettingsDto"];
-                    "text/json": components["schemas"]["CouponSettingsDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3670,9 +6001,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponCodeListDto"];
                     "application/json": components["schemas"]["CouponCodeListDto"];
-                    "text/json": components["schemas"]["CouponCodeListDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3684,7 +6040,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "text/plain": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -3692,9 +6057,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CouponCodeListReport"];
                     "application/json": components["schemas"]["CouponCodeListReport"];
-                    "text/json": components["schemas"]["CouponCodeListReport"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3714,9 +6122,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CrossPromoSettingsDto"];
                     "application/json": components["schemas"]["CrossPromoSettingsDto"];
-                    "text/json": components["schemas"]["CrossPromoSettingsDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3731,8 +6164,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CrossPromoSettingsRequest"];
-                "text/json": components["schemas"]["CrossPromoSettingsRequest"];
-                "application/*+json": components["schemas"]["CrossPromoSettingsRequest"];
             };
         };
         responses: {
@@ -3742,9 +6173,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CrossPromoSettingsDto"];
                     "application/json": components["schemas"]["CrossPromoSettingsDto"];
-                    "text/json": components["schemas"]["CrossPromoSettingsDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The signal bot is not connected with both the VIP and the FREE channel. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Telegram cannot be reached to check the bot's rights. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3752,8 +6235,11 @@ export interface operations {
     crossPromoJobs: {
         parameters: {
             query?: {
+                /** @description Only the jobs in this status. */
                 status?: components["schemas"]["CrossPromoJobStatus"];
+                /** @description Only the jobs of this type. */
                 type?: string;
+                /** @description Only the jobs for this local date. */
                 date?: string;
                 page?: number;
                 pageSize?: number;
@@ -3770,9 +6256,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfCrossPromoJobDto"];
                     "application/json": components["schemas"]["PageOfCrossPromoJobDto"];
-                    "text/json": components["schemas"]["PageOfCrossPromoJobDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3792,9 +6312,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CrossPromoPreview"];
                     "application/json": components["schemas"]["CrossPromoPreview"];
-                    "text/json": components["schemas"]["CrossPromoPreview"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3809,8 +6354,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CrossPromoTestRequest"];
-                "text/json": components["schemas"]["CrossPromoTestRequest"];
-                "application/*+json": components["schemas"]["CrossPromoTestRequest"];
             };
         };
         responses: {
@@ -3820,9 +6363,159 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CrossPromoPreview"];
                     "application/json": components["schemas"]["CrossPromoPreview"];
-                    "text/json": components["schemas"]["CrossPromoPreview"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The posting bot is not connected. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dashboardGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    devSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevSignInRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSignInDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many calls from this client, or to this workspace: try again in a minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3842,9 +6535,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantImportDto"];
                     "application/json": components["schemas"]["TenantImportDto"];
-                    "text/json": components["schemas"]["TenantImportDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The workspace was not imported from the original system. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3864,9 +6591,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CutOverReport"];
                     "application/json": components["schemas"]["CutOverReport"];
-                    "text/json": components["schemas"]["CutOverReport"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The workspace was not imported from the original system. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3886,9 +6647,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneySummaryDto"][];
                     "application/json": components["schemas"]["JourneySummaryDto"][];
-                    "text/json": components["schemas"]["JourneySummaryDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3903,20 +6689,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["JourneyRequest"];
-                "text/json": components["schemas"]["JourneyRequest"];
-                "application/*+json": components["schemas"]["JourneyRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3938,9 +6765,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3957,8 +6818,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["JourneyRequest"];
-                "text/json": components["schemas"]["JourneyRequest"];
-                "application/*+json": components["schemas"]["JourneyRequest"];
             };
         };
         responses: {
@@ -3968,9 +6827,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3986,12 +6897,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The journey is published: stop it first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4007,8 +6963,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StepsRequest"];
-                "text/json": components["schemas"]["StepsRequest"];
-                "application/*+json": components["schemas"]["StepsRequest"];
             };
         };
         responses: {
@@ -4018,9 +6972,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4042,9 +7048,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyTriggerDto"][];
                     "application/json": components["schemas"]["JourneyTriggerDto"][];
-                    "text/json": components["schemas"]["JourneyTriggerDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4061,8 +7101,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TriggerRequest"];
-                "text/json": components["schemas"]["TriggerRequest"];
-                "application/*+json": components["schemas"]["TriggerRequest"];
             };
         };
         responses: {
@@ -4072,9 +7110,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyTriggerDto"];
                     "application/json": components["schemas"]["JourneyTriggerDto"];
-                    "text/json": components["schemas"]["JourneyTriggerDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The journey already has this trigger. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4091,12 +7190,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4117,9 +7252,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description The flow or a trigger does not pass the checks: `errors` names each. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The journey is already published, or another published journey owns one of its triggers. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4141,9 +7328,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The journey is not published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4160,8 +7390,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": null | components["schemas"]["DuplicateRequest"];
-                "text/json": null | components["schemas"]["DuplicateRequest"];
-                "application/*+json": null | components["schemas"]["DuplicateRequest"];
             };
         };
         responses: {
@@ -4171,9 +7399,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyDto"];
                     "application/json": components["schemas"]["JourneyDto"];
-                    "text/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4181,6 +7461,7 @@ export interface operations {
     journeysSessions: {
         parameters: {
             query?: {
+                /** @description Only the sessions in this status. */
                 status?: components["schemas"]["JourneySessionStatus"];
                 page?: number;
                 pageSize?: number;
@@ -4199,9 +7480,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfJourneySessionDto"];
                     "application/json": components["schemas"]["PageOfJourneySessionDto"];
-                    "text/json": components["schemas"]["PageOfJourneySessionDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4223,9 +7547,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["JourneyAnalyticsDto"];
                     "application/json": components["schemas"]["JourneyAnalyticsDto"];
-                    "text/json": components["schemas"]["JourneyAnalyticsDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4247,7 +7605,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4267,9 +7661,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["MeDto"];
                     "application/json": components["schemas"]["MeDto"];
-                    "text/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4291,9 +7701,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["Membership"];
                     "application/json": components["schemas"]["Membership"];
-                    "text/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The user's email is not verified, or their account has no email. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The user already belongs to this workspace. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4309,12 +7762,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The user's account has no email to match the invitation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4327,12 +7816,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The user is the workspace's last admin. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4351,9 +7876,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantDto"][];
                     "application/json": components["schemas"]["TenantDto"][];
-                    "text/json": components["schemas"]["TenantDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not a platform operator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4371,20 +7921,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CampaignEntryRequest"];
-                "text/json": components["schemas"]["CampaignEntryRequest"];
-                "application/*+json": components["schemas"]["CampaignEntryRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CampaignEntryReceipt"];
                     "application/json": components["schemas"]["CampaignEntryReceipt"];
-                    "text/json": components["schemas"]["CampaignEntryReceipt"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is not open for entries (not active). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many calls from this client, or to this workspace: try again in a minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4401,8 +7992,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PublicCheckoutRequest"];
-                "text/json": components["schemas"]["PublicCheckoutRequest"];
-                "application/*+json": components["schemas"]["PublicCheckoutRequest"];
             };
         };
         responses: {
@@ -4412,9 +8001,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CheckoutDto"];
                     "application/json": components["schemas"]["CheckoutDto"];
-                    "text/json": components["schemas"]["CheckoutDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The business has not connected its bot yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many calls from this client, or to this workspace: try again in a minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stripe cannot be reached. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4436,9 +8077,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["WebTemplateDto"][];
                     "application/json": components["schemas"]["WebTemplateDto"][];
-                    "text/json": components["schemas"]["WebTemplateDto"][];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many calls from this client, or to this workspace: try again in a minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4455,8 +8112,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebImageRequest"];
-                "text/json": components["schemas"]["WebImageRequest"];
-                "application/*+json": components["schemas"]["WebImageRequest"];
             };
         };
         responses: {
@@ -4466,37 +8121,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": components["schemas"]["FileContentResult"];
+                    "image/png": string;
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ValidationProblemDetails"];
-                    "image/png": unknown;
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "image/png": unknown;
                 };
             };
-            /** @description Service Unavailable */
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many calls from this client, or to this workspace: try again in a minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The code could not be checked, or the image not made, right now: try again in a minute. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "image/png": unknown;
                 };
             };
         };
@@ -4504,11 +8174,13 @@ export interface operations {
     publicCouponTemplatesImage: {
         parameters: {
             query?: {
+                /** @description The image's version, as in the template's image URLs. */
                 v?: string;
             };
             header?: never;
             path: {
                 id: number;
+                /** @description `square`, `story` or `feed`. */
                 size: string;
                 tenant: string;
             };
@@ -4522,7 +8194,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": unknown;
+                    "image/png": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many calls from this client, or to this workspace: try again in a minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The image store cannot be reached. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    setupGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupChecklistDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4542,9 +8295,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ForexConfigDto"];
                     "application/json": components["schemas"]["ForexConfigDto"];
-                    "text/json": components["schemas"]["ForexConfigDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4559,8 +8337,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateForexConfigRequest"];
-                "text/json": components["schemas"]["UpdateForexConfigRequest"];
-                "application/*+json": components["schemas"]["UpdateForexConfigRequest"];
             };
         };
         responses: {
@@ -4570,9 +8346,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ForexConfigDto"];
                     "application/json": components["schemas"]["ForexConfigDto"];
-                    "text/json": components["schemas"]["ForexConfigDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4580,11 +8399,17 @@ export interface operations {
     signalsListSignals: {
         parameters: {
             query?: {
+                /** @description Only the signals in this status. */
                 status?: components["schemas"]["SignalStatus"];
+                /** @description Only buys or only sells. */
                 direction?: components["schemas"]["SignalDirection"];
+                /** @description Only the signals of this strategy. */
                 strategy?: string;
+                /** @description Created at or after this instant. */
                 from?: string;
+                /** @description Created before this instant. */
                 to?: string;
+                /** @description Include the demo signals of replayed candles. */
                 includeDemo?: boolean;
                 page?: number;
                 pageSize?: number;
@@ -4601,9 +8426,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfSignalDto"];
                     "application/json": components["schemas"]["PageOfSignalDto"];
-                    "text/json": components["schemas"]["PageOfSignalDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4625,9 +8484,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["SignalDetailDto"];
                     "application/json": components["schemas"]["SignalDetailDto"];
-                    "text/json": components["schemas"]["SignalDetailDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4644,8 +8537,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": null | components["schemas"]["CloseSignalRequest"];
-                "text/json": null | components["schemas"]["CloseSignalRequest"];
-                "application/*+json": null | components["schemas"]["CloseSignalRequest"];
             };
         };
         responses: {
@@ -4655,9 +8546,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["SignalDto"];
                     "application/json": components["schemas"]["SignalDto"];
-                    "text/json": components["schemas"]["SignalDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The signal is already closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No price was given and the market data provider cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4677,9 +8629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ForexCheckResult"];
                     "application/json": components["schemas"]["ForexCheckResult"];
-                    "text/json": components["schemas"]["ForexCheckResult"];
                 };
             };
             /** @description No Content */
@@ -4688,6 +8638,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4706,9 +8683,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ForexCheckResult"];
                     "application/json": components["schemas"]["ForexCheckResult"];
-                    "text/json": components["schemas"]["ForexCheckResult"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4716,8 +8718,11 @@ export interface operations {
     signalsAnalytics: {
         parameters: {
             query?: {
+                /** @description Closed at or after this instant. */
                 from?: string;
+                /** @description Closed before this instant. */
                 to?: string;
+                /** @description Include the demo signals of replayed candles. */
                 includeDemo?: boolean;
             };
             header?: never;
@@ -4732,9 +8737,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ForexAnalytics"];
                     "application/json": components["schemas"]["ForexAnalytics"];
-                    "text/json": components["schemas"]["ForexAnalytics"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4742,6 +8781,7 @@ export interface operations {
     signalsBacktest: {
         parameters: {
             query?: {
+                /** @description The answer: the figures (`json`, the default) or the equity chart. */
                 format?: components["schemas"]["BacktestFormat"];
             };
             header?: never;
@@ -4751,8 +8791,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BacktestRequest"];
-                "text/json": components["schemas"]["BacktestRequest"];
-                "application/*+json": components["schemas"]["BacktestRequest"];
             };
         };
         responses: {
@@ -4767,13 +8805,58 @@ export interface operations {
                     "image/svg+xml": string;
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The market data provider has fewer than 300 candles to test on. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No candles were sent and the market data provider cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4793,9 +8876,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["StripeSettingsDto"];
                     "application/json": components["schemas"]["StripeSettingsDto"];
-                    "text/json": components["schemas"]["StripeSettingsDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4810,8 +8918,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SaveStripeSettingsRequest"];
-                "text/json": components["schemas"]["SaveStripeSettingsRequest"];
-                "application/*+json": components["schemas"]["SaveStripeSettingsRequest"];
             };
         };
         responses: {
@@ -4821,9 +8927,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["StripeSettingsDto"];
                     "application/json": components["schemas"]["StripeSettingsDto"];
-                    "text/json": components["schemas"]["StripeSettingsDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stripe cannot be reached to check the key; nothing was saved. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4843,9 +8992,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CachedProductDto"][];
                     "application/json": components["schemas"]["CachedProductDto"][];
-                    "text/json": components["schemas"]["CachedProductDto"][];
+                };
+            };
+            /** @description Stripe refused the request (e.g. the key was revoked). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Stripe settings are not saved yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stripe cannot be reached. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4865,9 +9057,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["CachedProductDto"][];
                     "application/json": components["schemas"]["CachedProductDto"][];
-                    "text/json": components["schemas"]["CachedProductDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4875,8 +9092,11 @@ export interface operations {
     subscriptionsList: {
         parameters: {
             query?: {
+                /** @description Only the subscriptions in this status. */
                 status?: components["schemas"]["SubscriptionStatus"];
+                /** @description Only the subscriptions on this plan. */
                 plan?: components["schemas"]["PlanType"];
+                /** @description Part of an email or a Telegram username. */
                 search?: string;
                 page?: number;
                 pageSize?: number;
@@ -4893,9 +9113,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfSubscriptionDto"];
                     "application/json": components["schemas"]["PageOfSubscriptionDto"];
-                    "text/json": components["schemas"]["PageOfSubscriptionDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4903,7 +9157,9 @@ export interface operations {
     subscriptionsMetrics: {
         parameters: {
             query?: {
+                /** @description Start of the period (included). */
                 from?: string;
+                /** @description End of the period (excluded). */
                 to?: string;
             };
             header?: never;
@@ -4918,9 +9174,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["SubscriptionMetricsDto"];
                     "application/json": components["schemas"]["SubscriptionMetricsDto"];
-                    "text/json": components["schemas"]["SubscriptionMetricsDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    subscriptionsDailyMetrics: {
+        parameters: {
+            query?: {
+                /** @description How many days, ending today (1 to 365). */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailySubscriptionMetricsDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4942,9 +9291,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["SubscriptionDto"];
                     "application/json": components["schemas"]["SubscriptionDto"];
-                    "text/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    subscriptionsDetail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDetailDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4959,8 +9400,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GrantSubscriptionRequest"];
-                "text/json": components["schemas"]["GrantSubscriptionRequest"];
-                "application/*+json": components["schemas"]["GrantSubscriptionRequest"];
             };
         };
         responses: {
@@ -4970,9 +9409,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["SubscriptionDto"];
                     "application/json": components["schemas"]["SubscriptionDto"];
-                    "text/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The email already has an active subscription. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4994,9 +9485,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["SubscriptionDto"];
                     "application/json": components["schemas"]["SubscriptionDto"];
-                    "text/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description Stripe refused to cancel the subscription. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The subscription gives no access to revoke. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Stripe cannot be reached; nothing was changed. Also while sign-in is unavailable (the identity provider cannot be reached). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5016,9 +9559,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["BotSettingDto"][];
                     "application/json": components["schemas"]["BotSettingDto"][];
-                    "text/json": components["schemas"]["BotSettingDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5033,8 +9601,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateBotConfigRequest"];
-                "text/json": components["schemas"]["UpdateBotConfigRequest"];
-                "application/*+json": components["schemas"]["UpdateBotConfigRequest"];
             };
         };
         responses: {
@@ -5044,9 +9610,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["BotSettingDto"][];
                     "application/json": components["schemas"]["BotSettingDto"][];
-                    "text/json": components["schemas"]["BotSettingDto"][];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5069,9 +9678,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["FreeLeadPage"];
                     "application/json": components["schemas"]["FreeLeadPage"];
-                    "text/json": components["schemas"]["FreeLeadPage"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5079,8 +9722,11 @@ export interface operations {
     telegramOutboxList: {
         parameters: {
             query?: {
+                /** @description Only the deliveries in this status. */
                 status?: components["schemas"]["OutboxStatus"];
+                /** @description Only the deliveries of this kind (the feature that sent them). */
                 kind?: string;
+                /** @description Only the deliveries to this chat. */
                 chatId?: number;
                 page?: number;
                 pageSize?: number;
@@ -5097,9 +9743,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["PageOfOutboxItemDto"];
                     "application/json": components["schemas"]["PageOfOutboxItemDto"];
-                    "text/json": components["schemas"]["PageOfOutboxItemDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5122,6 +9802,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The delivery has not failed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     tenantsCreate: {
@@ -5134,8 +9859,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateTenantRequest"];
-                "text/json": components["schemas"]["CreateTenantRequest"];
-                "application/*+json": components["schemas"]["CreateTenantRequest"];
             };
         };
         responses: {
@@ -5145,20 +9868,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantDto"];
                     "application/json": components["schemas"]["TenantDto"];
-                    "text/json": components["schemas"]["TenantDto"];
                 };
             };
-            /** @description Conflict */
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The slug is taken. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ProblemDetails"];
-                    "application/json": components["schemas"]["ProblemDetails"];
-                    "text/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5178,9 +9933,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantDto"];
                     "application/json": components["schemas"]["TenantDto"];
-                    "text/json": components["schemas"]["TenantDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5195,8 +9975,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateTenantRequest"];
-                "text/json": components["schemas"]["UpdateTenantRequest"];
-                "application/*+json": components["schemas"]["UpdateTenantRequest"];
             };
         };
         responses: {
@@ -5206,9 +9984,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantDto"];
                     "application/json": components["schemas"]["TenantDto"];
-                    "text/json": components["schemas"]["TenantDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5228,9 +10049,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantUserDto"][];
                     "application/json": components["schemas"]["TenantUserDto"][];
-                    "text/json": components["schemas"]["TenantUserDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5245,8 +10091,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AddTenantUserRequest"];
-                "text/json": components["schemas"]["AddTenantUserRequest"];
-                "application/*+json": components["schemas"]["AddTenantUserRequest"];
             };
         };
         responses: {
@@ -5256,9 +10100,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantUserDto"];
                     "application/json": components["schemas"]["TenantUserDto"];
-                    "text/json": components["schemas"]["TenantUserDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The email is already a member or invited, or the workspace has 50 pending invitations. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5280,9 +10176,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantUserDto"];
                     "application/json": components["schemas"]["TenantUserDto"];
-                    "text/json": components["schemas"]["TenantUserDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5305,6 +10235,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The member is the workspace's last admin. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     tenantUsersChangeRole: {
@@ -5319,8 +10294,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeRoleRequest"];
-                "text/json": components["schemas"]["ChangeRoleRequest"];
-                "application/*+json": components["schemas"]["ChangeRoleRequest"];
             };
         };
         responses: {
@@ -5330,9 +10303,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["TenantUserDto"];
                     "application/json": components["schemas"]["TenantUserDto"];
-                    "text/json": components["schemas"]["TenantUserDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The member is the workspace's last admin. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -7,6 +7,7 @@ import { useSession } from "../auth/session";
 import { formatDateTime, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Loading, PageTitle, Pager, Table, type Tone } from "../ui/ui";
 import { useAction } from "../ui/useAction";
+import AuditLog from "./AuditLog";
 
 type OutboxStatus = components["schemas"]["OutboxStatus"];
 const statusTone: Record<OutboxStatus, Tone> = { pending: "info", sending: "info", sent: "good", failed: "bad", unknown: "warn", cancelled: "muted" };
@@ -59,14 +60,17 @@ function Outbox() {
 }
 
 export default function Activity() {
+  const { isAdmin } = useSession();
   return (
     <>
       <PageTitle title="Activity" subtitle="What the bots sent, and who changed what." />
       <nav className="tabs" aria-label="Activity">
         <NavLink to="/activity" end>Outbox</NavLink>
+        {isAdmin ? <NavLink to="/activity/audit">Audit log</NavLink> : null}
       </nav>
       <Routes>
         <Route index element={<Outbox />} />
+        <Route path="audit" element={<AuditLog />} />
       </Routes>
     </>
   );

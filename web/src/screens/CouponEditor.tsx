@@ -138,7 +138,7 @@ function Editor({ template }: { template: Template }) {
           ...(Object.keys(files) as ("square" | "story" | "feed")[]).filter((s) => files[s] && !edits.some((e) => e.size === s)).map((size) => ({ size, showLogo: false })),
         ],
       });
-      return data(await api.PUT("/api/coupons/templates/{id}", { params: { path: { id: template.id } }, body: { Template: fields }, bodySerializer: (body) => templateForm(body.Template ?? "", files) }));
+      return data(await api.PUT("/api/coupons/templates/{id}", { params: { path: { id: template.id } }, body: { template: fields }, bodySerializer: (body) => templateForm(body.template ?? "", files) }));
     },
     ["coupon-template", "coupon-templates"],
   );

@@ -19,7 +19,7 @@ function CodeUpload() {
   const upload = useAction(
     async () => {
       const text = file === null ? "" : await file.text();
-      return data(await api.PUT("/api/coupons/codes", { body: text as never, bodySerializer: (b: unknown) => String(b), headers: { "Content-Type": "text/plain" } }));
+      return data(await api.PUT("/api/coupons/codes", { body: text, bodySerializer: (b) => b, headers: { "Content-Type": "text/plain" } }));
     },
     ["coupon-codes"],
   );

@@ -23,7 +23,7 @@ function Templates() {
   const create = useAction(
     async () => {
       const template = JSON.stringify({ name: form.name, slug: form.slug, telegramEnabled: false, webEnabled: false, sizes: [{ size: "square", showLogo: false }] });
-      return data(await api.POST("/api/coupons/templates", { body: { Template: template }, bodySerializer: (body) => templateForm(body.Template ?? "", { square: form.square }) }));
+      return data(await api.POST("/api/coupons/templates", { body: { template }, bodySerializer: (body) => templateForm(body.template ?? "", { square: form.square }) }));
     },
     ["coupon-templates"],
     (t) => void navigate(`/coupons/${t.id}`),
