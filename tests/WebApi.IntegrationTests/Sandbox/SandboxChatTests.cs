@@ -89,6 +89,13 @@ public sealed class SandboxChatTests(AppFixture fixture, ClassApp classApp) : In
         BotMessages(conversation).Last().GetProperty("text").GetString().Should().Be("Noted.");
         var session = (await (await _admin.GetAsync($"/api/journeys/{id}/sessions")).JsonAsync()).GetProperty("items")[0];
         session.GetProperty("answers").GetProperty("market").GetString().Should().Be("Forex");
+
+        await _admin.PostAsJsonAsync(Messages, new { callbackData = forex });
+        await DrainAsync();
+        var notice = BotMessages(await ConversationAsync()).Last();
+        notice.GetProperty("type").GetString().Should().Be("notice", "a press's answer is shown as Telegram's toast");
+        notice.GetProperty("text").GetString().Should().Be("This question has already been answered.");
+        notice.GetProperty("status").GetString().Should().Be("sent");
     }
 
     [Fact]
