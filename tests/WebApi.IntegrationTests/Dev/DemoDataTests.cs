@@ -63,8 +63,12 @@ public sealed class DemoDataTests(AppFixture fixture) : IntegrationTest(fixture)
     public async Task TheDemoData_ReadsInTheApi_AndItsMessagesGoOnlyToSandboxBots()
     {
         var token = await DevTokenAsync();
+        // The app runs on from the time the seed was made (the shared app's clock, which earlier tests may have moved on).
         await using var app = new PromoStackFactory(
-            Identity, new Dictionary<string, string?> { ["Auth:DevTokens"] = "true", ["Auth:DevKeyPath"] = KeyPath }, "Development", Telegram);
+            Identity, new Dictionary<string, string?> { ["Auth:DevTokens"] = "true", ["Auth:DevKeyPath"] = KeyPath }, "Development", Telegram)
+        {
+            Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Factory.Clock.GetUtcNow()),
+        };
         var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
