@@ -20,7 +20,8 @@ public static class Verbs
         usage: promostack-cli <verb> [options]
           migrate                                   apply the committed database migrations
           dev-token --tenant <slug> --role <admin|member>
-                                                    (Development only) ensure the tenant and a dev user, print a 12 h token
+                                                    (Development only) ensure the tenant and a dev user, print a 12 h token;
+                                                    for the demo tenant, seed its demo data once
           platform-operator <grant|revoke> <clerk-user-id>
                                                     make a Clerk user a platform operator (may list every tenant), or not
           import --from <postgres://… | connection string> [--tenant ID]… [--dry-run] [--merge] [--source-timezone ZONE] [--report FILE]
@@ -82,8 +83,11 @@ public static class Verbs
             var user = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EnsureDevUser(tenant, role));
             if (tenant == "demo")
             {
-                await scope.ServiceProvider.GetRequiredService<TenantScopes>().RunAsync(
+                var tenants = scope.ServiceProvider.GetRequiredService<TenantScopes>();
+                await tenants.RunAsync(
                     tenant, (services, ct) => services.GetRequiredService<ISender>().Send(new SeedCouponDemo(), ct).AsTask(), CancellationToken.None);
+                await tenants.RunAsync(
+                    tenant, (services, ct) => services.GetRequiredService<ISender>().Send(new SeedDemoData(), ct).AsTask(), CancellationToken.None);
             }
 
             var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
