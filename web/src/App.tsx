@@ -11,6 +11,7 @@ const ClerkGate = lazy(() => import("./auth/ClerkGate"));
 const Bots = lazy(() => import("./screens/Bots"));
 const Home = lazy(() => import("./screens/Home"));
 const Setup = lazy(() => import("./screens/Setup"));
+const Audience = lazy(() => import("./screens/Audience"));
 const Signals = lazy(() => import("./screens/Signals"));
 const Vip = lazy(() => import("./screens/Vip"));
 const Journeys = lazy(() => import("./screens/Journeys"));
@@ -19,6 +20,7 @@ const Growth = lazy(() => import("./screens/Growth"));
 const Coupons = lazy(() => import("./screens/Coupons"));
 const Activity = lazy(() => import("./screens/Activity"));
 const Team = lazy(() => import("./screens/Team"));
+const Sandbox = lazy(() => import("./screens/Sandbox"));
 const NotFound = lazy(() => import("./screens/NotFound"));
 
 function Screens() {
@@ -27,6 +29,7 @@ function Screens() {
       <Route element={<Layout />}>
         <Route index element={<Home />} />
         <Route path="setup" element={<Setup />} />
+        <Route path="audience/*" element={<Audience />} />
         <Route path="bots" element={<Bots />} />
         <Route path="signals/*" element={<Signals />} />
         <Route path="vip/*" element={<Vip />} />
@@ -36,6 +39,7 @@ function Screens() {
         <Route path="coupons/*" element={<Coupons />} />
         <Route path="activity/*" element={<Activity />} />
         <Route path="team" element={<Team />} />
+        <Route path="sandbox" element={<Sandbox />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

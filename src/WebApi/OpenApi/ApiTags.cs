@@ -17,6 +17,7 @@ public static class ApiTags
     public const string BotReplies = "Bot replies";
     public const string Outbox = "Telegram outbox";
     public const string Leads = "Free leads";
+    public const string Audience = "Audience";
     public const string Signals = "Signals";
     public const string Subscriptions = "VIP subscriptions";
     public const string Stripe = "Stripe";
@@ -42,6 +43,7 @@ public static class ApiTags
         new(Bots, "The workspace's Telegram bots: the signal bot (VIP and FREE channels), the message bot (private chats) and the coupon bot."),
         new(BotReplies, "What the bots answer to /start, /help, /stop and to anything else."),
         new(Outbox, "Every message to Telegram goes through the outbox: pending, sent, failed with Telegram's reason, or unknown after a crash."),
+        new(Audience, "Everyone the bots have met (admins only: personal data): search, filters, one person's timeline, the VIP members."),
         new(Leads, "People who joined the FREE channel or started a bot and never paid."),
         new(Signals, "The forex signal engine: its settings, the signals it opened, its checks, analytics and backtests."),
         new(Subscriptions, "VIP access: subscriptions paid through Stripe or granted by hand, their figures, and revoking them."),
@@ -57,6 +59,6 @@ public static class ApiTags
         new(PublicCheckout, "Called by the workspace's own website, without sign-in: start a VIP checkout. Rate limited; CORS for the site's origins."),
         new(PublicCampaigns, "Called by the workspace's own website, without sign-in: enter a campaign. Rate limited; CORS for the site's origins."),
         new(PublicCoupons, "The public web generator, without sign-in: the templates offered on the web, their images, and a coupon image for a code."),
-        new(Development, "Local development only (404 anywhere else): signing in as the demo workspace's admin or member without Clerk."),
+        new(Development, "Local development only (404 anywhere else): signing in as the demo workspace's admin or member without Clerk, and chatting with sandbox bots."),
     ];
 }

@@ -4,6 +4,93 @@
  */
 
 export interface paths {
+    "/api/audience/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bot users
+         * @description Bot users, newest first, 50 a page (at most 200), by keyset: pass the answer's `nextCursor` as
+         *     `cursor` for the next page (null on the last). Searched by name, username (`@name`: usernames only) or
+         *     Telegram id; filtered by VIP (an active subscription), free lead (never paid), blocked (`message_bot`,
+         *     `signal_bot`, `coupon_bot` or `any`), unsubscribed (/stop), coupon bot use and join time
+         *     (`joinedFrom` inclusive, `joinedTo` exclusive). Admins only: personal data.
+         */
+        get: operations["audienceListUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/users/{telegramUserId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bot user with their timeline
+         * @description One bot user: their flags, subscriptions, channel memberships and timeline (newest first, at most 100 entries:
+         *     journeys, payments, coupon images, channel joins, messages the bots queued for them). 404 for a Telegram id no
+         *     bot of this workspace has met. Admins only.
+         */
+        get: operations["audienceGetUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/vip-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List VIP members
+         * @description VIP members: active subscriptions linked to a Telegram user, newest first, with whether Telegram reported them in
+         *     the VIP channel. Admins only.
+         */
+        get: operations["audienceListVipMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count bot users by filter
+         * @description How many bot users each filter of `GET /api/audience/users` matches (counts only, so members may read it too).
+         */
+        get: operations["audienceSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1229,6 +1316,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sandbox/{role}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the sandbox conversation
+         * @description The conversation, oldest first (the last 200 messages): yours and the bot's, each bot message with its delivery
+         *     status, text (HTML and plain), inline buttons and images. Poll with `after` set to the previous answer's
+         *     `next`: only what appeared or changed since (with a few seconds of overlap) comes back; replace messages by id.
+         */
+        get: operations["sandboxConversation"];
+        put?: never;
+        /**
+         * Send a sandbox bot a message
+         * @description Sends the bot a text (`{"text":"/start"}`) or presses a button (`{"callbackData":"…"}`, the data of a
+         *     button the bot sent), as your sandbox Telegram user. 202: stored in the inbox; the bot's replies follow in
+         *     `GET …/messages` once the inbox worker has handled it.
+         */
+        post: operations["sandboxSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/{role}/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an image from the sandbox conversation
+         * @description An image the bot sent you (a coupon image or preview, kept a day), for the conversation's image URLs.
+         */
+        get: operations["sandboxImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/setup": {
         parameters: {
             query?: never;
@@ -1810,6 +1945,129 @@ export interface components {
             email: string;
             role: null | components["schemas"]["TenantRole"];
         };
+        AudienceChannelDto: {
+            /** @description `vip` or `free`. */
+            channel: components["schemas"]["ChannelKind"];
+            /** @description `member` or `left`. */
+            status: components["schemas"]["MembershipStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            leftAt: null | string;
+        };
+        AudienceSubscriptionDto: {
+            /** Format: int32 */
+            id: number;
+            email: null | string;
+            plan: components["schemas"]["PlanType"];
+            status: components["schemas"]["SubscriptionStatus"];
+            renews: boolean;
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            currentPeriodEnd: null | string;
+            /** Format: date-time */
+            firstPaidAt: null | string;
+            /** Format: date-time */
+            endedAt: null | string;
+            cancelReason: null | components["schemas"]["CancellationReason"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AudienceSummaryDto: {
+            /**
+             * Format: int32
+             * @description Every bot user.
+             */
+            users: number;
+            /**
+             * Format: int32
+             * @description With an active subscription.
+             */
+            vip: number;
+            /**
+             * Format: int32
+             * @description Never paid.
+             */
+            freeLeads: number;
+            /**
+             * Format: int32
+             * @description Blocked the message (or signal) bot.
+             */
+            blockedMessageBot: number;
+            /**
+             * Format: int32
+             * @description Blocked the coupon bot.
+             */
+            blockedCouponBot: number;
+            /**
+             * Format: int32
+             * @description Sent /stop.
+             */
+            unsubscribed: number;
+            /**
+             * Format: int32
+             * @description Used the coupon bot.
+             */
+            couponUsers: number;
+        };
+        AudienceUserDetailDto: {
+            user: components["schemas"]["AudienceUserDto"];
+            /** @description The code the coupon bot remembers for them. */
+            lastCouponCode: null | string;
+            /** Format: date-time */
+            messageBotLastSeenAt: null | string;
+            /** Format: date-time */
+            couponFirstSeenAt: null | string;
+            /** Format: date-time */
+            couponLastSeenAt: null | string;
+            subscriptions: components["schemas"]["AudienceSubscriptionDto"][];
+            channels: components["schemas"]["AudienceChannelDto"][];
+            timeline: components["schemas"]["TimelineEntryDto"][];
+            /** @description The timeline shows only the newest int GetAudienceUser.TimelineCap entries. */
+            timelineCapped: boolean;
+        };
+        /** @description A bot user as the audience lists them (personal data: admins only). */
+        AudienceUserDto: {
+            /**
+             * Format: int64
+             * @description Their Telegram id (also their private chat's id).
+             */
+            telegramUserId: number;
+            username: null | string;
+            firstName: null | string;
+            lastName: null | string;
+            /**
+             * Format: date-time
+             * @description When one of the tenant's bots first met them.
+             */
+            joinedAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description They wrote to the message (or signal) bot, so it may write to them; false for a user only the coupon bot knows. */
+            startedMessageBot: boolean;
+            /** @description They blocked the message (or signal) bot. */
+            blockedMessageBot: boolean;
+            /** @description They blocked the coupon bot (a bot of its own). */
+            blockedCouponBot: boolean;
+            /**
+             * Format: date-time
+             * @description When they sent /stop (no broadcasts); null while subscribed.
+             */
+            unsubscribedAt: null | string;
+            /** @description They have used the coupon bot. */
+            couponUser: boolean;
+            /** @description They have an active subscription. */
+            vip: boolean;
+            /** @description They never paid for a subscription. */
+            freeLead: boolean;
+        };
+        AudienceUserPage: {
+            items: components["schemas"]["AudienceUserDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: null | string;
+            /** Format: int32 */
+            pageSize: number;
+        };
         AuditEntryDto: {
             /** Format: int64 */
             id: number;
@@ -2087,6 +2345,11 @@ export interface components {
         ChangeRoleRequest: {
             role: null | components["schemas"]["TenantRole"];
         };
+        /**
+         * @description Stored and serialized as `vip` / `free`.
+         * @enum {unknown}
+         */
+        ChannelKind: "vip" | "free";
         /** @description One channel: is the bot an administrator there, with the rights the features need (post, edit, invite, ban)? */
         ChannelReport: {
             kind: string;
@@ -2851,6 +3114,12 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        /** @description An inline URL or callback button. */
+        InlineButton: {
+            text: string;
+            url?: null | string;
+            callbackData?: null | string;
+        };
         /** @description An invitation waiting for the user's email: they may accept or decline it until it expires. */
         Invitation: {
             /** Format: int32 */
@@ -3018,6 +3287,11 @@ export interface components {
             tenantName: string;
             role: components["schemas"]["TenantRole"];
         };
+        /**
+         * @description Stored as `member` / `left`.
+         * @enum {unknown}
+         */
+        MembershipStatus: "member" | "left";
         MoneyDto: {
             currency: string;
             /**
@@ -3148,6 +3422,16 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        /** @description One page of a list: its items, how many match in all, and which page (from 1) of what size this is. */
+        PageOfVipMemberDto: {
+            items: components["schemas"]["VipMemberDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PartnerApiDto: {
             urlTemplate: string;
             headerName: null | string;
@@ -3248,6 +3532,76 @@ export interface components {
              *     are not recorded per payment, so they are not in it; hand-granted subscriptions cost nothing.
              */
             newRevenue: components["schemas"]["MoneyDto"][];
+        };
+        SandboxConversationDto: {
+            role: components["schemas"]["BotRole"];
+            botUsername: null | string;
+            /**
+             * Format: int64
+             * @description The Telegram user id the admin plays (the chat's id).
+             */
+            userId: number;
+            items: components["schemas"]["SandboxMessageDto"][];
+            /**
+             * Format: date-time
+             * @description Pass as `after` to get what appears or changes from now on.
+             */
+            next: string;
+        };
+        SandboxImageDto: {
+            /** @description Where the app can load it: an image the app keeps (`/api/sandbox/&lt;role&gt;/images/&lt;id&gt;`, signed in, kept a day) or a public URL. */
+            url: null | string;
+            /** @description A Telegram file id: only Telegram can show it. */
+            fileId: null | string;
+        };
+        /** @description One message of a sandbox conversation: the admin's (from the inbox) or the bot's (from the outbox). */
+        SandboxMessageDto: {
+            /** @description `u:&lt;update id&gt;` for the user's, `b:&lt;outbox id&gt;` for the bot's: stable, so a later answer replaces it. */
+            id: string;
+            /** @description `user` or `bot`. */
+            from: string;
+            /**
+             * @description The user's: `text` or `button_press`. The bot's: `text`, `photo`, `document`, `album`,
+             *     `edit` (of string? SandboxMessageDto.EditsId), `notice` (a button's answer, shown by Telegram as a toast) or
+             *     `other` (a call that shows nothing in the chat).
+             */
+            type: string;
+            /**
+             * Format: date-time
+             * @description When the user sent it, or when the bot queued it.
+             */
+            at: string;
+            /** @description The bot's text or caption in Telegram's HTML (its parse mode); the user's text escaped. */
+            html: null | string;
+            /** @description The same as plain text, as Telegram shows it. */
+            text: null | string;
+            /** @description The data of the button the user pressed. */
+            callbackData: null | string;
+            /** @description The bot's inline keyboard, row by row: a URL button opens its URL, a callback button's data is sent back as a press. */
+            buttons: components["schemas"]["InlineButton"][][];
+            /** @description The bot's images: a URL the app can load (signed in), or a Telegram file id it cannot. */
+            images: components["schemas"]["SandboxImageDto"][];
+            editsId: null | string;
+            /** @description The message this one answers, when the bot queued it as a reply. */
+            replyToId: null | string;
+            /**
+             * @description The user's: the inbox's `pending`, `processing`, `processed` or `failed`. The bot's: the outbox's
+             *     `pending`, `sending`, `sent` (recorded as sent: a sandbox bot reaches no Telegram), `failed`,
+             *     `unknown` or `cancelled`.
+             */
+            status: string;
+            /** @description Why it failed, if it did. */
+            error: null | string;
+            /** Format: date-time */
+            sentAt: null | string;
+            /** @description What the bot's message is for (`reply`, `journey`, `vip_invite`, …). */
+            kind: null | string;
+        };
+        SandboxMessageRequest: {
+            /** @description What you write to the bot (commands too, e.g. `/start demo`). */
+            text: null | string;
+            /** @description The callback data of the button you press. */
+            callbackData: null | string;
         };
         SaveConnectionRequest: {
             /** @description The bot's token from @BotFather; stored encrypted, only ever shown masked. */
@@ -3630,6 +3984,25 @@ export interface components {
             /** Format: int32 */
             widthPx: number;
         };
+        /** @description One thing that happened with the user. */
+        TimelineEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description `first_seen`, `unsubscribed`, `journey_started`, `journey_finished`, `subscription_created`,
+             *             `subscription_paid`, `subscription_ended`, `channel_joined`, `channel_left`, `coupon_image`,
+             *             `coupon_check` or `message`.
+             */
+            type: string;
+            /** @description What it was: the journey's name, the plan, the channel, the template, the message's kind. */
+            title: string;
+            /** @description More: an end reason, a code, a message's text (cut to 200 characters). */
+            detail: null | string;
+            /** @description Its state: the session's, the subscription's, success or the coupon error, the delivery's. */
+            status: null | string;
+            /** @description What it belongs to: a session id, a subscription id, an outbox id. */
+            reference: null | string;
+        };
         TriggerRequest: {
             type: null | string;
             config: components["schemas"]["JsonElement"];
@@ -3693,6 +4066,40 @@ export interface components {
          * @enum {unknown}
          */
         VipInviteState: "pending" | "failed" | "active" | "used" | "revoked" | "expired";
+        VipMemberDto: {
+            /** Format: int32 */
+            subscriptionId: number;
+            /** Format: int64 */
+            telegramUserId: number;
+            username: null | string;
+            firstName: null | string;
+            lastName: null | string;
+            email: null | string;
+            plan: components["schemas"]["PlanType"];
+            renews: boolean;
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            currentPeriodEnd: null | string;
+            /** Format: date-time */
+            pastDueSince: null | string;
+            /**
+             * Format: date-time
+             * @description When the subscription was first paid (or granted).
+             */
+            paidSince: null | string;
+            /** @description Telegram reported them joining the VIP channel and not leaving it since. */
+            inVipChannel: boolean;
+            /**
+             * Format: date-time
+             * @description Their last join of the VIP channel, if Telegram reported one.
+             */
+            joinedChannelAt: null | string;
+            /**
+             * Format: date-time
+             * @description When they left (or were removed from) the VIP channel, if they are not in it.
+             */
+            leftChannelAt: null | string;
+        };
         WebhookReport: {
             registered: boolean;
             url: null | string;
@@ -3733,6 +4140,237 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audienceListUsers: {
+        parameters: {
+            query?: {
+                search?: string;
+                vip?: boolean;
+                freeLead?: boolean;
+                blockedBy?: string;
+                unsubscribed?: boolean;
+                couponUser?: boolean;
+                joinedFrom?: string;
+                joinedTo?: string;
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceUserPage"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    audienceGetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                telegramUserId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceUserDetailDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    audienceListVipMembers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfVipMemberDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    audienceSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceSummaryDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but in no workspace (or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     auditList: {
         parameters: {
             query?: {
@@ -8223,6 +8861,213 @@ export interface operations {
                 };
             };
             /** @description The image store cannot be reached. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sandboxConversation: {
+        parameters: {
+            query?: {
+                after?: string;
+            };
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxConversationDto"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sandboxSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each field that is wrong and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over its size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sandboxImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not an admin of the workspace (or in no workspace, or not in the one `X-PromoStack-Tenant` names). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
             503: {
                 headers: {
                     [name: string]: unknown;
