@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ITenantRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddScoped<Application.Me.IWorkspaceDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddScoped<Application.Platform.IPlatformDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddScoped<Application.Platform.ITenantLookIn, TenantLookIn>();
         services.AddSingleton<IWorkspaceUnitOfWork, WorkspaceUnitOfWork>();
         services.AddSingleton<TenantScopes>();
         services.AddScoped<TenantEntry>();

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
+using PromoStack.Application.Platform;
 using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
+using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.Subscriptions;
+using PromoStack.Domain.Telegram;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Persistence;
 
@@ -18,10 +22,10 @@ public sealed record SignInSnapshot(
 /// <summary>
 /// The one place that looks across tenants through EF, to find out which tenant a unit of work belongs to when it
 /// starts without one (a sign-in, a webhook, a public page, a worker, a schedule), and to answer the registry's two
-/// cross-tenant questions. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
+/// cross-tenant questions and the platform screen's health figures. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
 /// list of mechanisms; architecture tests keep both so.
 /// </summary>
-public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IBotRegistry, ITelegramWebhooks, Application.Me.IWorkspaceDirectory
+public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IPlatformDirectory, IBotRegistry, ITelegramWebhooks, Application.Me.IWorkspaceDirectory
 {
     /// <summary>
     /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership of the
@@ -72,6 +76,60 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
     public async Task<IReadOnlyList<TenantDto>> ListAllAsync(CancellationToken cancellationToken) =>
         await AllTenants.OrderBy(t => t.Id).Select(TenantDto.Projection).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Every tenant's health in seven queries whatever the number of tenants: the tenants, their bots, and one grouped
+    /// query each for failed messages, the outbox, the inbox, active subscriptions and saved Stripe keys.
+    /// </summary>
+    public async Task<IReadOnlyList<TenantHealthDto>> HealthAsync(DateTimeOffset now, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var tenants = await AllTenants.OrderBy(t => t.Id).Select(t => new { t.Id, t.Name, t.Timezone, t.CreatedAt }).ToListAsync(cancellationToken);
+        var bots = (await Every(db.BotConnections).OrderBy(c => c.BotRole).Select(c => new { c.TenantId, c.BotRole, c.BotUsername, c.IsSandbox })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.TenantId, c => new BotHealthDto(c.BotRole, c.BotUsername, c.IsSandbox));
+        var skipped = Every(db.BroadcastDeliveries).Where(d => d.Status == DeliveryStatus.Skipped);
+        var failed = await Every(db.TelegramOutbox)
+            .Where(m => (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Unknown) && m.NextAttemptAt >= since
+                && (m.LastError == null || !m.LastError.Contains("blocked by the user"))
+                && !skipped.Any(d => d.OutboxId == m.Id))
+            .GroupBy(m => m.TenantId)
+            .Select(g => new { TenantId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TenantId, g => g.Count, cancellationToken);
+        var outbox = await Every(db.TelegramOutbox)
+            .GroupBy(m => m.TenantId)
+            .Select(g => new
+            {
+                TenantId = g.Key,
+                OldestDue = g.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now).Min(m => (DateTimeOffset?)m.NextAttemptAt),
+                Latest = g.Max(m => (DateTimeOffset?)m.CreatedAt),
+            })
+            .ToDictionaryAsync(g => g.TenantId, cancellationToken);
+        var inbox = await Every(db.TelegramUpdates)
+            .GroupBy(u => u.TenantId)
+            .Select(g => new
+            {
+                TenantId = g.Key,
+                Failed = g.Count(u => u.Status == InboxStatus.Failed && u.NextAttemptAt >= since),
+                Latest = g.Max(u => (DateTimeOffset?)u.ReceivedAt),
+            })
+            .ToDictionaryAsync(g => g.TenantId, cancellationToken);
+        var active = await Every(db.TelegramSubscriptions)
+            .Where(s => s.Status == SubscriptionStatus.Active)
+            .GroupBy(s => s.TenantId)
+            .Select(g => new { TenantId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TenantId, g => g.Count, cancellationToken);
+        var stripe = (await Every(db.StripeSettings).Where(s => s.SecretKey != null).Select(s => s.TenantId).ToListAsync(cancellationToken)).ToHashSet();
+
+        return [.. tenants.Select(t =>
+        {
+            var sent = outbox.GetValueOrDefault(t.Id);
+            var received = inbox.GetValueOrDefault(t.Id);
+            return new TenantHealthDto(
+                t.Id, t.Name, t.Timezone, t.CreatedAt, [.. bots[t.Id]], failed.GetValueOrDefault(t.Id), received?.Failed ?? 0,
+                sent?.OldestDue is { } due ? (long)(now - due).TotalSeconds : null, active.GetValueOrDefault(t.Id), stripe.Contains(t.Id),
+                new[] { sent?.Latest, received?.Latest }.Max());
+        })];
+    }
+
     public async Task<IReadOnlyList<string>> SiteOriginsAsync(string tenantId, CancellationToken cancellationToken) =>
         await AllTenants.Where(t => t.Id == tenantId).Select(t => t.SiteOrigins).FirstOrDefaultAsync(cancellationToken) ?? [];
 
@@ -88,6 +146,8 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
             .Where(c => c.PublicId == publicId && !c.IsSandbox)
             .Select(c => new WebhookTarget(c.TenantId, c.BotTelegramId, c.WebhookSecret))
             .FirstOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<T> Every<T>(DbSet<T> rows) where T : class => rows.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
 
     private IQueryable<Tenant> AllTenants => db.Tenants.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
 }

@@ -3,7 +3,10 @@ using PromoStack.Application.Common.Abstractions;
 
 namespace PromoStack.Infrastructure.Tenancy;
 
-/// <summary>Runs a unit of work that started without a signed-in user in its own DI scope, with its tenant set.</summary>
+/// <summary>
+/// Runs a unit of work that started without a signed-in user in its own DI scope, with its tenant set; and a platform
+/// operator's read inside a tenant (<see cref="TenantLookIn"/>).
+/// </summary>
 public sealed class TenantScopes(IServiceScopeFactory scopes)
 {
     public async Task RunAsync(string tenantId, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken cancellationToken)

@@ -1211,6 +1211,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/tenants/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every workspace with its health
+         * @description Every workspace on the platform with how it stands, for platform operators only: its connected bots (by role,
+         *     sandbox or not), the messages that failed or were given up and the Telegram updates that could not be handled in
+         *     the last 24 hours, how long the oldest due message has waited, its active subscriptions, whether a Stripe key is
+         *     saved, and its latest activity. The call is recorded in the platform's audit log.
+         */
+        get: operations["platformListTenantHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{tenantId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look inside a workspace
+         * @description A read-only look inside one workspace, for platform operators only (not its own admins): its dashboard and its
+         *     setup checklist, exactly as its members see them. Each look is recorded in that workspace's own audit log as the
+         *     operator's. 404 for a workspace that does not exist.
+         */
+        get: operations["platformGetTenantOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/{tenant}/campaigns/{id}/entries": {
         parameters: {
             query?: never;
@@ -2181,6 +2226,12 @@ export interface components {
             webhookUrl: string;
             pointsHere: boolean;
             problem: null | string;
+        };
+        BotHealthDto: {
+            role: components["schemas"]["BotRole"];
+            username: null | string;
+            /** @description A sandbox bot (tried out without a webhook) rather than the tenant's real one. */
+            isSandbox: boolean;
         };
         BotReport: {
             /** Format: int64 */
@@ -3923,6 +3974,44 @@ export interface components {
             /** @description The tenant's websites whose pages may call its public endpoints (checkout, campaign entry). */
             siteOrigins: string[];
         };
+        /** @description One tenant and how it stands. */
+        TenantHealthDto: {
+            id: string;
+            name: string;
+            timezone: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The connected bots, by role. */
+            bots: components["schemas"]["BotHealthDto"][];
+            /**
+             * Format: int32
+             * @description Messages failed or given up in the last 24 hours, as the tenant's dashboard counts them (neither those to users who
+             *     blocked the bot nor those of a cancelled broadcast).
+             */
+            outboxFailedLast24h: number;
+            /**
+             * Format: int32
+             * @description Telegram updates that could not be handled in the last 24 hours.
+             */
+            inboxFailedLast24h: number;
+            /**
+             * Format: int64
+             * @description How long the longest-waiting message that is due has waited; null when none waits.
+             */
+            oldestPendingOutboxAgeSeconds: null | number;
+            /**
+             * Format: int32
+             * @description Active subscriptions (VIP members).
+             */
+            activeSubscriptions: number;
+            /** @description A Stripe secret key is saved. */
+            stripeConfigured: boolean;
+            /**
+             * Format: date-time
+             * @description The latest Telegram update received or message queued; null before the first.
+             */
+            lastActivityAt: null | string;
+        };
         TenantImportDto: {
             sourceTenantId: string;
             source: string;
@@ -3952,6 +4041,14 @@ export interface components {
          * @enum {unknown}
          */
         TenantOutcome: "imported" | "would_import" | "already_imported" | "refused" | "failed";
+        TenantOverviewDto: {
+            /** @description The tenant looked inside. */
+            tenantId: string;
+            /** @description The tenant's home screen, as `GET /api/dashboard` answers it. */
+            dashboard: components["schemas"]["DashboardDto"];
+            /** @description The tenant's setup checklist, as `GET /api/setup` answers it. */
+            setup: components["schemas"]["SetupChecklistDto"];
+        };
         /** @enum {unknown} */
         TenantRole: "admin" | "member" | null;
         /** @description A member of the tenant, or an invitation: bool TenantUserDto.Pending until the invitee accepts it, which they can until DateTimeOffset? TenantUserDto.InviteExpiresAt. */
@@ -8528,6 +8625,111 @@ export interface operations {
             };
             /** @description Signed in, but not a platform operator. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    platformListTenantHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantHealthDto"][];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not a platform operator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in is unavailable: the identity provider cannot be reached to check the token. Try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    platformGetTenantOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantOverviewDto"];
+                };
+            };
+            /** @description No valid session token: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but not a platform operator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: nothing by these route values in the workspace (another workspace's records are not found either). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
