@@ -21,6 +21,7 @@ const Coupons = lazy(() => import("./screens/Coupons"));
 const Activity = lazy(() => import("./screens/Activity"));
 const Team = lazy(() => import("./screens/Team"));
 const Sandbox = lazy(() => import("./screens/Sandbox"));
+const Platform = lazy(() => import("./screens/Platform"));
 const NotFound = lazy(() => import("./screens/NotFound"));
 
 function Screens() {
@@ -40,6 +41,7 @@ function Screens() {
         <Route path="activity/*" element={<Activity />} />
         <Route path="team" element={<Team />} />
         <Route path="sandbox" element={<Sandbox />} />
+        <Route path="platform/*" element={<Platform />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

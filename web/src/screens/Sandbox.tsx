@@ -59,7 +59,9 @@ export default function Sandbox() {
     () => setText(""),
   );
   const count = chat.data?.items.length ?? 0;
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [count]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [count]);
   return (
     <>
       <PageTitle title="Sandbox chat" subtitle="Try /start, a journey's deep link (/start CODE), /vip or a coupon code with your sandbox bots — no Telegram account needed." />

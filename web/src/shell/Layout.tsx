@@ -2,6 +2,7 @@ import { Suspense, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { useSession } from "../auth/session";
 import { useConfig } from "../auth/config";
+import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { Loading } from "../ui/ui";
 import { navItems, visibleNav } from "./nav";
 
@@ -61,9 +62,11 @@ export default function Layout() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );
