@@ -7,10 +7,10 @@ import { required, validate, type FieldErrors } from "../lib/fieldErrors";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
 import { saveBlob } from "../ui/download";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table } from "../ui/ui";
+import Chart from "../ui/LazyChart";
 import { useAction } from "../ui/useAction";
 import { AdminImage, templateForm } from "./CouponImage";
 
-const Chart = lazy(() => import("../ui/Chart"));
 const CouponEditor = lazy(() => import("./CouponEditor"));
 
 function Templates() {

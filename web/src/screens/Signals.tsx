@@ -1,4 +1,4 @@
-import { lazy, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { NavLink, Route, Routes, useParams } from "react-router-dom";
 import { data } from "../api/client";
@@ -6,9 +6,9 @@ import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Column, type Tone } from "../ui/ui";
+import Chart from "../ui/LazyChart";
 import { useAction } from "../ui/useAction";
 
-const Chart = lazy(() => import("../ui/Chart"));
 
 type Signal = components["schemas"]["SignalDto"];
 type BacktestResult = components["schemas"]["BacktestResultDto"];
