@@ -253,7 +253,7 @@ function Backtest() {
     return result as BacktestResult;
   });
   const config = useQuery({ queryKey: ["forex-config"], queryFn: async () => data(await api.GET("/api/forex/config")) });
-  const strategies = config.data?.settings.find((s) => s.key === "strategy")?.choices ?? [];
+  const strategies = config.data?.settings.find((s) => s.key === "active_strategy")?.choices ?? [];
   const result = run.data;
   return (
     <>
