@@ -7,7 +7,7 @@ import { useSession } from "../auth/session";
 import { boxFromDrag, moveBox, toPercent, type BoxPct, type Point } from "../lib/boxDraw";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle } from "../ui/ui";
 import { useAction } from "../ui/useAction";
-import { AdminImage, templateForm } from "./CouponImage";
+import { AdminImage, newSize, templateForm } from "./CouponImage";
 
 type Template = components["schemas"]["CouponTemplateDto"];
 type SizeDto = components["schemas"]["CouponTemplateSizeDto"];
@@ -49,6 +49,8 @@ function BoxCanvas({ image, box, onChange, label }: { image: string; box: BoxPct
     <div
       ref={host}
       className="canvas"
+      // A mouse pressed on an image starts the browser's own drag of it, which would swallow the drawing.
+      onDragStart={(e) => e.preventDefault()}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         const start = point(e);
@@ -135,7 +137,7 @@ function Editor({ template }: { template: Template }) {
         expectedVersion: template.version,
         sizes: [
           ...edits.map((e) => ({ size: e.size, box: { ...e.box, hAlign: e.hAlign, vAlign: e.vAlign }, maxFontPx: e.maxFontPx, color: e.color, outline: e.outline, showLogo: e.showLogo })),
-          ...(Object.keys(files) as ("square" | "story" | "feed")[]).filter((s) => files[s] && !edits.some((e) => e.size === s)).map((size) => ({ size, showLogo: false })),
+          ...(Object.keys(files) as ("square" | "story" | "feed")[]).filter((s) => files[s] && !edits.some((e) => e.size === s)).map((size) => newSize(size)),
         ],
       });
       return data(await api.PUT("/api/coupons/templates/{id}", { params: { path: { id: template.id } }, body: { Template: fields }, bodySerializer: (body) => templateForm(body.Template ?? "", files) }));
