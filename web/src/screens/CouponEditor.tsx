@@ -41,9 +41,11 @@ function toEdit(s: SizeDto): SizeEdit {
 /** The image with its text box: drag on the image to draw a new box, drag the box to move it (mouse, pen or touch). */
 function BoxCanvas({ image, box, onChange, label }: { image: string; box: BoxPct; onChange: (box: BoxPct) => void; label: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const drag = useRef<{ mode: "draw" | "move"; start: Point; box: BoxPct } | null>(null);
+  const drag = useRef<{ mode: "draw" | "move"; start: Point; box: BoxPct; moved: boolean } | null>(null);
   const [draft, setDraft] = useState<BoxPct | null>(null);
   const point = (e: PointerEvent) => toPercent({ x: e.clientX, y: e.clientY }, host.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: 0, height: 0 });
+  const boxAt = (current: NonNullable<typeof drag.current>, p: Point) =>
+    current.mode === "draw" ? boxFromDrag(current.start, p) : moveBox(current.box, p.x - current.start.x, p.y - current.start.y);
   const shown = draft ?? box;
   return (
     <div
@@ -55,17 +57,23 @@ function BoxCanvas({ image, box, onChange, label }: { image: string; box: BoxPct
         e.currentTarget.setPointerCapture(e.pointerId);
         const start = point(e);
         const inside = start.x >= box.leftPct && start.x <= box.leftPct + box.widthPct && start.y >= box.topPct && start.y <= box.topPct + box.heightPct;
-        drag.current = { mode: inside ? "move" : "draw", start, box };
+        drag.current = { mode: inside ? "move" : "draw", start, box, moved: false };
       }}
       onPointerMove={(e) => {
         const current = drag.current;
         if (current === null) return;
-        const p = point(e);
-        setDraft(current.mode === "draw" ? boxFromDrag(current.start, p) : moveBox(current.box, p.x - current.start.x, p.y - current.start.y));
+        current.moved = true;
+        setDraft(boxAt(current, point(e)));
       }}
-      onPointerUp={() => {
+      // The box is where the pointer is let go: a move and the release can come before the draft of the move is drawn.
+      onPointerUp={(e) => {
+        const current = drag.current;
         drag.current = null;
-        if (draft !== null) onChange(draft);
+        setDraft(null);
+        if (current?.moved) onChange(boxAt(current, point(e)));
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
         setDraft(null);
       }}
     >
