@@ -54,6 +54,7 @@ function Signed({ source }: { source: TokenSource }) {
       source={source}
       fallback={(error, signOut) => (
         <main className="sign-in">
+          <h1>Could not sign in</h1>
           <ErrorBox error={error} />
           <button type="button" onClick={signOut}>
             Sign in again

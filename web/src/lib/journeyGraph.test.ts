@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFlow, stepOfField, type EditorStep } from "./journeyGraph";
 
-const step = (type: EditorStep["type"], config: Record<string, unknown> = {}): EditorStep => ({ id: crypto.randomUUID(), type, config });
+const step = (type: EditorStep["type"], config: Record<string, unknown> = {}): EditorStep => ({ key: crypto.randomUUID(), id: crypto.randomUUID(), type, config });
 
 describe("buildFlow", () => {
   it("follows the order and completes after the last step", () => {

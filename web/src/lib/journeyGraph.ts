@@ -1,6 +1,9 @@
 /** A journey step as the editor holds it: the API's shape (`type` + snake_case `config`). */
 export interface EditorStep {
-  id: string;
+  /** Identifies the step in the editor, saved or not. */
+  key: string;
+  /** The API's id; null for a step not saved yet (the API gives it one). */
+  id: string | null;
   type: "message" | "question" | "delay" | "wait_for_reply";
   config: Record<string, unknown>;
 }

@@ -7,6 +7,12 @@ describe("journey steps", () => {
     expect(newStep("delay").config).toEqual({ seconds: 60 });
   });
 
+  it("sends a new step without an id, for the API to give it one", () => {
+    const step = newStep("message");
+    expect(step.id).toBeNull();
+    expect(step.key).not.toEqual(newStep("message").key);
+  });
+
   it("leaves blank fields out of what it sends", () => {
     expect(cleanConfig({ text: "Hi", name: " ", buttons: [], next: null, seconds: 0 })).toEqual({ text: "Hi", seconds: 0 });
   });

@@ -4,18 +4,18 @@ import type { FieldErrors } from "./fieldErrors";
 
 export const stepTypes: EditorStep["type"][] = ["message", "question", "delay", "wait_for_reply"];
 
-/** A new step of a type, with the fields the API requires filled with a sensible start. */
+/** A new step of a type, with the fields the API requires filled with a sensible start, and no id until it is saved. */
 export function newStep(type: EditorStep["type"]): EditorStep {
-  const id = crypto.randomUUID();
+  const step = { key: crypto.randomUUID(), id: null };
   switch (type) {
     case "message":
-      return { id, type, config: { text: "" } };
+      return { ...step, type, config: { text: "" } };
     case "question":
-      return { id, type, config: { text: "", answer_key: "", validation: "text", retry_prompt: "Please answer again.", max_retries: 2 } };
+      return { ...step, type, config: { text: "", answer_key: "", validation: "text", retry_prompt: "Please answer again.", max_retries: 2 } };
     case "delay":
-      return { id, type, config: { seconds: 60 } };
+      return { ...step, type, config: { seconds: 60 } };
     case "wait_for_reply":
-      return { id, type, config: { timeout_seconds: 3600, timeout_action: "continue" } };
+      return { ...step, type, config: { timeout_seconds: 3600, timeout_action: "continue" } };
   }
 }
 

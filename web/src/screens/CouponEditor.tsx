@@ -7,7 +7,7 @@ import { useSession } from "../auth/session";
 import { boxFromDrag, moveBox, toPercent, type BoxPct, type Point } from "../lib/boxDraw";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle } from "../ui/ui";
 import { useAction } from "../ui/useAction";
-import { AdminImage, templateForm } from "./CouponImage";
+import { AdminImage, newSize, templateForm } from "./CouponImage";
 
 type Template = components["schemas"]["CouponTemplateDto"];
 type SizeDto = components["schemas"]["CouponTemplateSizeDto"];
@@ -41,29 +41,39 @@ function toEdit(s: SizeDto): SizeEdit {
 /** The image with its text box: drag on the image to draw a new box, drag the box to move it (mouse, pen or touch). */
 function BoxCanvas({ image, box, onChange, label }: { image: string; box: BoxPct; onChange: (box: BoxPct) => void; label: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const drag = useRef<{ mode: "draw" | "move"; start: Point; box: BoxPct } | null>(null);
+  const drag = useRef<{ mode: "draw" | "move"; start: Point; box: BoxPct; moved: boolean } | null>(null);
   const [draft, setDraft] = useState<BoxPct | null>(null);
   const point = (e: PointerEvent) => toPercent({ x: e.clientX, y: e.clientY }, host.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: 0, height: 0 });
+  const boxAt = (current: NonNullable<typeof drag.current>, p: Point) =>
+    current.mode === "draw" ? boxFromDrag(current.start, p) : moveBox(current.box, p.x - current.start.x, p.y - current.start.y);
   const shown = draft ?? box;
   return (
     <div
       ref={host}
       className="canvas"
+      // A mouse pressed on an image starts the browser's own drag of it, which would swallow the drawing.
+      onDragStart={(e) => e.preventDefault()}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         const start = point(e);
         const inside = start.x >= box.leftPct && start.x <= box.leftPct + box.widthPct && start.y >= box.topPct && start.y <= box.topPct + box.heightPct;
-        drag.current = { mode: inside ? "move" : "draw", start, box };
+        drag.current = { mode: inside ? "move" : "draw", start, box, moved: false };
       }}
       onPointerMove={(e) => {
         const current = drag.current;
         if (current === null) return;
-        const p = point(e);
-        setDraft(current.mode === "draw" ? boxFromDrag(current.start, p) : moveBox(current.box, p.x - current.start.x, p.y - current.start.y));
+        current.moved = true;
+        setDraft(boxAt(current, point(e)));
       }}
-      onPointerUp={() => {
+      // The box is where the pointer is let go: a move and the release can come before the draft of the move is drawn.
+      onPointerUp={(e) => {
+        const current = drag.current;
         drag.current = null;
-        if (draft !== null) onChange(draft);
+        setDraft(null);
+        if (current?.moved) onChange(boxAt(current, point(e)));
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
         setDraft(null);
       }}
     >
@@ -135,7 +145,7 @@ function Editor({ template }: { template: Template }) {
         expectedVersion: template.version,
         sizes: [
           ...edits.map((e) => ({ size: e.size, box: { ...e.box, hAlign: e.hAlign, vAlign: e.vAlign }, maxFontPx: e.maxFontPx, color: e.color, outline: e.outline, showLogo: e.showLogo })),
-          ...(Object.keys(files) as ("square" | "story" | "feed")[]).filter((s) => files[s] && !edits.some((e) => e.size === s)).map((size) => ({ size, showLogo: false })),
+          ...(Object.keys(files) as ("square" | "story" | "feed")[]).filter((s) => files[s] && !edits.some((e) => e.size === s)).map((size) => newSize(size)),
         ],
       });
       return data(await api.PUT("/api/coupons/templates/{id}", { params: { path: { id: template.id } }, body: { template: fields }, bodySerializer: (body) => templateForm(body.template ?? "", files) }));

@@ -27,6 +27,21 @@ export function AdminImage({ path, alt, className }: { path: string; alt: string
   return url === null ? <div className="muted" role="status">Loading image…</div> : <img src={url} alt={alt} className={className} />;
 }
 
+/**
+ * A size as the API takes it when first added (it requires the box, the font size and the colour): white text in a box
+ * across the lower part of the image, to be drawn where it belongs in the editor.
+ */
+export function newSize(size: "square" | "story" | "feed") {
+  return {
+    size,
+    box: { leftPct: 10, topPct: 70, widthPct: 80, heightPct: 15, hAlign: "center", vAlign: "middle" },
+    maxFontPx: 80,
+    color: "#FFFFFF",
+    outline: null,
+    showLogo: false,
+  };
+}
+
 /** The multipart form the template endpoints take: the fields as JSON in `template`, and the image files by size. */
 export function templateForm(template: string, files: Partial<Record<"square" | "story" | "feed" | "logo", File | null>>): FormData {
   const body = new FormData();

@@ -3,14 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, NavLink, Outlet, Route, Routes, useNavigate } from "react-router-dom";
 import { data } from "../api/client";
 import { useSession } from "../auth/session";
-import { required, validate, type FieldErrors } from "../lib/fieldErrors";
+import { required, unclaimedErrors, validate, type FieldErrors } from "../lib/fieldErrors";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
 import { saveBlob } from "../ui/download";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table } from "../ui/ui";
+import Chart from "../ui/LazyChart";
 import { useAction } from "../ui/useAction";
-import { AdminImage, templateForm } from "./CouponImage";
+import { AdminImage, newSize, templateForm } from "./CouponImage";
 
-const Chart = lazy(() => import("../ui/Chart"));
 const CouponEditor = lazy(() => import("./CouponEditor"));
 const CouponSettings = lazy(() => import("./CouponSettings"));
 
@@ -22,13 +22,14 @@ function Templates() {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const create = useAction(
     async () => {
-      const template = JSON.stringify({ name: form.name, slug: form.slug, telegramEnabled: false, webEnabled: false, sizes: [{ size: "square", showLogo: false }] });
+      const template = JSON.stringify({ name: form.name, slug: form.slug, telegramEnabled: false, webEnabled: false, sizes: [newSize("square")] });
       return data(await api.POST("/api/coupons/templates", { body: { template }, bodySerializer: (body) => templateForm(body.template ?? "", { square: form.square }) }));
     },
     ["coupon-templates"],
     (t) => void navigate(`/coupons/${t.id}`),
   );
   const errors = { ...clientErrors, ...create.fieldErrors };
+  const otherErrors = unclaimedErrors(create.fieldErrors, ["name", "slug", "square"]);
   return (
     <>
       {isAdmin ? (
@@ -50,6 +51,7 @@ function Templates() {
             <button type="submit" className="primary" disabled={create.isPending}>Upload and edit</button>
           </form>
           {create.isError && create.fieldErrors === undefined ? <ErrorBox error={create.error} /> : null}
+          {otherErrors.length > 0 ? <div role="alert" className="error-box">{otherErrors.map((m) => <p key={m}>{m}</p>)}</div> : null}
         </Card>
       ) : null}
       <Card title="Templates">

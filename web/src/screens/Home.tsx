@@ -1,13 +1,11 @@
-import { lazy } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
 import { data } from "../api/client";
 import { useSession } from "../auth/session";
 import { formatDateTime, formatMoney, formatNumber, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Loading, PageTitle, Stat, Table } from "../ui/ui";
+import Chart from "../ui/LazyChart";
 import { statusTone } from "./signalTone";
-
-const Chart = lazy(() => import("../ui/Chart"));
 
 /** The business at a glance: one call (`GET /api/dashboard`), refreshed every 30 s. */
 export default function Home() {

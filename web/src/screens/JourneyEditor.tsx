@@ -17,7 +17,7 @@ type Journey = components["schemas"]["JourneyDto"];
 function toEditor(journey: Journey): EditorStep[] {
   return [...journey.steps]
     .sort((a, b) => a.order - b.order)
-    .map((s) => ({ id: s.id, type: s.type as EditorStep["type"], config: { ...(s.config as Record<string, unknown>) } }));
+    .map((s) => ({ key: s.id, id: s.id, type: s.type as EditorStep["type"], config: { ...(s.config as Record<string, unknown>) } }));
 }
 
 function str(config: Record<string, unknown>, key: string): string {
@@ -292,7 +292,7 @@ function Editor({ journey }: { journey: Journey }) {
           const node = flow[index];
           const errors = stepErrors.get(index);
           return (
-            <section key={step.id} className={["step", errors ? "invalid" : "", node?.unreachable ? "unreachable" : ""].join(" ")} aria-label={`Step ${index + 1}`}>
+            <section key={step.key} className={["step", errors ? "invalid" : "", node?.unreachable ? "unreachable" : ""].join(" ")} aria-label={`Step ${index + 1}`}>
               <header className="card-head">
                 <h2>{index + 1}. {node?.title ?? humanize(step.type)}</h2>
                 {isAdmin ? (

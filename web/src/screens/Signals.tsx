@@ -1,4 +1,4 @@
-import { lazy, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { NavLink, Route, Routes, useParams } from "react-router-dom";
 import { data } from "../api/client";
@@ -6,10 +6,10 @@ import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Column } from "../ui/ui";
+import Chart from "../ui/LazyChart";
 import { statusTone } from "./signalTone";
 import { useAction } from "../ui/useAction";
 
-const Chart = lazy(() => import("../ui/Chart"));
 
 type Signal = components["schemas"]["SignalDto"];
 type BacktestResult = components["schemas"]["BacktestResultDto"];
@@ -249,7 +249,7 @@ function Backtest() {
     return result as BacktestResult;
   });
   const config = useQuery({ queryKey: ["forex-config"], queryFn: async () => data(await api.GET("/api/forex/config")) });
-  const strategies = config.data?.settings.find((s) => s.key === "strategy")?.choices ?? [];
+  const strategies = config.data?.settings.find((s) => s.key === "active_strategy")?.choices ?? [];
   const result = run.data;
   return (
     <>

@@ -1,4 +1,4 @@
-import { lazy, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { NavLink, Route, Routes, useParams } from "react-router-dom";
 import { data } from "../api/client";
@@ -7,9 +7,9 @@ import { useSession } from "../auth/session";
 import { email as emailRule, required, validate, type FieldErrors } from "../lib/fieldErrors";
 import { formatDate, formatDateTime, formatMoney, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Tone } from "../ui/ui";
+import Chart from "../ui/LazyChart";
 import { useAction } from "../ui/useAction";
 
-const Chart = lazy(() => import("../ui/Chart"));
 
 type Subscription = components["schemas"]["SubscriptionDto"];
 type Status = Subscription["status"];
@@ -251,7 +251,7 @@ export default function Vip() {
         <Route index element={<Metrics />} />
         <Route path="subscriptions" element={<SubscriptionList />} />
         <Route path="subscriptions/:id" element={<SubscriptionDetail />} />
-        <Route path="grant" element={<Grant />} />
+        <Route path="grant" element={isAdmin ? <Grant /> : <Card title="Grant VIP by hand"><p className="muted">Only admins can grant VIP access.</p></Card>} />
         <Route path="stripe" element={<StripeSettings />} />
       </Routes>
     </>
