@@ -8,6 +8,6 @@ public static class AuditedMessages
     public static bool Includes(Type message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return typeof(IBaseCommand).IsAssignableFrom(message) || typeof(IAuditedQuery).IsAssignableFrom(message);
+        return typeof(IBaseCommand).IsAssignableFrom(message) || typeof(IAuditedQuery).IsAssignableFrom(message) || typeof(IAuditedRequest).IsAssignableFrom(message);
     }
 }

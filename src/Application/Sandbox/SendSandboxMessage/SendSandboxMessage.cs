@@ -17,7 +17,7 @@ namespace PromoStack.Application.Sandbox;
 /// worker like any other, and the bot's replies are queued in the outbox (recorded as sent, never sent: a sandbox bot
 /// reaches no Telegram). A plain request, like the webhook's: its one write is the inbox's atomic insert.
 /// </summary>
-public sealed record SendSandboxMessage(Domain.Connections.BotRole Role, string? Text, string? CallbackData) : IRequest<SandboxMessageDto>, ITenantScoped
+public sealed record SendSandboxMessage(Domain.Connections.BotRole Role, string? Text, string? CallbackData) : IRequest<SandboxMessageDto>, ITenantScoped, IAuditedRequest
 {
     /// <summary>Telegram's limit for a button's callback data, in UTF-8 bytes.</summary>
     public const int CallbackDataMaxBytes = 64;
