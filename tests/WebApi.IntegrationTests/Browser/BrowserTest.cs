@@ -8,14 +8,17 @@ using static Microsoft.Playwright.Assertions;
 namespace PromoStack.WebApi.IntegrationTests.Browser;
 
 /// <summary>
-/// A test of the admin app in a real browser, through the real API and database (fake Bot API, Stripe and market
-/// data behind it): each test opens its pages in contexts of its own, on a phone or a desktop screen, and signs in
+/// A test of the admin app in a real browser, through the real API and database (with the fake Bot API, and a fake
+/// market-data provider where a class needs one, behind it): each test opens its pages in contexts of its own, on a phone or a desktop screen, and signs in
 /// by pasting a session token as a user would. An uncaught script error on any page fails the test.
 /// </summary>
 public abstract partial class BrowserTest(AppFixture fixture, BrowserFixture browser) : IntegrationTest(fixture), IClassFixture<BrowserFixture>
 {
     /// <summary>The founder, and so the admin, of the tenant <see cref="TenantAsync"/> makes.</summary>
     protected const string AdminId = "user_browser_admin";
+
+    /// <summary>The member (no admin rights) <see cref="MemberAsync"/> invites.</summary>
+    protected const string MemberId = "user_browser_member";
 
     private static readonly BrowserNewContextOptions Phone = new()
     {
@@ -51,6 +54,9 @@ public abstract partial class BrowserTest(AppFixture fixture, BrowserFixture bro
 
     /// <summary>Onboards tenant <c>alpha</c> through the API; returns its admin's client.</summary>
     protected Task<HttpClient> TenantAsync() => Given.TenantAsync(App, Identity, AdminId);
+
+    /// <summary>Invites <see cref="MemberId"/> as a member; they accept. Returns their client.</summary>
+    protected Task<HttpClient> MemberAsync(HttpClient admin) => Given.MemberAsync(App, Identity, admin, MemberId);
 
     /// <summary>A blank page in a new context shaped as <paramref name="device"/>, on the app's origin.</summary>
     protected async Task<IPage> NewPageAsync(Device device)

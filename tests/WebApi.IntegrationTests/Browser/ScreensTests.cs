@@ -32,9 +32,9 @@ public sealed class ScreensTests(AppFixture fixture, BrowserFixture browser) : B
     public async Task AMember_SeesNoAdminAction_AndTheApiStillRefusesThem(Device device)
     {
         var admin = await TenantAsync();
-        var member = await Given.MemberAsync(App, Identity, admin, "user_browser_member");
+        var member = await MemberAsync(admin);
         // A member who follows a link to an admin's form (signing in on the way) gets no form either.
-        var page = await SignInAsync(device, "user_browser_member", "/app/vip/grant");
+        var page = await SignInAsync(device, MemberId, "/app/vip/grant");
         await LoadedAsync(page);
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Alpha");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Grant access" })).ToHaveCountAsync(0);
