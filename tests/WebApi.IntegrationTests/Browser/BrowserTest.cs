@@ -65,7 +65,6 @@ public abstract partial class BrowserTest(AppFixture fixture, BrowserFixture bro
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions(options) { BaseURL = App.ClientOptions.BaseAddress.ToString() });
         _contexts.Add(context);
         context.SetDefaultTimeout(20_000);
-        await AnswerConfigWhereTheApiHasNoneAsync(context);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add(error);
         return page;
@@ -127,22 +126,6 @@ public abstract partial class BrowserTest(AppFixture fixture, BrowserFixture bro
 
     private static string Describe(IEnumerable<AxeResultItem> violations) => string.Join(Environment.NewLine, violations.Select(v =>
         $"- {v.Id} ({v.Impact}): {v.Help} [{string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}] {v.HelpUrl}"));
-
-    /// <summary>
-    /// The app asks <c>GET /api/config</c> how to sign in; an API that does not have it (404) is answered for as one
-    /// with neither Clerk nor demo sign-in, so the token form shows. An API that has it answers itself.
-    /// </summary>
-    private static Task AnswerConfigWhereTheApiHasNoneAsync(IBrowserContext context) => context.RouteAsync("**/api/config", async route =>
-    {
-        var response = await route.FetchAsync();
-        if (response.Status == 404)
-        {
-            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"clerkPublishableKey":null,"devSignIn":false}""" });
-            return;
-        }
-
-        await route.FulfillAsync(new() { Response = response });
-    });
 
     [GeneratedRegex("^Loading")]
     private static partial Regex LoadingText();
