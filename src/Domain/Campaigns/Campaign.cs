@@ -38,6 +38,14 @@ public sealed class Campaign : ITenantOwned
     public CampaignStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Sample data the demo seeds (<c>is_demo</c>): listed like the rest so every screen has something to show, but never
+    /// counted in the tenant's real figures, nor in the audience of a broadcast or campaign.
+    /// </summary>
+    public bool IsDemo { get; private set; }
+
+    public void MarkDemo() => IsDemo = true;
+
     /// <summary>When an admin published it; a published draft becomes active on its start date.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
 

@@ -17,4 +17,20 @@ public static class ZonedTime
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wall, zone), TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// The first instant whose local date in <paramref name="zone"/> is <paramref name="day"/>: local midnight, or the
+    /// end of a daylight-saving gap that swallowed it, or the first of two midnights when clocks went back over it.
+    /// </summary>
+    public static DateTimeOffset DayStart(DateOnly day, TimeZoneInfo zone)
+    {
+        var wall = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(wall))
+        {
+            wall = wall.AddMinutes(1);
+        }
+
+        var offset = zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Max() : zone.GetUtcOffset(wall);
+        return new DateTimeOffset(wall - offset, TimeSpan.Zero);
+    }
 }

@@ -32,6 +32,14 @@ public sealed class Journey : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Sample data the demo seeds (<c>is_demo</c>): listed like the rest so every screen has something to show, but never
+    /// counted in the tenant's real figures, nor in the audience of a broadcast or campaign.
+    /// </summary>
+    public bool IsDemo { get; private set; }
+
+    public void MarkDemo() => IsDemo = true;
+
     public const int MaxInactivityTimeoutMinutes = 60 * 24 * 30;
 
     public static Journey Create(string tenantId, string name, string? description, DateTimeOffset now) =>

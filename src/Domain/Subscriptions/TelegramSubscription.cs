@@ -116,6 +116,14 @@ public sealed class TelegramSubscription : AggregateRoot, ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Sample data the demo seeds (<c>is_demo</c>): listed like the rest so every screen has something to show, but never
+    /// counted in the tenant's real figures, nor in the audience of a broadcast or campaign.
+    /// </summary>
+    public bool IsDemo { get; private set; }
+
+    public void MarkDemo() => IsDemo = true;
+
     public bool GrantsAccess => Status == SubscriptionStatus.Active;
 
     /// <summary>A subscription an admin grants to <paramref name="email"/> (which it holds from then on).</summary>

@@ -27,6 +27,14 @@ public sealed class BotUser : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset LastSeenAt { get; private set; }
 
+    /// <summary>
+    /// Sample data the demo seeds (<c>is_demo</c>): listed like the rest so every screen has something to show, but never
+    /// counted in the tenant's real figures, nor in the audience of a broadcast or campaign.
+    /// </summary>
+    public bool IsDemo { get; private set; }
+
+    public void MarkDemo() => IsDemo = true;
+
     public static BotUser FirstSeen(string tenantId, long chatId, string? username, string? firstName, string? lastName, DateTimeOffset now)
     {
         var user = new BotUser(tenantId, chatId, now);

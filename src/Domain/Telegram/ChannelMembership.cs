@@ -32,6 +32,14 @@ public sealed class ChannelMembership : AggregateRoot, ITenantOwned
     public DateTimeOffset? LeftAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Sample data the demo seeds (<c>is_demo</c>): listed like the rest so every screen has something to show, but never
+    /// counted in the tenant's real figures, nor in the audience of a broadcast or campaign.
+    /// </summary>
+    public bool IsDemo { get; private set; }
+
+    public void MarkDemo() => IsDemo = true;
+
     public static ChannelMembership Joined(string tenantId, ChannelKind channel, long telegramUserId, string? username, string? inviteLink, DateTimeOffset now)
     {
         var membership = new ChannelMembership(tenantId, channel, telegramUserId, now) { Username = username, InviteLink = inviteLink };

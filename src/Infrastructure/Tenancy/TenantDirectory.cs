@@ -113,7 +113,7 @@ public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContex
             })
             .ToDictionaryAsync(g => g.TenantId, cancellationToken);
         var active = await Every(db.TelegramSubscriptions)
-            .Where(s => s.Status == SubscriptionStatus.Active)
+            .Where(s => s.Status == SubscriptionStatus.Active && !s.IsDemo)
             .GroupBy(s => s.TenantId)
             .Select(g => new { TenantId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.TenantId, g => g.Count, cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using PromoStack.Application.Coupons;
+using PromoStack.Domain.Common;
 
 namespace PromoStack.Application.Tests.Coupons;
 
@@ -55,18 +56,18 @@ public sealed class CouponPeriodTests
     [Fact]
     public void ADay_StartsAtLocalMidnight_WhateverTheOffsetThatDay()
     {
-        CouponPeriod.DayStart(new DateOnly(2026, 3, 8), NewYork).Should().Be(new DateTimeOffset(2026, 3, 8, 5, 0, 0, TimeSpan.Zero), "clocks go forward at 02:00");
-        CouponPeriod.DayStart(new DateOnly(2026, 3, 9), NewYork).Should().Be(new DateTimeOffset(2026, 3, 9, 4, 0, 0, TimeSpan.Zero));
-        CouponPeriod.DayStart(new DateOnly(2026, 11, 2), NewYork).Should().Be(new DateTimeOffset(2026, 11, 2, 5, 0, 0, TimeSpan.Zero));
+        ZonedTime.DayStart(new DateOnly(2026, 3, 8), NewYork).Should().Be(new DateTimeOffset(2026, 3, 8, 5, 0, 0, TimeSpan.Zero), "clocks go forward at 02:00");
+        ZonedTime.DayStart(new DateOnly(2026, 3, 9), NewYork).Should().Be(new DateTimeOffset(2026, 3, 9, 4, 0, 0, TimeSpan.Zero));
+        ZonedTime.DayStart(new DateOnly(2026, 11, 2), NewYork).Should().Be(new DateTimeOffset(2026, 11, 2, 5, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
     public void ADayWhoseMidnightWasSkipped_StartsWhenTheClocksJumped() =>
         // Cuba springs forward at midnight: 8 March 2026 begins at 01:00, UTC−4.
-        CouponPeriod.DayStart(new DateOnly(2026, 3, 8), Havana).Should().Be(new DateTimeOffset(2026, 3, 8, 5, 0, 0, TimeSpan.Zero));
+        ZonedTime.DayStart(new DateOnly(2026, 3, 8), Havana).Should().Be(new DateTimeOffset(2026, 3, 8, 5, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void ADayWhoseMidnightCameTwice_StartsAtTheFirst() =>
         // Cuba falls back at 01:00 to midnight: 1 November 2026 begins at the first midnight, UTC−4.
-        CouponPeriod.DayStart(new DateOnly(2026, 11, 1), Havana).Should().Be(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero));
+        ZonedTime.DayStart(new DateOnly(2026, 11, 1), Havana).Should().Be(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero));
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using PromoStack.Application.Dev;
 using PromoStack.Cli;
@@ -94,6 +95,57 @@ public sealed class DemoDataTests(AppFixture fixture) : IntegrationTest(fixture)
         var summary = await (await admin.GetAsync("/api/audience/summary")).JsonAsync();
         summary.GetProperty("vip").GetInt32().Should().Be(3);
         summary.GetProperty("freeLeads").GetInt32().Should().Be(7);
+    }
+
+    [Fact]
+    public async Task TheDemoData_IsMarked_AndCountsInNoFigure_NorAudience_WhileARealUserAndSubscriptionDo()
+    {
+        await DevTokenAsync();
+        foreach (var table in (string[])["bot_users", "telegram_subscriptions", "channel_memberships", "journeys", "campaigns"])
+        {
+            (await Scalar<long>($"SELECT count(*) FROM {table} WHERE NOT is_demo")).Should().Be(0, $"everything the seed made in {table} is demo data");
+        }
+
+        var admin = ClientWith(Identity.Token("dev_demo_admin", "admin@demo.dev.promostack.local"));
+        await FiguresShouldBeAsync(admin, vip: 0, freeLeads: 0, started: 0, churned: 0, recipients: 0);
+        var setup = await (await admin.GetAsync("/api/setup")).JsonAsync();
+        setup.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "first_journey").GetProperty("done").GetBoolean()
+            .Should().BeFalse("the demo's journey is not the tenant's first journey");
+        var users = await (await admin.GetAsync("/api/audience/users?pageSize=200")).JsonAsync();
+        users.GetProperty("items").EnumerateArray().Should().OnlyContain(u => u.GetProperty("isDemo").GetBoolean(), "the demo users are listed, marked");
+        var journeys = await (await admin.GetAsync("/api/journeys")).JsonAsync();
+        journeys.EnumerateArray().Should().ContainSingle().Which.GetProperty("isDemo").GetBoolean().Should().BeTrue();
+
+        // A real person starts the message bot and is granted a month: they count, the demo still does not.
+        var messageBot = await Scalar<long>("SELECT bot_telegram_id FROM tenant_bot_connections WHERE bot_role = 'message_bot'");
+        await InTenantAsync("demo", services => services.GetRequiredService<global::Mediator.ISender>().Send(new PromoStack.Application.Telegram.HandleTelegramUpdate(
+            messageBot, new PromoStack.Application.Telegram.PrivateMessage(1, 555, new PromoStack.Application.Telegram.TelegramUser(555, "real_ray", "Ray", null), "/start"))).AsTask());
+        await FiguresShouldBeAsync(admin, vip: 0, freeLeads: 1, started: 0, churned: 0, recipients: 1);
+        (await admin.PostAsJsonAsync("/api/subscriptions/grant", new { email = "ray@example.com", plan = "monthly", telegramUserId = 555 })).Should().BeSuccessful();
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1)); // the metrics' default period ends now, exclusive
+        await FiguresShouldBeAsync(admin, vip: 1, freeLeads: 0, started: 1, churned: 0, recipients: 1);
+    }
+
+    private static async Task FiguresShouldBeAsync(HttpClient admin, int vip, int freeLeads, int started, int churned, int recipients)
+    {
+        var dashboard = await (await admin.GetAsync("/api/dashboard")).JsonAsync();
+        dashboard.GetProperty("members").GetProperty("vipMembers").GetInt32().Should().Be(vip);
+        dashboard.GetProperty("members").GetProperty("freeLeads").GetInt32().Should().Be(freeLeads);
+        dashboard.GetProperty("revenue").GetProperty("new").GetInt32().Should().Be(started);
+        dashboard.GetProperty("revenue").GetProperty("churned").GetInt32().Should().Be(churned);
+        var metrics = await (await admin.GetAsync("/api/subscriptions/metrics")).JsonAsync();
+        metrics.GetProperty("activeByPlan").EnumerateObject().Sum(p => p.Value.GetInt32()).Should().Be(vip);
+        metrics.GetProperty("new").GetInt32().Should().Be(started);
+        metrics.GetProperty("churned").GetInt32().Should().Be(churned);
+        metrics.GetProperty("freeLeads").GetInt32().Should().Be(freeLeads);
+        var daily = await (await admin.GetAsync("/api/subscriptions/metrics/daily")).JsonAsync();
+        var days = daily.GetProperty("days").EnumerateArray().ToList();
+        days.Sum(d => d.GetProperty("newSubscriptions").GetInt32()).Should().Be(started);
+        days.Sum(d => d.GetProperty("churned").GetInt32()).Should().Be(churned);
+        days[^1].GetProperty("activeAtEnd").GetInt32().Should().Be(vip);
+        var audience = await (await admin.GetAsync("/api/broadcasts/audience?audience=all")).JsonAsync();
+        audience.GetProperty("recipients").GetInt32().Should().Be(recipients);
+        audience.GetProperty("reachable").GetInt32().Should().Be(recipients);
     }
 
     [Fact]

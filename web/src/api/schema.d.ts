@@ -2105,6 +2105,8 @@ export interface components {
             vip: boolean;
             /** @description They never paid for a subscription. */
             freeLead: boolean;
+            /** @description A demo user (seeded; not counted in the figures nor sent broadcasts). */
+            isDemo: boolean;
         };
         AudienceUserPage: {
             items: components["schemas"]["AudienceUserDto"][];
@@ -2355,6 +2357,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Seeded as demo data. */
+            isDemo: boolean;
         };
         CampaignEntryDto: {
             /** Format: int32 */
@@ -3272,6 +3276,8 @@ export interface components {
             runningSessions: number;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Seeded as demo data. */
+            isDemo: boolean;
         };
         JourneyTriggerDto: {
             /** Format: uuid */
@@ -3886,6 +3892,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Seeded as demo data: not counted in the figures. */
+            isDemo: boolean;
         };
         /**
          * @description One change in a subscription's life. The row records when it was created, first activated, last ended and since when

@@ -4,7 +4,7 @@ import { Link, NavLink, Route, Routes, useParams } from "react-router-dom";
 import { data } from "../api/client";
 import { useSession } from "../auth/session";
 import { formatDate, formatDateTime, humanize } from "../lib/format";
-import { Badge, Card, ErrorBox, Loading, PageTitle, Pager, Stat, Table } from "../ui/ui";
+import { Badge, Card, DemoBadge, ErrorBox, Loading, PageTitle, Pager, Stat, Table } from "../ui/ui";
 
 type Filter = "" | "vip" | "free_lead" | "blocked" | "unsubscribed" | "coupon_user";
 
@@ -75,6 +75,7 @@ function Users() {
                     {u.blockedMessageBot ? <Badge tone="bad">Blocked</Badge> : null}
                     {u.unsubscribedAt ? <Badge tone="warn">Unsubscribed</Badge> : null}
                     {u.couponUser ? <Badge>Coupons</Badge> : null}
+                    {u.isDemo ? <DemoBadge /> : null}
                   </span>
                 ) },
                 { header: "Joined", cell: (u) => formatDate(u.joinedAt) },

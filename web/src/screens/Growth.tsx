@@ -7,7 +7,7 @@ import { useSession } from "../auth/session";
 import { maxLength, required, validate, type FieldErrors } from "../lib/fieldErrors";
 import { formatDate, formatDateTime, humanize } from "../lib/format";
 import { saveBlob } from "../ui/download";
-import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table } from "../ui/ui";
+import { Badge, Card, DemoBadge, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table } from "../ui/ui";
 import { useAction } from "../ui/useAction";
 
 type Audience = components["schemas"]["BroadcastAudience"];
@@ -228,7 +228,7 @@ function Campaigns() {
             columns={[
               { header: "Title", cell: (c) => <button type="button" onClick={() => setSelected(c.id)}>{c.title}</button> },
               { header: "Dates", cell: (c) => `${formatDate(c.startDate)} – ${formatDate(c.endDate)}` },
-              { header: "Status", cell: (c) => <Badge tone={c.status === "active" ? "good" : "muted"}>{humanize(c.status)}</Badge> },
+              { header: "Status", cell: (c) => <><Badge tone={c.status === "active" ? "good" : "muted"}>{humanize(c.status)}</Badge>{c.isDemo ? <> <DemoBadge /></> : null}</> },
               { header: "Entries", cell: (c) => c.entries, className: "num" },
               { header: "Winner", cell: (c) => c.winner?.email ?? "—" },
               {

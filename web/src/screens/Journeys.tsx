@@ -5,7 +5,7 @@ import { data } from "../api/client";
 import { useSession } from "../auth/session";
 import { required, validate, type FieldErrors } from "../lib/fieldErrors";
 import { formatDateTime } from "../lib/format";
-import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Table } from "../ui/ui";
+import { Badge, Card, DemoBadge, ErrorBox, Field, Loading, PageTitle, Table } from "../ui/ui";
 import { useAction } from "../ui/useAction";
 
 export default function Journeys() {
@@ -51,7 +51,7 @@ export default function Journeys() {
             caption="Journeys"
             columns={[
               { header: "Name", cell: (j) => <Link to={`/journeys/${j.id}`}>{j.name}</Link> },
-              { header: "Status", cell: (j) => <Badge tone={j.isActive ? "good" : "muted"}>{j.isActive ? "Live" : "Draft or stopped"}</Badge> },
+              { header: "Status", cell: (j) => <><Badge tone={j.isActive ? "good" : "muted"}>{j.isActive ? "Live" : "Draft or stopped"}</Badge>{j.isDemo ? <> <DemoBadge /></> : null}</> },
               { header: "Steps", cell: (j) => j.steps, className: "num" },
               { header: "Running sessions", cell: (j) => j.runningSessions, className: "num" },
               { header: "Updated", cell: (j) => formatDateTime(j.updatedAt) },

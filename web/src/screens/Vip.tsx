@@ -6,7 +6,7 @@ import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { email as emailRule, required, validate, type FieldErrors } from "../lib/fieldErrors";
 import { formatDate, formatDateTime, formatMoney, humanize } from "../lib/format";
-import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Tone } from "../ui/ui";
+import { Badge, Card, DemoBadge, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Tone } from "../ui/ui";
 import Chart from "../ui/LazyChart";
 import { useAction } from "../ui/useAction";
 
@@ -88,7 +88,7 @@ function SubscriptionList() {
             columns={[
               { header: "Member", cell: (s) => <NavLink to={`/vip/subscriptions/${s.id}`}>{s.email ?? s.telegramUsername ?? `#${s.id}`}</NavLink> },
               { header: "Plan", cell: (s) => humanize(s.plan) },
-              { header: "Status", cell: (s) => <Badge tone={statusTone[s.status]}>{humanize(s.status)}</Badge> },
+              { header: "Status", cell: (s) => <><Badge tone={statusTone[s.status]}>{humanize(s.status)}</Badge>{s.isDemo ? <> <DemoBadge /></> : null}</> },
               { header: "Telegram", cell: (s) => (s.telegramUsername ? `@${s.telegramUsername}` : s.telegramUserId ?? "not linked") },
               { header: "Renews", cell: (s) => (s.plan === "lifetime" ? "never ends" : s.cancelAtPeriodEnd ? "cancels at period end" : s.renews ? formatDate(s.currentPeriodEnd) : "no") },
               { header: "Since", cell: (s) => formatDate(s.createdAt) },
@@ -117,7 +117,7 @@ function SubscriptionDetail() {
   ];
   return (
     <Card
-      title={<>Subscription #{s.id} <Badge tone={statusTone[s.status]}>{humanize(s.status)}</Badge></>}
+      title={<>Subscription #{s.id} <Badge tone={statusTone[s.status]}>{humanize(s.status)}</Badge>{s.isDemo ? <> <DemoBadge /></> : null}</>}
       actions={isAdmin && s.status === "active" ? (
         <button type="button" className="danger" disabled={revoke.isPending} onClick={() => { if (window.confirm("End this member's VIP access now?")) revoke.mutate(undefined); }}>Revoke access</button>
       ) : undefined}

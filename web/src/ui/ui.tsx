@@ -22,6 +22,15 @@ export function Badge({ tone = "muted", children }: { tone?: Tone; children: Rea
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
+/** Marks demo data: shown like the rest, left out of every figure and audience. */
+export function DemoBadge() {
+  return (
+    <span className="badge badge-info" title="Demo data: not counted in your figures and never sent broadcasts">
+      Demo
+    </span>
+  );
+}
+
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
     <p role="status" className="muted">

@@ -15,14 +15,16 @@ namespace PromoStack.Application.Audience;
 /// <param name="CouponUser">They have used the coupon bot.</param>
 /// <param name="Vip">They have an active subscription.</param>
 /// <param name="FreeLead">They never paid for a subscription.</param>
+/// <param name="IsDemo">A demo user (seeded; not counted in the figures nor sent broadcasts).</param>
 public sealed record AudienceUserDto(
     long TelegramUserId, string? Username, string? FirstName, string? LastName, DateTimeOffset JoinedAt, DateTimeOffset LastSeenAt,
-    bool StartedMessageBot, bool BlockedMessageBot, bool BlockedCouponBot, DateTimeOffset? UnsubscribedAt, bool CouponUser, bool Vip, bool FreeLead)
+    bool StartedMessageBot, bool BlockedMessageBot, bool BlockedCouponBot, DateTimeOffset? UnsubscribedAt, bool CouponUser, bool Vip, bool FreeLead, bool IsDemo)
 {
     /// <summary>The projection, in SQL: VIP and free-lead status are subqueries on the user's subscriptions.</summary>
     public static Expression<Func<BotUser, AudienceUserDto>> From(IAppDbContext db) => u => new AudienceUserDto(
         u.ChatId, u.Username, u.FirstName, u.LastName, u.CreatedAt, u.LastSeenAt, u.MessageBotLastSeenAt != null, u.IsBlocked, u.CouponBotBlocked,
         u.UnsubscribedAt, u.CouponFirstSeenAt != null,
         db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.Status == SubscriptionStatus.Active),
-        !db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.FirstPaidAt != null));
+        !db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.FirstPaidAt != null),
+        u.IsDemo);
 }

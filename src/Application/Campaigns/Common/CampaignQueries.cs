@@ -30,7 +30,7 @@ internal sealed class CampaignQueries(IAppDbContext db, Common.Security.Personal
         [
             .. campaigns.Select(c => new CampaignDto(
                 c.Id, c.Title, c.Description, c.StartDate, c.EndDate, c.Prize, c.Status, c.PublishedAt is not null, entries.GetValueOrDefault(c.Id),
-                c.WinnerEntryId is { } w && winners.TryGetValue(w, out var winner) ? WinnerDto(winner) : null, c.DrawnAt, c.CreatedAt, c.UpdatedAt)),
+                c.WinnerEntryId is { } w && winners.TryGetValue(w, out var winner) ? WinnerDto(winner) : null, c.DrawnAt, c.CreatedAt, c.UpdatedAt, c.IsDemo)),
         ];
     }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Time;
 using PromoStack.Domain.Coupons;
 
 namespace PromoStack.Application.Coupons;
@@ -38,7 +39,7 @@ internal sealed class ExportCouponFailuresHandler(IAppDbContext db, TimeProvider
 {
     public async ValueTask<CouponFailuresCsv> Handle(ExportCouponFailures query, CancellationToken cancellationToken)
     {
-        var zone = await CouponZone.LoadAsync(db, cancellationToken);
+        var zone = await TenantZone.LoadAsync(db, cancellationToken);
         var period = CouponPeriod.Resolve(query.From, query.To, clock.GetUtcNow(), zone.Zone);
         var rows = await CouponFailures.Query(db, period, query.ErrorType).Take(ExportCouponFailures.MaxRows + 1).ToListAsync(cancellationToken);
         var truncated = rows.Count > ExportCouponFailures.MaxRows;

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Time;
 using PromoStack.Application.Common.Security;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Coupons;
@@ -93,7 +94,7 @@ internal sealed class GetCouponAnalyticsHandler(IAppDbContext db, PersonalData p
 
     public async ValueTask<CouponAnalyticsDto> Handle(GetCouponAnalytics query, CancellationToken cancellationToken)
     {
-        var zone = await CouponZone.LoadAsync(db, cancellationToken);
+        var zone = await TenantZone.LoadAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         var period = CouponPeriod.Resolve(query.From, query.To, now, zone.Zone);
         var tz = zone.Id;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
+using PromoStack.Application.Common.Time;
 using PromoStack.Application.Common.Paging;
 using PromoStack.Application.Common.Security;
 using PromoStack.Domain.Coupons;
@@ -40,7 +41,7 @@ internal sealed class ListCouponFailuresHandler(IAppDbContext db, PersonalData p
 {
     public async ValueTask<Page<CouponFailureDto>> Handle(ListCouponFailures query, CancellationToken cancellationToken)
     {
-        var zone = await CouponZone.LoadAsync(db, cancellationToken);
+        var zone = await TenantZone.LoadAsync(db, cancellationToken);
         var period = CouponPeriod.Resolve(query.From, query.To, clock.GetUtcNow(), zone.Zone);
         var page = await CouponFailures.Query(db, period, query.ErrorType).ToPageAsync(query, cancellationToken);
         return new Page<CouponFailureDto>([.. page.Items.Select(row => new CouponFailureDto(

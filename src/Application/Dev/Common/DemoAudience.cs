@@ -1,8 +1,9 @@
 namespace PromoStack.Application.Dev;
 
 /// <summary>
-/// How the demo data is marked, for want of a demo flag on its tables: Telegram ids in a block of their own, names
-/// ending "(demo)", emails at <see cref="EmailDomain"/>, journey and campaign names starting "Demo:".
+/// How the demo data is found again by the seed (it is flagged <c>is_demo</c> too, which is what the figures read):
+/// Telegram ids in a block of their own, names ending "(demo)", emails at <see cref="EmailDomain"/>, journey and
+/// campaign names starting "Demo:".
 /// </summary>
 public static class DemoAudience
 {

@@ -21,7 +21,8 @@ namespace PromoStack.Application.Dev;
 /// users who started the bots, stopped, blocked them, joined the channels, used the coupon bot, took the journey, and
 /// subscriptions in every state (active monthly and annual, lifetime, cancelled, expired). The users and their
 /// subscriptions are made only while the message and signal bots are sandbox bots: nothing of it may reach Telegram.
-/// Each part is made once, in one transaction: running it again creates nothing. Marked as <see cref="DemoAudience"/> says.
+/// Each part is made once, in one transaction: running it again creates nothing. Everything it makes is marked as demo
+/// data (<c>is_demo</c>): listed on the screens, left out of the real figures and of every audience messages go to.
 /// </summary>
 public sealed record SeedDemoData : ITenantCommand<DemoDataSeeded>;
 
@@ -60,6 +61,7 @@ internal sealed class SeedDemoDataHandler(ISender sender, IAppDbContext db, ITen
             await ChannelJoinsAsync(signalBot, cancellationToken);
         }
 
+        await MarkPeopleAsync(cancellationToken);
         return new DemoDataSeeded(journey, campaign, users, subscriptions);
     }
 
@@ -92,6 +94,8 @@ internal sealed class SeedDemoDataHandler(ISender sender, IAppDbContext db, ITen
         ]), cancellationToken);
         await sender.Send(new AddJourneyTrigger(journey.Id, TriggerConfigs.DeepLink, JsonSerializer.SerializeToElement(new { code = DemoAudience.DeepLink })), cancellationToken);
         await sender.Send(new PublishJourney(journey.Id), cancellationToken);
+        (await db.Journeys.SingleAsync(j => j.Id == journey.Id, cancellationToken)).MarkDemo();
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
@@ -108,6 +112,8 @@ internal sealed class SeedDemoDataHandler(ISender sender, IAppDbContext db, ITen
             new CreateCampaign(DemoAudience.CampaignTitle, "Demo data: share our channel, win a month of VIP.", today.AddDays(-1), today.AddDays(30), "A month of VIP"),
             cancellationToken);
         await sender.Send(new PublishCampaign(campaign.Id), cancellationToken);
+        (await db.Campaigns.SingleAsync(c => c.Id == campaign.Id, cancellationToken)).MarkDemo();
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
@@ -192,6 +198,23 @@ internal sealed class SeedDemoDataHandler(ISender sender, IAppDbContext db, ITen
         {
             await HandleAsync(signalBot, new MemberChanged(NextUpdate(), vipChannel, null, User(number).Telegram, false, true, null), cancellationToken);
         }
+    }
+
+    /// <summary>The demo users, their channel memberships and their subscriptions, marked as demo data (those not yet).</summary>
+    private async Task MarkPeopleAsync(CancellationToken cancellationToken)
+    {
+        var users = await db.BotUsers.Where(u => u.ChatId >= DemoAudience.FirstUserId && u.ChatId <= DemoAudience.LastUserId && !u.IsDemo)
+            .ToListAsync(cancellationToken);
+        users.ForEach(u => u.MarkDemo());
+        var memberships = await db.ChannelMemberships
+            .Where(m => m.TelegramUserId >= DemoAudience.FirstUserId && m.TelegramUserId <= DemoAudience.LastUserId && !m.IsDemo)
+            .ToListAsync(cancellationToken);
+        memberships.ForEach(m => m.MarkDemo());
+        var subscriptions = await db.TelegramSubscriptions
+            .Where(s => s.Email != null && s.Email.EndsWith("@" + DemoAudience.EmailDomain) && !s.IsDemo)
+            .ToListAsync(cancellationToken);
+        subscriptions.ForEach(s => s.MarkDemo());
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private Task<bool> ExistsAsync(DemoUser user, CancellationToken cancellationToken) =>

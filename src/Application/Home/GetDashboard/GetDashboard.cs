@@ -10,7 +10,6 @@ using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Stripe;
-using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 using PromoStack.Domain.Tenants;
 
@@ -18,7 +17,7 @@ namespace PromoStack.Application.Home;
 
 /// <summary>
 /// The home screen in one call: revenue, members, today's and open signals, the last broadcast, today's coupon
-/// images, and a badge for everything failing. Demo signals never count. A fixed number of queries whatever the
+/// images, and a badge for everything failing. Demo data (signals, subscriptions, users) never counts. A fixed number of queries whatever the
 /// data (each figure is counted or grouped by PostgreSQL; the counts share one query), while Telegram is asked about
 /// the bots at the same time (remembered a minute; see <see cref="BotChecks"/>).
 /// </summary>
@@ -134,8 +133,9 @@ internal sealed class GetDashboardHandler(IAppDbContext db, BotChecks bots, Broa
         var zone = TimeZones.Find(timezone);
         var today = ZonedTime.Today(now, zone);
         var first = today.AddDays(1 - Days);
-        var todayStart = ZonedTime.Instant(today, TimeOnly.MinValue, zone);
-        var seriesStart = ZonedTime.Instant(first, TimeOnly.MinValue, zone);
+        var todayStart = ZonedTime.DayStart(today, zone);
+        var seriesStart = ZonedTime.DayStart(first, zone);
+        var seriesEnd = ZonedTime.DayStart(today.AddDays(1), zone);
 
         var connections = await db.BotConnections.AsNoTracking().ToListAsync(cancellationToken);
         // Telegram is asked while the database is read.
@@ -164,7 +164,7 @@ internal sealed class GetDashboardHandler(IAppDbContext db, BotChecks bots, Broa
         var active = await SubscriptionFigures.ActiveAsync(db, cancellationToken);
         var stripe = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var prices = await SubscriptionFigures.PlanPricesAsync(db, stripe, cancellationToken);
-        var daily = await DailyAsync(timezone, first, seriesStart, stripe, prices, cancellationToken);
+        var daily = await DailyAsync(timezone, first, seriesStart, seriesEnd, stripe, prices, cancellationToken);
         var signals = await live
             .Where(s => s.CreatedAt >= todayStart || s.Status == SignalStatus.Active || s.Status == SignalStatus.Tp1Hit || s.Status == SignalStatus.Tp2Hit)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
@@ -229,39 +229,25 @@ internal sealed class GetDashboardHandler(IAppDbContext db, BotChecks bots, Broa
             && (m.LastError == null || !m.LastError.Contains("blocked by the user"))
             && !db.BroadcastDeliveries.Any(d => d.OutboxId == m.Id && d.Status == DeliveryStatus.Skipped));
 
-    /// <summary>The 30 days of new and ended subscriptions, each grouped by day of the tenant's zone in PostgreSQL.</summary>
+    /// <summary>The 30 days of new and ended subscriptions, each grouped by day of the tenant's zone in PostgreSQL (demo ones left out).</summary>
     private async Task<IReadOnlyList<RevenueDayDto>> DailyAsync(
-        string timezone, DateOnly first, DateTimeOffset from, TenantStripeSettings? stripe,
+        string timezone, DateOnly first, DateTimeOffset from, DateTimeOffset to, TenantStripeSettings? stripe,
         IReadOnlyDictionary<string, TenantStripePrice> prices, CancellationToken cancellationToken)
     {
-        var subscriptions = db.TelegramSubscriptions.AsNoTracking();
-        var started = await subscriptions.Where(s => s.FirstPaidAt >= from)
-            .Select(s => new
-            {
-                Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(s.FirstPaidAt!.Value.UtcDateTime, timezone)),
-                s.PlanType,
-                ThroughStripe = s.StripeSubscriptionId != null || s.StripeCheckoutSessionId != null || s.StripePaymentIntentId != null,
-            })
-            .GroupBy(s => new { s.Day, s.PlanType, s.ThroughStripe })
-            .Select(g => new { g.Key.Day, g.Key.PlanType, g.Key.ThroughStripe, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var ended = await subscriptions
-            .Where(s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt >= from)
-            .GroupBy(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(s.EndedAt!.Value.UtcDateTime, timezone)))
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Day, g => g.Count, cancellationToken);
+        var started = await SubscriptionFigures.StartedByDayAsync(db, timezone, from, to, cancellationToken);
+        var ended = (await SubscriptionFigures.EndedByDayAsync(db, timezone, from, to, cancellationToken)).ToLookup(e => e.Day);
 
         return [.. Enumerable.Range(0, Days).Select(offset =>
         {
             var day = first.AddDays(offset);
             var sales = started.Where(s => s.Day == day).ToList();
             var revenue = sales.Where(s => s.ThroughStripe)
-                .Select(s => (Price: SubscriptionFigures.PriceOf(s.PlanType, stripe, prices), s.Count))
+                .Select(s => (Price: SubscriptionFigures.PriceOf(s.Plan, stripe, prices), s.Count))
                 .Where(s => s.Price is not null)
                 .GroupBy(s => s.Price!.Currency)
                 .Select(g => new MoneyDto(g.Key, g.Sum(s => s.Count * s.Price!.UnitAmount!.Value)))
                 .ToList();
-            return new RevenueDayDto(day, sales.Sum(s => s.Count), ended.GetValueOrDefault(day), revenue);
+            return new RevenueDayDto(day, sales.Sum(s => s.Count), ended[day].Sum(e => e.Count), revenue);
         })];
     }
 

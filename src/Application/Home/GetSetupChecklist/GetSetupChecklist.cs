@@ -68,8 +68,8 @@ internal sealed class GetSetupChecklistHandler(IAppDbContext db, ITenantContext 
             {
                 LastVerifiedAt = verified.Max(e => (DateTimeOffset?)e.ProcessedAt),
                 CrossPromoEnabled = db.CrossPromoSettings.Any(c => c.Enabled),
-                Journeys = db.Journeys.Count(),
-                PublishedJourneys = db.Journeys.Count(j => j.IsActive),
+                Journeys = db.Journeys.Count(j => !j.IsDemo),
+                PublishedJourneys = db.Journeys.Count(j => j.IsActive && !j.IsDemo),
                 CouponValidation = db.CouponSettings.Select(c => (CodeValidation?)c.Validation).FirstOrDefault(),
                 CouponTemplates = db.CouponTemplates.Count(c => c.TelegramEnabled || c.WebEnabled),
             })

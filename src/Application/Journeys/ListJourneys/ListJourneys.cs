@@ -7,7 +7,8 @@ namespace PromoStack.Application.Journeys;
 
 public sealed record ListJourneys : ITenantQuery<IReadOnlyList<JourneySummaryDto>>;
 
-public sealed record JourneySummaryDto(Guid Id, string Name, string? Description, bool IsActive, int Steps, int RunningSessions, DateTimeOffset UpdatedAt);
+/// <param name="IsDemo">Seeded as demo data.</param>
+public sealed record JourneySummaryDto(Guid Id, string Name, string? Description, bool IsActive, int Steps, int RunningSessions, DateTimeOffset UpdatedAt, bool IsDemo);
 
 internal sealed class ListJourneysHandler(IAppDbContext db) : IQueryHandler<ListJourneys, IReadOnlyList<JourneySummaryDto>>
 {
@@ -15,6 +16,6 @@ internal sealed class ListJourneysHandler(IAppDbContext db) : IQueryHandler<List
         await db.Journeys.AsNoTracking().OrderBy(j => j.CreatedAt)
             .Select(j => new JourneySummaryDto(
                 j.Id, j.Name, j.Description, j.IsActive, db.JourneySteps.Count(s => s.JourneyId == j.Id),
-                db.JourneyUserSessions.Count(s => s.JourneyId == j.Id && JourneyEngine.Running.Contains(s.Status)), j.UpdatedAt))
+                db.JourneyUserSessions.Count(s => s.JourneyId == j.Id && JourneyEngine.Running.Contains(s.Status)), j.UpdatedAt, j.IsDemo))
             .ToListAsync(cancellationToken);
 }

@@ -8,13 +8,17 @@ namespace PromoStack.Application.Subscriptions;
 
 /// <summary>
 /// The subscription figures the metrics and the home screen share, so both count the same way: active subscriptions
-/// by plan, MRR from the cached Stripe prices, and free-lead conversion. Each is one query, scoped to the tenant.
+/// by plan, MRR from the cached Stripe prices, new and ended subscriptions per day, and free-lead conversion. Each is
+/// one query, scoped to the tenant; demo data never counts.
 /// </summary>
 internal static class SubscriptionFigures
 {
+    /// <summary>The subscriptions the figures count: all of the tenant's but the demo's.</summary>
+    public static IQueryable<TelegramSubscription> Counted(IAppDbContext db) => db.TelegramSubscriptions.AsNoTracking().Where(s => !s.IsDemo);
+
     /// <summary>Active subscriptions counted by plan and by whether they renew.</summary>
     public static async Task<IReadOnlyList<ActiveCount>> ActiveAsync(IAppDbContext db, CancellationToken cancellationToken) =>
-        await db.TelegramSubscriptions.AsNoTracking().Where(s => s.Status == SubscriptionStatus.Active)
+        await Counted(db).Where(s => s.Status == SubscriptionStatus.Active)
             .GroupBy(s => new { s.PlanType, s.Renews })
             .Select(g => new ActiveCount(g.Key.PlanType, g.Key.Renews, g.Count()))
             .ToListAsync(cancellationToken);
@@ -64,15 +68,49 @@ internal static class SubscriptionFigures
         return [.. mrr.Select(m => new Mrr(m.Key, m.Value))];
     }
 
+    /// <summary>
+    /// Subscriptions first paid (or granted) in [<paramref name="from"/>, <paramref name="to"/>), counted by day of the
+    /// tenant's zone <paramref name="timezone"/> (PostgreSQL's <c>AT TIME ZONE</c>), plan, renewal, and whether Stripe was paid.
+    /// </summary>
+    public static async Task<IReadOnlyList<DayCount>> StartedByDayAsync(
+        IAppDbContext db, string timezone, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await Counted(db).Where(s => s.FirstPaidAt >= from && s.FirstPaidAt < to)
+            .Select(s => new
+            {
+                Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(s.FirstPaidAt!.Value.UtcDateTime, timezone)),
+                s.PlanType,
+                s.Renews,
+                ThroughStripe = s.StripeSubscriptionId != null || s.StripeCheckoutSessionId != null || s.StripePaymentIntentId != null,
+            })
+            .GroupBy(s => new { s.Day, s.PlanType, s.Renews, s.ThroughStripe })
+            .Select(g => new DayCount(g.Key.Day, g.Key.PlanType, g.Key.Renews, g.Key.ThroughStripe, g.Count()))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Subscriptions whose access ended (cancelled or expired, not since reactivated) in [<paramref name="from"/>,
+    /// <paramref name="to"/>): the churn, counted by day of the tenant's zone, plan and renewal.
+    /// </summary>
+    public static async Task<IReadOnlyList<DayCount>> EndedByDayAsync(
+        IAppDbContext db, string timezone, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await Counted(db)
+            .Where(s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt >= from && s.EndedAt < to)
+            .Select(s => new { Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(s.EndedAt!.Value.UtcDateTime, timezone)), s.PlanType, s.Renews })
+            .GroupBy(s => new { s.Day, s.PlanType, s.Renews })
+            .Select(g => new DayCount(g.Key.Day, g.Key.PlanType, g.Key.Renews, false, g.Count()))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The subscriptions of former free leads who paid.</summary>
     public static IQueryable<TelegramSubscription> ConvertedFreeLeads(IAppDbContext db) =>
-        db.TelegramSubscriptions.AsNoTracking().Where(s => s.IsConverted && s.FirstPaidAt != null);
+        Counted(db).Where(s => s.IsConverted && s.FirstPaidAt != null);
 
     /// <summary>Free leads who became payers, and free leads who have not (yet).</summary>
     public static async Task<FreeLeadConversion> ConversionAsync(IAppDbContext db, CancellationToken cancellationToken) => new(
         await ConvertedFreeLeads(db).CountAsync(cancellationToken),
         await FreeLeads.UserIds(db).CountAsync(cancellationToken));
 }
+
+/// <summary>How many subscriptions of a plan (renewing or not; paid through Stripe or not) started or ended on a day.</summary>
+internal sealed record DayCount(DateOnly Day, PlanType Plan, bool Renews, bool ThroughStripe, int Count);
 
 /// <summary>How many active subscriptions a plan has that renew (or not).</summary>
 internal sealed record ActiveCount(PlanType Plan, bool Renews, int Count);

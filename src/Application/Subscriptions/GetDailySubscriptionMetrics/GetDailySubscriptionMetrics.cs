@@ -3,7 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Messaging;
-using PromoStack.Application.Coupons;
+using PromoStack.Application.Common.Time;
 using PromoStack.Domain.Common;
 using PromoStack.Domain.Subscriptions;
 
@@ -47,33 +47,22 @@ internal sealed class GetDailySubscriptionMetricsHandler(IAppDbContext db, TimeP
 {
     public async ValueTask<DailySubscriptionMetricsDto> Handle(GetDailySubscriptionMetrics query, CancellationToken cancellationToken)
     {
-        var zone = await CouponZone.LoadAsync(db, cancellationToken);
+        var zone = await TenantZone.LoadAsync(db, cancellationToken);
         var to = ZonedTime.Today(clock.GetUtcNow(), zone.Zone);
         var from = to.AddDays(1 - query.Days);
-        var start = CouponPeriod.DayStart(from, zone.Zone);
-        var end = CouponPeriod.DayStart(to.AddDays(1), zone.Zone);
-        var tz = zone.Id;
-        var subscriptions = db.TelegramSubscriptions.AsNoTracking();
+        var start = ZonedTime.DayStart(from, zone.Zone);
+        var end = ZonedTime.DayStart(to.AddDays(1), zone.Zone);
 
         // PostgreSQL groups and counts (three queries, whatever the number of days): the subscriptions active when the
-        // first day starts, then the first payments and the ends of each day, a row's day being its time AT TIME ZONE
-        // the tenant's zone. Ended means what the metrics' churn means: cancelled or expired, since ended_at.
-        var atStart = await subscriptions
+        // first day starts, then the first payments and the ends of each day. Ended means what the metrics' churn means:
+        // cancelled or expired, since ended_at.
+        var atStart = await SubscriptionFigures.Counted(db)
             .Where(s => s.FirstPaidAt < start && !((s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt < start))
             .GroupBy(s => new { s.PlanType, s.Renews })
             .Select(g => new { g.Key.PlanType, g.Key.Renews, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var started = await subscriptions.Where(s => s.FirstPaidAt >= start && s.FirstPaidAt < end)
-            .Select(s => new { Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(s.FirstPaidAt!.Value.UtcDateTime, tz)), s.PlanType, s.Renews })
-            .GroupBy(s => new { s.Day, s.PlanType, s.Renews })
-            .Select(g => new { g.Key.Day, g.Key.PlanType, g.Key.Renews, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var ended = await subscriptions
-            .Where(s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt >= start && s.EndedAt < end)
-            .Select(s => new { Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(s.EndedAt!.Value.UtcDateTime, tz)), s.PlanType, s.Renews })
-            .GroupBy(s => new { s.Day, s.PlanType, s.Renews })
-            .Select(g => new { g.Key.Day, g.Key.PlanType, g.Key.Renews, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var started = await SubscriptionFigures.StartedByDayAsync(db, zone.Id, start, end, cancellationToken);
+        var ended = await SubscriptionFigures.EndedByDayAsync(db, zone.Id, start, end, cancellationToken);
 
         var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var prices = await SubscriptionFigures.PlanPricesAsync(db, settings, cancellationToken);
@@ -85,12 +74,12 @@ internal sealed class GetDailySubscriptionMetricsHandler(IAppDbContext db, TimeP
         {
             foreach (var s in startedByDay[day])
             {
-                active[(s.PlanType, s.Renews)] = active.GetValueOrDefault((s.PlanType, s.Renews)) + s.Count;
+                active[(s.Plan, s.Renews)] = active.GetValueOrDefault((s.Plan, s.Renews)) + s.Count;
             }
 
             foreach (var e in endedByDay[day])
             {
-                active[(e.PlanType, e.Renews)] = active.GetValueOrDefault((e.PlanType, e.Renews)) - e.Count;
+                active[(e.Plan, e.Renews)] = active.GetValueOrDefault((e.Plan, e.Renews)) - e.Count;
             }
 
             days.Add(new SubscriptionDayDto(
@@ -98,6 +87,6 @@ internal sealed class GetDailySubscriptionMetricsHandler(IAppDbContext db, TimeP
                 SubscriptionFigures.Mrr([.. active.Select(a => new ActiveCount(a.Key.PlanType, a.Key.Renews, a.Value))], settings, prices)));
         }
 
-        return new DailySubscriptionMetricsDto(from, to, tz, days);
+        return new DailySubscriptionMetricsDto(from, to, zone.Id, days);
     }
 }

@@ -37,8 +37,8 @@ internal sealed class GetSubscriptionMetricsHandler(IAppDbContext db, TimeProvid
         var settings = await db.StripeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var prices = await SubscriptionFigures.PlanPricesAsync(db, settings, cancellationToken);
 
-        var started = await db.TelegramSubscriptions.AsNoTracking().CountAsync(s => s.FirstPaidAt >= from && s.FirstPaidAt < to, cancellationToken);
-        var churned = await db.TelegramSubscriptions.AsNoTracking().CountAsync(
+        var started = await SubscriptionFigures.Counted(db).CountAsync(s => s.FirstPaidAt >= from && s.FirstPaidAt < to, cancellationToken);
+        var churned = await SubscriptionFigures.Counted(db).CountAsync(
             s => (s.Status == SubscriptionStatus.Cancelled || s.Status == SubscriptionStatus.Expired) && s.EndedAt >= from && s.EndedAt < to,
             cancellationToken);
         var conversion = await SubscriptionFigures.ConversionAsync(db, cancellationToken);

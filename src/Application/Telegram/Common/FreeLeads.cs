@@ -6,15 +6,15 @@ namespace PromoStack.Application.Telegram;
 /// <summary>
 /// The one definition of a free lead, for every feature that targets them (broadcasts, campaigns, the leads view):
 /// a Telegram user who joined the tenant's FREE channel or started one of its bots, and has never paid for a
-/// subscription (one that was only started at checkout does not count). Composable queries, tenant-scoped by the
-/// context's filters.
+/// subscription (one that was only started at checkout does not count). Demo users are not leads. Composable queries,
+/// tenant-scoped by the context's filters.
 /// </summary>
 public static class FreeLeads
 {
     /// <summary>The Telegram user ids of the tenant's free leads.</summary>
     public static IQueryable<long> UserIds(IAppDbContext db) =>
-        db.BotUsers.Select(u => u.ChatId)
-            .Union(db.ChannelMemberships.Where(m => m.ChannelKind == ChannelKind.Free).Select(m => m.TelegramUserId))
+        db.BotUsers.Where(u => !u.IsDemo).Select(u => u.ChatId)
+            .Union(db.ChannelMemberships.Where(m => m.ChannelKind == ChannelKind.Free && !m.IsDemo).Select(m => m.TelegramUserId))
             .Where(id => !db.TelegramSubscriptions.Any(s => s.TelegramUserId == id && s.FirstPaidAt != null));
 
     /// <summary>
@@ -22,6 +22,6 @@ public static class FreeLeads
     /// not those who blocked it or unsubscribed.
     /// </summary>
     public static IQueryable<BotUser> Reachable(IAppDbContext db) =>
-        db.BotUsers.Where(u => u.MessageBotLastSeenAt != null && !u.IsBlocked && u.UnsubscribedAt == null
+        db.BotUsers.Where(u => u.MessageBotLastSeenAt != null && !u.IsBlocked && u.UnsubscribedAt == null && !u.IsDemo
                                && !db.TelegramSubscriptions.Any(s => s.TelegramUserId == u.ChatId && s.FirstPaidAt != null));
 }

@@ -286,6 +286,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("end_date");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
+
                     b.Property<string>("Prize")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1048,6 +1054,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1892,6 +1904,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_converted");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
+
                     b.Property<DateTimeOffset?>("LastEventAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_event_at");
@@ -2180,6 +2198,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_blocked");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
+
                     b.Property<string>("LastCouponCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -2229,6 +2253,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_bot_users_tenant_id_chat_id");
 
+                    b.HasIndex("TenantId", "CreatedAt", "ChatId")
+                        .HasDatabaseName("ix_bot_users_tenant_id_created_at_chat_id");
+
                     b.ToTable("bot_users", (string)null);
                 });
 
@@ -2251,6 +2278,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("invite_link");
+
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
 
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2428,6 +2461,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("Priority", "NextAttemptAt", "Id")
                         .HasDatabaseName("ix_telegram_outbox_claim")
                         .HasFilter("status IN ('pending', 'sending')");
+
+                    b.HasIndex("TenantId", "ChatId", "CreatedAt")
+                        .HasDatabaseName("ix_telegram_outbox_tenant_id_chat_id_created_at");
 
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_status_created_at");

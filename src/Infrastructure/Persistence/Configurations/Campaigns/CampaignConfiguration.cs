@@ -11,6 +11,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.ToTable("campaigns");
         builder.HasKey(c => c.Id);
         builder.OwnedByTenant();
+        builder.Property(c => c.IsDemo).HasDefaultValue(false);
         builder.Property(c => c.Title).HasMaxLength(200).IsRequired();
         builder.Property(c => c.Prize).HasMaxLength(500);
         builder.Property(c => c.Status).StoredAsLower();

@@ -12,6 +12,7 @@ internal sealed class JourneyConfiguration : IEntityTypeConfiguration<Journey>
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.OwnedByTenant();
+        builder.Property(j => j.IsDemo).HasDefaultValue(false);
         builder.Property(j => j.Name).HasMaxLength(200).IsRequired();
         builder.Property(j => j.ReentryPolicy).StoredAsLower();
         builder.HasIndex(j => new { j.TenantId, j.IsActive });

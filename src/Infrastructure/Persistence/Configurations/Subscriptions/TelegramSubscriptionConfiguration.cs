@@ -11,6 +11,7 @@ internal sealed class TelegramSubscriptionConfiguration : IEntityTypeConfigurati
         builder.ToTable("telegram_subscriptions");
         builder.HasKey(s => s.Id);
         builder.OwnedByTenant();
+        builder.Property(s => s.IsDemo).HasDefaultValue(false);
         builder.Property(s => s.Email).HasMaxLength(320);
         builder.Property(s => s.PayerEmail).HasMaxLength(320);
         builder.Property(s => s.StripeCheckoutSessionId).HasMaxLength(255);

@@ -11,6 +11,7 @@ internal sealed class ChannelMembershipConfiguration : IEntityTypeConfiguration<
         builder.ToTable("channel_memberships");
         builder.HasKey(m => m.Id);
         builder.OwnedByTenant();
+        builder.Property(m => m.IsDemo).HasDefaultValue(false);
         builder.Property(m => m.ChannelKind).StoredAsLower();
         builder.Property(m => m.Status).StoredAsLower();
         builder.Property(m => m.Username).HasMaxLength(64);

@@ -27,5 +27,8 @@ internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfigurat
         builder.IsWorkQueue(Queues.TelegramOutbox);
         builder.HasIndex(m => new { m.BotTelegramId, m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
+
+        // A person's messages, newest first (their timeline in the audience view).
+        builder.HasIndex(m => new { m.TenantId, m.ChatId, m.CreatedAt });
     }
 }

@@ -218,6 +218,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     unsubscribed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     message_bot_last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     pending_confirmation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     pending_confirmation_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -285,6 +286,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     prize = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     winner_entry_id = table.Column<int>(type: "integer", nullable: true),
                     drawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -315,7 +317,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     invite_link = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     joined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     left_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false)
                 },
                 constraints: table =>
                 {
@@ -598,7 +601,8 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     reentry_policy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     inactivity_timeout_minutes = table.Column<int>(type: "integer", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false)
                 },
                 constraints: table =>
                 {
@@ -710,6 +714,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -1285,6 +1290,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_bot_users_tenant_id_created_at_chat_id",
+                table: "bot_users",
+                columns: new[] { "tenant_id", "created_at", "chat_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_broadcast_deliveries_tenant_id_broadcast_id_status",
                 table: "broadcast_deliveries",
                 columns: new[] { "tenant_id", "broadcast_id", "status" });
@@ -1563,6 +1573,11 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 table: "telegram_outbox",
                 column: "locked_until",
                 filter: "locked_until IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_tenant_id_chat_id_created_at",
+                table: "telegram_outbox",
+                columns: new[] { "tenant_id", "chat_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_telegram_outbox_tenant_id_dedupe_key",

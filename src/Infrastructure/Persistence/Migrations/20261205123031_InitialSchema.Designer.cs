@@ -13,7 +13,7 @@ using PromoStack.Infrastructure.Persistence;
 namespace PromoStack.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205092206_InitialSchema")]
+    [Migration("20261205123031_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -288,6 +288,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
+
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
 
                     b.Property<string>("Prize")
                         .HasMaxLength(500)
@@ -1051,6 +1057,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1895,6 +1907,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_converted");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
+
                     b.Property<DateTimeOffset?>("LastEventAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_event_at");
@@ -2183,6 +2201,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_blocked");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
+
                     b.Property<string>("LastCouponCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -2232,6 +2256,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_bot_users_tenant_id_chat_id");
 
+                    b.HasIndex("TenantId", "CreatedAt", "ChatId")
+                        .HasDatabaseName("ix_bot_users_tenant_id_created_at_chat_id");
+
                     b.ToTable("bot_users", (string)null);
                 });
 
@@ -2254,6 +2281,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("invite_link");
+
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_demo");
 
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2431,6 +2464,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("Priority", "NextAttemptAt", "Id")
                         .HasDatabaseName("ix_telegram_outbox_claim")
                         .HasFilter("status IN ('pending', 'sending')");
+
+                    b.HasIndex("TenantId", "ChatId", "CreatedAt")
+                        .HasDatabaseName("ix_telegram_outbox_tenant_id_chat_id_created_at");
 
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_status_created_at");
