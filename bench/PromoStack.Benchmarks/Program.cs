@@ -12,7 +12,8 @@ using PromoStack.Benchmarks;
 //   stripe   — signed webhook events per second, then a duplicate storm, counted afterwards;
 //   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
 //   broadcast — 5,000 bot users, the API killed and restarted halfway, a /start answered while it runs;
-//   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second.
+//   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second;
+//   app      — the admin app's home screen in Chromium: first visits, sign-in, figures shown (./promostack bench app).
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
 var settings = Settings.FromEnvironment();
 const long BotId = 7_000_000_001;
@@ -140,6 +141,13 @@ try
         Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
                           $"429s received: {fake.RateLimited - rateLimited}; chats reached: {fake.Sent.Keys.Count(c => c > 20_000_000 && c <= 20_000_000 + messages)}; " +
                           $"duplicates: {fake.Duplicates}");
+    }
+
+    if (Settings.Asked("app"))
+    {
+        // The demo workspace with its sample data, as ./promostack run makes it.
+        await Processes.RunAsync(settings.CliDll, "dev-token --tenant demo --role admin", environment, settings.WebApiDir);
+        await AppBench.RunAsync(settings.ApiUrl, settings.Int("BENCH_APP_RUNS", 20));
     }
 }
 finally

@@ -15,6 +15,11 @@ internal sealed record Settings(string Database, string ApiDll, string CliDll, s
         Environment.GetEnvironmentVariable("BENCH_ONLY") is not { Length: > 0 } only
         || only.Split(',', StringSplitOptions.TrimEntries).Contains(part, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether BENCH_ONLY names a part that runs only when asked for (e.g. <c>app</c>, which needs Chromium and the built app).</summary>
+    public static bool Asked(string part) =>
+        Environment.GetEnvironmentVariable("BENCH_ONLY") is { Length: > 0 } only
+        && only.Split(',', StringSplitOptions.TrimEntries).Contains(part, StringComparer.OrdinalIgnoreCase);
+
     public int Int(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 
     public Dictionary<string, string> AppEnvironment(string telegramUrl) => new()
