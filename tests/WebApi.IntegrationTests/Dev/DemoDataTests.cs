@@ -108,6 +108,7 @@ public sealed class DemoDataTests(AppFixture fixture) : IntegrationTest(fixture)
 
         var admin = ClientWith(Identity.Token("dev_demo_admin", "admin@demo.dev.promostack.local"));
         await FiguresShouldBeAsync(admin, vip: 0, freeLeads: 0, started: 0, churned: 0, recipients: 0);
+        (await (await admin.GetAsync("/api/dashboard")).JsonAsync()).GetProperty("hasDemoData").GetBoolean().Should().BeTrue("the home screen says why its figures leave the listed demo data out");
         var setup = await (await admin.GetAsync("/api/setup")).JsonAsync();
         setup.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "first_journey").GetProperty("done").GetBoolean()
             .Should().BeFalse("the demo's journey is not the tenant's first journey");

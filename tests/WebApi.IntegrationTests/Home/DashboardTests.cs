@@ -33,6 +33,7 @@ public sealed class DashboardTests(AppFixture fixture) : IntegrationTest(fixture
         dashboard.GetProperty("lastBroadcast").ValueKind.Should().Be(JsonValueKind.Null);
         dashboard.GetProperty("couponImagesToday").GetInt32().Should().Be(0);
         dashboard.GetProperty("problems").GetArrayLength().Should().Be(0);
+        dashboard.GetProperty("hasDemoData").GetBoolean().Should().BeFalse();
     }
 
     [Fact]

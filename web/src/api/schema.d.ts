@@ -2946,6 +2946,8 @@ export interface components {
             couponImagesToday: number;
             /** @description Everything failing now, errors first; empty when all is well. */
             problems: components["schemas"]["DashboardProblemDto"][];
+            /** @description The workspace holds demo users or subscriptions: listed on the other screens, not counted here. */
+            hasDemoData: boolean;
         };
         DashboardMembersDto: {
             /**

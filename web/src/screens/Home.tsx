@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { data } from "../api/client";
 import { useSession } from "../auth/session";
 import { formatDateTime, formatMoney, formatNumber, humanize } from "../lib/format";
-import { Badge, Card, ErrorBox, Loading, PageTitle, Stat, Table } from "../ui/ui";
+import { Badge, Card, DemoBadge, ErrorBox, Loading, PageTitle, Stat, Table } from "../ui/ui";
 import Chart from "../ui/LazyChart";
 import { statusTone } from "./signalTone";
 
@@ -19,6 +19,11 @@ export default function Home() {
   return (
     <>
       <PageTitle title={workspace?.tenantName ?? "Home"} subtitle={`As of ${formatDateTime(d.generatedAt)} (${d.timezone})`} />
+      {d.hasDemoData ? (
+        <p className="muted">
+          <DemoBadge /> This workspace holds demo users and subscriptions: the other screens list them, these figures leave them out.
+        </p>
+      ) : null}
       {d.problems.length > 0 ? (
         <Card title="Needs attention">
           <ul className="stack" aria-label="Problems">

@@ -28,9 +28,10 @@ public sealed record GetDashboard : ITenantQuery<DashboardDto>;
 /// <param name="LastBroadcast">The newest broadcast with its delivery counts; null before the first.</param>
 /// <param name="CouponImagesToday">Coupon images made today (Telegram and the web generator).</param>
 /// <param name="Problems">Everything failing now, errors first; empty when all is well.</param>
+/// <param name="HasDemoData">The workspace holds demo users or subscriptions: listed on the other screens, not counted here.</param>
 public sealed record DashboardDto(
     DateTimeOffset GeneratedAt, string Timezone, DashboardRevenueDto Revenue, DashboardMembersDto Members, DashboardSignalsDto Signals,
-    BroadcastDto? LastBroadcast, int CouponImagesToday, IReadOnlyList<DashboardProblemDto> Problems);
+    BroadcastDto? LastBroadcast, int CouponImagesToday, IReadOnlyList<DashboardProblemDto> Problems, bool HasDemoData);
 
 /// <param name="Mrr">Monthly recurring revenue now, per currency (as <c>GET /api/subscriptions/metrics</c> counts it).</param>
 /// <param name="From">The first day of the series (29 days before <see cref="To"/>).</param>
@@ -158,6 +159,7 @@ internal sealed class GetDashboardHandler(IAppDbContext db, BotChecks bots, Broa
                 FailedChannelDeliveries = failedDeliveries.Count(m => m.ChatId < 0),
                 FailedUpdates = db.TelegramUpdates.Count(u => u.Status == InboxStatus.Failed && u.NextAttemptAt >= since),
                 LastVerifiedAt = verified.Max(e => (DateTimeOffset?)e.ProcessedAt),
+                DemoData = db.BotUsers.Any(u => u.IsDemo) || db.TelegramSubscriptions.Any(s => s.IsDemo),
             })
             .SingleAsync(cancellationToken);
 
@@ -216,7 +218,8 @@ internal sealed class GetDashboardHandler(IAppDbContext db, BotChecks bots, Broa
             new DashboardSignalsDto(facts.SignalsToday, facts.OpenSignals, facts.PipsClosedToday, [.. signals.Select(Live)]),
             lastBroadcast is null ? null : await broadcasts.DtoAsync(lastBroadcast, cancellationToken),
             facts.CouponImagesToday,
-            [.. problems.OrderBy(p => p.Severity)]);
+            [.. problems.OrderBy(p => p.Severity)],
+            facts.DemoData);
     }
 
     /// <summary>
