@@ -18,6 +18,7 @@ using PromoStack.Infrastructure.Coupons.Storage;
 using PromoStack.Infrastructure.Events;
 using PromoStack.Infrastructure.Identity;
 using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Observability;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Secrets;
@@ -126,6 +127,7 @@ public static class DependencyInjection
         services.AddScoped<CommitSignals>();
         services.AddScoped<DomainEventOutbox>();
         services.AddSingleton<WorkQueue>();
+        services.AddSingleton<QueueBacklog>();
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<DomainEventDispatcher>());
         services.AddSingleton<CrossPromo.CrossPromoWorker>();
@@ -173,6 +175,7 @@ public static class DependencyInjection
         if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
         {
             services.AddHostedService<QueueWorkerHost>();
+            services.AddHostedService<QueueBacklogSampler>();
         }
 
         return services;

@@ -12,6 +12,7 @@ using PromoStack.WebApi;
 using PromoStack.WebApi.Auth;
 using PromoStack.WebApi.Errors;
 using PromoStack.WebApi.Health;
+using PromoStack.WebApi.Observability;
 using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
 using Scalar.AspNetCore;
@@ -42,6 +43,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 builder.Services.AddPromoStackAuthentication(builder.Configuration, builder.Environment);
+builder.AddPromoStackTelemetry();
 builder.Services
     .AddControllers()
     .AddJsonOptions(json =>
@@ -73,7 +75,8 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .AllowAnyMethod()));
 builder.Services.AddHealthChecks()
     .AddNpgSql(DatabaseConnection.Resolve(builder.Configuration), name: "database", tags: ["ready"])
-    .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+    .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+    .AddCheck<QueueHealthCheck>("queues", tags: ["ready"]);
 
 var app = builder.Build();
 if (!BuildTimeDocument.IsBeingGenerated)
@@ -82,6 +85,7 @@ if (!BuildTimeDocument.IsBeingGenerated)
 }
 
 app.UseForwardedHeadersFromKnownProxies();
+app.MapPromoStackMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapAdminApp();
@@ -94,7 +98,7 @@ app.MapControllers();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", ApiReference.Configure);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 if (app.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
 {
     app.Services.UseScheduler(scheduler => scheduler.Schedule<ScheduleTick>().EveryMinute().PreventOverlapping(nameof(ScheduleTick)));

@@ -59,6 +59,7 @@ public sealed class QueryFilterTests
                 typeof(PromoStack.Infrastructure.Coupons.CouponCodeBulkInsert),
                 typeof(PromoStack.Infrastructure.Coupons.CouponCodeCheckCache),
                 typeof(PromoStack.Infrastructure.Import.OriginalDatabase),
+                typeof(PromoStack.Infrastructure.Observability.QueueBacklog),
             ],
             "raw SQL bypasses the tenant filter; found in {0}", string.Join(", ", callers.Select(t => t.FullName)));
     }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using PromoStack.Infrastructure.Observability;
 
 namespace PromoStack.Infrastructure.Jobs;
 
@@ -86,6 +88,10 @@ public abstract partial class QueueWorker<TId>(WorkQueue workQueue, TimeProvider
 
     private async ValueTask RunClaimedAsync(ClaimedWork<TId> work, ConcurrentBag<ClaimedWork<TId>> done, CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.Activities.StartActivity($"{Queue.Table} process");
+        activity?.SetTag("promostack.queue", Queue.Table);
+        activity?.SetTag("promostack.tenant", work.TenantId);
+        activity?.SetTag("promostack.attempt", work.Attempts);
         if (await HoldAsync(work, cancellationToken) is not { } held)
         {
             LogLeaseLost(Logger, Queue.Table, work.Id!.ToString()!);
@@ -93,6 +99,20 @@ public abstract partial class QueueWorker<TId>(WorkQueue workQueue, TimeProvider
         }
 
         var outcome = await ProcessSafelyAsync(held, cancellationToken);
+        var result = outcome switch
+        {
+            { Done: true } => "completed",
+            { ContinueAt: not null } => "later",
+            { Permanent: true } => "failed",
+            _ => Queue.Retry.IsFinal(held.Attempts) ? "failed" : "retry",
+        };
+        Telemetry.QueueItems.Add(1, Telemetry.Tag("queue", Queue.Table), Telemetry.Tag("outcome", result));
+        activity?.SetTag("promostack.outcome", result);
+        if (outcome.Error is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.Error);
+        }
+
         if (outcome.AlreadyRecorded)
         {
             return;

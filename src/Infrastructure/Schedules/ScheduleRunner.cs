@@ -6,6 +6,7 @@ using PromoStack.Application.Common.Abstractions;
 using PromoStack.Domain.Jobs;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Observability;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Tenancy;
 
@@ -97,6 +98,12 @@ public sealed partial class ScheduleRunner(
         {
             return null;
         }
+
+        // How late after the tick this tenant's run starts: every tenant's jobs share the minute.
+        Telemetry.ScheduleLateness.Record((clock.GetUtcNow() - now).TotalSeconds, Telemetry.Tag("job", name));
+        using var activity = Telemetry.Activities.StartActivity($"schedule {name}");
+        activity?.SetTag("promostack.tenant", tenantId);
+        activity?.SetTag("promostack.slot", slot);
 
         // The run is cancelled before its lease ends, so that no other instance can take the slot while it still runs.
         using var timeout = new CancellationTokenSource(Lease * 0.8, clock);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PromoStack.Application.Telegram;
 using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Observability;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Tenancy;
 
@@ -28,7 +29,7 @@ public sealed class TelegramInboxWorker(
         {
             var stored = await services.GetRequiredService<AppDbContext>().TelegramUpdates.AsNoTracking()
                 .Where(u => u.Id == work.Id)
-                .Select(u => new { u.BotTelegramId, u.Payload })
+                .Select(u => new { u.BotTelegramId, u.Payload, u.ReceivedAt })
                 .SingleAsync(ct);
             IncomingUpdate update;
             try
@@ -41,6 +42,7 @@ public sealed class TelegramInboxWorker(
             }
 
             await services.GetRequiredService<ISender>().Send(new HandleTelegramUpdate(stored.BotTelegramId, update), ct);
+            Telemetry.InboxLag.Record((Clock.GetUtcNow() - stored.ReceivedAt).TotalSeconds);
             return WorkOutcome.Completed;
         }, cancellationToken);
 }

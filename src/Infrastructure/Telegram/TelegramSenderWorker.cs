@@ -10,6 +10,7 @@ using PromoStack.Application.Telegram;
 using PromoStack.Domain.Connections;
 using PromoStack.Infrastructure.Configuration;
 using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Observability;
 using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Tenancy;
 
@@ -58,7 +59,7 @@ public sealed partial class TelegramSenderWorker(
     private const string RowsSql =
         """
         SELECT o.id, o.chat_id, o.method, o.payload::text AS payload, o.delivery, p.telegram_message_id::bigint AS parent_message_id,
-               p.result_text AS parent_result_text, o.kind, o.dedupe_key
+               p.result_text AS parent_result_text, o.kind, o.dedupe_key, o.bot_role
         FROM telegram_outbox AS o LEFT JOIN telegram_outbox AS p ON p.id = o.depends_on_id
         WHERE o.id = ANY(@ids)
         ORDER BY o.priority, o.next_attempt_at, o.id
@@ -170,6 +171,14 @@ public sealed partial class TelegramSenderWorker(
 
     private async Task<bool> RecordAsync(DueBot due, OutboxRow row, ClaimedWork<long> work, SendResult result, CancellationToken cancellationToken)
     {
+        Telemetry.Deliveries.Add(1, Telemetry.Tag("bot_role", row.BotRole), Telemetry.Tag("outcome", result switch
+        {
+            SendResult.Sent => "sent",
+            SendResult.RateLimited => "rate_limited",
+            SendResult.Blocked => "blocked",
+            SendResult.Rejected => "rejected",
+            _ => "transient",
+        }));
         switch (result)
         {
             case SendResult.Sent sent:
@@ -292,5 +301,5 @@ public sealed partial class TelegramSenderWorker(
     private sealed record DueBot(string TenantId, long BotTelegramId);
 
     private sealed record OutboxRow(
-        long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId, string? ParentResultText, string Kind, string? DedupeKey);
+        long Id, long ChatId, string Method, string Payload, string Delivery, long? ParentMessageId, string? ParentResultText, string Kind, string? DedupeKey, string BotRole);
 }

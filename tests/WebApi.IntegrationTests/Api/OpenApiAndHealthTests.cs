@@ -21,7 +21,9 @@ public sealed class OpenApiAndHealthTests(AppFixture fixture) : IntegrationTest(
 
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, body);
-        body.Should().Be("Healthy");
+        var report = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        report.GetProperty("status").GetString().Should().Be("Healthy");
+        report.GetProperty("checks").EnumerateArray().Should().OnlyContain(c => c.GetProperty("status").GetString() == "Healthy");
     }
 
     [Fact]
