@@ -85,8 +85,8 @@ if (!BuildTimeDocument.IsBeingGenerated)
 }
 
 app.UseForwardedHeadersFromKnownProxies();
-app.MapPromoStackMetrics();
 app.UseExceptionHandler();
+app.MapPromoStackMetrics();
 app.UseStatusCodePages();
 app.MapAdminApp();
 app.UseRequestBodyLimit();
