@@ -1853,7 +1853,9 @@ export interface paths {
         };
         /**
          * List deliveries
-         * @description The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why.
+         * @description The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why, and what each shows
+         *     in its chat (`content`: the text or caption with its parse mode, the inline buttons, the images counted). A
+         *     member sees neither a person's chat id nor what was sent to them; admins see every delivery in full.
          */
         get: operations["telegramOutboxList"];
         put?: never;
@@ -3343,6 +3345,33 @@ export interface components {
          * @enum {unknown}
          */
         MembershipStatus: "member" | "left";
+        /**
+         * @description A message's content as Telegram shows it, read from the Bot API call the outbox stored (never the raw payload):
+         *     the text or caption with how Telegram reads it, the inline keyboard row by row, and how many images it carries.
+         *     An invite link a message carries is made when it is sent and is not shown.
+         */
+        MessageContentDto: {
+            /** @description What the message is (a reply, an edit or a copy refers to another outbox message). */
+            kind: components["schemas"]["MessageContentKind"];
+            /** @description The text of a text message, a reply, an edit or a notice. */
+            text: null | string;
+            /** @description The caption of a photo, a document or an album. */
+            caption: null | string;
+            /** @description How Telegram reads the text or caption: `HTML`, or null for plain text. */
+            parseMode: null | string;
+            /** @description The inline keyboard, row by row: each button opens its URL or sends its callback data to the bot. */
+            buttons: components["schemas"]["InlineButton"][][];
+            /**
+             * Format: int32
+             * @description How many images the message carries (a photo or a document: 1; an album: 2 to 10).
+             */
+            images: number;
+        };
+        /**
+         * @description What an outbox message is, as its chat shows it.
+         * @enum {unknown}
+         */
+        MessageContentKind: "text" | "reply" | "photo" | "document" | "album" | "edit" | "copy" | "forward" | "notice" | "none";
         MoneyDto: {
             currency: string;
             /**
@@ -3357,13 +3386,18 @@ export interface components {
             /** Format: int64 */
             amountMinor: number;
         };
+        /** @description One delivery, with what it shows in its chat. For members, a person's chat id and what was sent to them are left out. */
         OutboxItemDto: {
             /** Format: int64 */
             id: number;
             bot: string;
+            /** @description The feature that sent it. */
             kind: string;
-            /** Format: int64 */
-            chatId: number;
+            /**
+             * Format: int64
+             * @description The chat: a channel or group (negative), or a person (null for members).
+             */
+            chatId: null | number;
             method: string;
             status: components["schemas"]["OutboxStatus"];
             /** Format: int32 */
@@ -3377,6 +3411,12 @@ export interface components {
             nextAttemptAt: string;
             /** Format: date-time */
             sentAt: null | string;
+            /**
+             * Format: int64
+             * @description The delivery this one waits for: the message it replies to, edits or copies, or the invite link it carries.
+             */
+            dependsOnId: null | number;
+            content: null | components["schemas"]["MessageContentDto"];
         };
         /**
          * @description Stored as `pending`, `sending`, `sent`, `failed`, `unknown`.

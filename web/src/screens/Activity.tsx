@@ -5,6 +5,7 @@ import { data } from "../api/client";
 import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { formatDateTime, humanize } from "../lib/format";
+import { TelegramMessage } from "../ui/TelegramMessage";
 import { Badge, Card, ErrorBox, Loading, PageTitle, Pager, Table, type Tone } from "../ui/ui";
 import { useAction } from "../ui/useAction";
 import AuditLog from "./AuditLog";
@@ -42,10 +43,12 @@ function Outbox() {
             empty="No message matches."
             caption="Outbox"
             columns={[
+              { header: "#", cell: (m) => m.id },
               { header: "When", cell: (m) => formatDateTime(m.createdAt) },
               { header: "Bot", cell: (m) => humanize(m.bot) },
               { header: "Kind", cell: (m) => humanize(m.kind) },
-              { header: "Chat", cell: (m) => m.chatId },
+              { header: "Chat", cell: (m) => m.chatId ?? "A person" },
+              { header: "Message", cell: (m) => <TelegramMessage content={m.content} of={m.dependsOnId} /> },
               { header: "Status", cell: (m) => <Badge tone={statusTone[m.status]}>{humanize(m.status)}</Badge> },
               { header: "Attempts", cell: (m) => m.attempts, className: "num" },
               { header: "Last error", cell: (m) => m.lastError ?? "" },
