@@ -54,7 +54,12 @@ public sealed class SignalsController(ISender sender) : ControllerBase
         await sender.Send(new ListSignals(status, direction, strategy, from, to, includeDemo, page, pageSize), cancellationToken);
 
     /// <summary>Get a signal</summary>
-    /// <remarks>The signal with its levels, status and result, and the indicator values it was opened on.</remarks>
+    /// <remarks>
+    /// The signal with its levels, status and result, the indicator values it was opened on, and the messages posted for
+    /// it, oldest first (<c>posts</c>): the VIP post, its edits and the replies announcing targets, the stop or the close,
+    /// and cross-promotion's copies in the FREE channel; each with its channel, status, Telegram message id and what it
+    /// shows there.
+    /// </remarks>
     [HttpGet("signals/{id:int}")]
     [Authorize(Policies.TenantMember)]
     public async Task<SignalDetailDto> GetSignal(int id, CancellationToken cancellationToken) => await sender.Send(new GetSignal(id), cancellationToken);

@@ -1489,7 +1489,10 @@ export interface paths {
         };
         /**
          * Get a signal
-         * @description The signal with its levels, status and result, and the indicator values it was opened on.
+         * @description The signal with its levels, status and result, the indicator values it was opened on, and the messages posted for
+         *     it, oldest first (`posts`): the VIP post, its edits and the replies announcing targets, the stop or the close,
+         *     and cross-promotion's copies in the FREE channel; each with its channel, status, Telegram message id and what it
+         *     shows there.
          */
         get: operations["signalsGetSignal"];
         put?: never;
@@ -3750,9 +3753,11 @@ export interface components {
         SetupStep: "signal_bot" | "message_bot" | "channels" | "stripe_keys" | "stripe_webhook" | "prices" | "cross_promo" | "first_journey" | "coupon_partner";
         /** @enum {unknown} */
         SignalCloseReason: "final_target" | "stop_loss" | "manual" | "timeout" | "invalidated" | null;
+        /** @description A signal, the indicator values it was opened on, and the messages posted for it, oldest first. */
         SignalDetailDto: {
             signal: components["schemas"]["SignalDto"];
             indicatorsUsed: string;
+            posts: components["schemas"]["SignalPostDto"][];
         };
         /**
          * @description Stored as `BUY` / `SELL`.
@@ -3798,6 +3803,44 @@ export interface components {
             closedAt: null | string;
             /** Format: double */
             originalResultPips: null | number;
+        };
+        /**
+         * @description Which of the tenant's channels a signal's message went to (as the signal bot's connection names them now).
+         * @enum {unknown}
+         */
+        SignalPostChannel: "vip" | "free" | "other";
+        /**
+         * @description A message posted for a signal, through the outbox: the VIP post, its edits and the replies announcing each change,
+         *     and the copies cross-promotion made of them in the FREE channel with their call to action.
+         */
+        SignalPostDto: {
+            /**
+             * Format: int64
+             * @description The outbox message's number (a reply, an edit or a copy names the one it refers to in DependsOnId).
+             */
+            id: number;
+            channel: components["schemas"]["SignalPostChannel"];
+            /** Format: int64 */
+            chatId: null | number;
+            /**
+             * @description What the message is for: `opened` (the post), `tp1`, `tp2`, `tp3` or `end` (a change:
+             *     the post's edit and a reply), or the kind of the feature that sent it otherwise (`crosspromo`).
+             */
+            step: string;
+            status: components["schemas"]["OutboxStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: null | string;
+            /**
+             * Format: int32
+             * @description The message's id in its chat, once sent.
+             */
+            telegramMessageId: null | number;
+            /** Format: int64 */
+            dependsOnId: null | number;
+            lastError: null | string;
+            content: null | components["schemas"]["MessageContentDto"];
         };
         /**
          * @description Stored as `live` / `demo`. Demo signals (replayed candles, sandbox bots) never count in real figures.

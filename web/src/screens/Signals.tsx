@@ -7,11 +7,14 @@ import { useSession } from "../auth/session";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Column } from "../ui/ui";
 import Chart from "../ui/LazyChart";
+import { TelegramMessage } from "../ui/TelegramMessage";
+import { outboxTone } from "./outboxTone";
 import { statusTone } from "./signalTone";
 import { useAction } from "../ui/useAction";
 
 
 type Signal = components["schemas"]["SignalDto"];
+type Post = components["schemas"]["SignalPostDto"];
 type BacktestResult = components["schemas"]["BacktestResultDto"];
 type Status = Signal["status"];
 
@@ -117,6 +120,41 @@ function SignalList({ includeDemo }: { includeDemo: boolean }) {
   );
 }
 
+const channelName: Record<Post["channel"], string> = { vip: "VIP channel", free: "FREE channel", other: "Another chat" };
+const stepName: Record<string, string> = { opened: "Signal posted", tp1: "TP1 hit", tp2: "TP2 hit", tp3: "TP3 hit", end: "Signal ended", crosspromo: "Cross-promotion" };
+
+/** The messages posted for a signal, oldest first, each as its channel shows it. */
+function SignalPosts({ posts, telegramMessageId }: { posts: Post[]; telegramMessageId: number | null }) {
+  if (posts.length === 0) {
+    return (
+      <p className="muted">
+        Nothing was posted for this signal through the bots (no VIP channel was set, or it is a demo or imported signal)
+        {telegramMessageId === null ? "." : `; its Telegram message is ${telegramMessageId}.`}
+      </p>
+    );
+  }
+  return (
+    <ol className="posts">
+      {posts.map((p) => (
+        <li key={p.id} className="post">
+          <div className="post-head">
+            <strong>#{p.id}</strong>
+            <span>{channelName[p.channel]}</span>
+            <span>{stepName[p.step] ?? humanize(p.step)}</span>
+            <Badge tone={outboxTone[p.status]}>{humanize(p.status)}</Badge>
+          </div>
+          <TelegramMessage content={p.content} of={p.dependsOnId} />
+          <div className="muted post-foot">
+            {p.sentAt ? `Sent ${formatDateTime(p.sentAt)}` : `Queued ${formatDateTime(p.createdAt)}`}
+            {p.telegramMessageId === null ? "" : ` · Telegram message ${p.telegramMessageId}`}
+            {p.lastError ? <span className="field-error"> · {p.lastError}</span> : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function SignalDetail() {
   const { api, isAdmin } = useSession();
   const id = Number(useParams()["id"]);
@@ -140,6 +178,8 @@ function SignalDetail() {
       </div>
       <h3>Targets</h3>
       <p><SignalTargets signal={s} /></p>
+      <h3>Posts in Telegram</h3>
+      <SignalPosts posts={detail.data.posts} telegramMessageId={s.telegramMessageId} />
       <h3>Indicators when it was taken</h3>
       <p className="code">{detail.data.indicatorsUsed}</p>
       <p className="muted">Opened {formatDateTime(s.createdAt)}{s.closedAt ? ` · closed ${formatDateTime(s.closedAt)}` : ""}{s.closeReason ? ` (${humanize(s.closeReason)})` : ""}</p>
