@@ -93,8 +93,9 @@ public sealed class SignalsController(ISender sender) : ControllerBase
 
     /// <summary>Signal analytics</summary>
     /// <remarks>
-    /// Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes, in the
-    /// workspace's days; demo signals only when asked for.
+    /// Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes: in pips
+    /// and in R (risk multiples: a signal's result over its initial risk, summed and averaged), in all, per strategy and per
+    /// day (the workspace's days); demo signals only when asked for.
     /// </remarks>
     /// <param name="from">Closed at or after this instant.</param>
     /// <param name="to">Closed before this instant.</param>

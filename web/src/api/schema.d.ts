@@ -1557,8 +1557,9 @@ export interface paths {
         };
         /**
          * Signal analytics
-         * @description Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes, in the
-         *     workspace's days; demo signals only when asked for.
+         * @description Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes: in pips
+         *     and in R (risk multiples: a signal's result over its initial risk, summed and averaged), in all, per strategy and per
+         *     day (the workspace's days); demo signals only when asked for.
          */
         get: operations["signalsAnalytics"];
         put?: never;
@@ -3594,6 +3595,7 @@ export interface components {
             text: string;
             reason: string;
         };
+        /** @description The results of a set of closed signals, each weighted by its partial closes. */
         ResultSummary: {
             /** Format: int32 */
             signals: number;
@@ -3603,9 +3605,21 @@ export interface components {
             losses: number;
             /** Format: double */
             winRate: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The pips won or lost, summed.
+             */
             pips: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The risk multiples won or lost, summed: each signal's result over its initial risk (entry to the first stop), so
+             *     +1 is one risk won and -1 a full stop loss, whatever the instrument or the stop's distance.
+             */
+            r: number;
+            /**
+             * Format: double
+             * @description The risk multiple of an average signal (R over Signals).
+             */
             averageR: number;
         };
         RevenueDayDto: {

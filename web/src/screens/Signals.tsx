@@ -28,6 +28,11 @@ function pips(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${value > 0 ? "+" : ""}${formatNumber(value, 1)}`;
 }
 
+/** Risk multiples won or lost, signed: "+1.25 R". */
+function r(value: number): string {
+  return `${value > 0 ? "+" : ""}${formatNumber(value, 2)} R`;
+}
+
 export function SignalTargets({ signal }: { signal: Signal }) {
   const targets = [signal.takeProfit1, signal.takeProfit2, signal.takeProfit3];
   return (
@@ -199,7 +204,7 @@ function Analytics({ includeDemo }: { includeDemo: boolean }) {
         <Stat label="Signals" value={a.total.signals} />
         <Stat label="Win rate" value={`${formatNumber(a.total.winRate * 100, 1)} %`} note={`${a.total.wins} won · ${a.total.losses} lost`} />
         <Stat label="Pips" value={pips(a.total.pips)} />
-        <Stat label="Average R" value={formatNumber(a.total.averageR, 2)} />
+        <Stat label="R" value={r(a.total.r)} note={`${formatNumber(a.total.averageR, 2)} R a signal on average`} />
       </div>
       <Card title="Equity (pips)">
         <Chart title="Cumulative pips" x={a.equity.map((p) => p.time)} series={[{ label: "Pips", values: a.equity.map((p) => p.pips), color: "#1d4ed8" }]} />
@@ -209,12 +214,14 @@ function Analytics({ includeDemo }: { includeDemo: boolean }) {
           rows={Object.entries(a.byStrategy)}
           rowKey={([name]) => name}
           empty="No closed signal yet."
+          caption="Results by strategy"
           columns={[
             { header: "Strategy", cell: ([name]) => name },
-            { header: "Signals", cell: ([, r]) => r.signals, className: "num" },
-            { header: "Win rate", cell: ([, r]) => `${formatNumber(r.winRate * 100, 1)} %`, className: "num" },
-            { header: "Pips", cell: ([, r]) => pips(r.pips), className: "num" },
-            { header: "Avg R", cell: ([, r]) => formatNumber(r.averageR, 2), className: "num" },
+            { header: "Signals", cell: ([, result]) => result.signals, className: "num" },
+            { header: "Win rate", cell: ([, result]) => `${formatNumber(result.winRate * 100, 1)} %`, className: "num" },
+            { header: "Pips", cell: ([, result]) => pips(result.pips), className: "num" },
+            { header: "R", cell: ([, result]) => r(result.r), className: "num" },
+            { header: "Avg R", cell: ([, result]) => formatNumber(result.averageR, 2), className: "num" },
           ]}
         />
       </Card>
@@ -223,11 +230,14 @@ function Analytics({ includeDemo }: { includeDemo: boolean }) {
           rows={a.byDay}
           rowKey={(d) => d.day}
           empty="No closed signal yet."
+          caption="Results by day"
           columns={[
             { header: "Day", cell: (d) => d.day },
             { header: "Signals", cell: (d) => d.result.signals, className: "num" },
             { header: "Win rate", cell: (d) => `${formatNumber(d.result.winRate * 100, 1)} %`, className: "num" },
             { header: "Pips", cell: (d) => pips(d.result.pips), className: "num" },
+            { header: "R", cell: (d) => r(d.result.r), className: "num" },
+            { header: "Avg R", cell: (d) => formatNumber(d.result.averageR, 2), className: "num" },
           ]}
         />
       </Card>
