@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<CouponCodeChecks>();
         services.AddScoped<Import.TenantImporter>();
         services.AddScoped<SignalPosts>();
+        services.AddScoped<SignalPostHistory>();
         services.AddScoped<StripeEventEffects>();
         services.AddScoped<PlanOffers>();
         services.AddScoped<VipCheckouts>();

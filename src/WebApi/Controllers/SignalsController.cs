@@ -54,7 +54,12 @@ public sealed class SignalsController(ISender sender) : ControllerBase
         await sender.Send(new ListSignals(status, direction, strategy, from, to, includeDemo, page, pageSize), cancellationToken);
 
     /// <summary>Get a signal</summary>
-    /// <remarks>The signal with its levels, status and result, and the indicator values it was opened on.</remarks>
+    /// <remarks>
+    /// The signal with its levels, status and result, the indicator values it was opened on, and the messages posted for
+    /// it, oldest first (<c>posts</c>): the VIP post, its edits and the replies announcing targets, the stop or the close,
+    /// and cross-promotion's copies in the FREE channel; each with its channel, status, Telegram message id and what it
+    /// shows there.
+    /// </remarks>
     [HttpGet("signals/{id:int}")]
     [Authorize(Policies.TenantMember)]
     public async Task<SignalDetailDto> GetSignal(int id, CancellationToken cancellationToken) => await sender.Send(new GetSignal(id), cancellationToken);
@@ -88,8 +93,9 @@ public sealed class SignalsController(ISender sender) : ControllerBase
 
     /// <summary>Signal analytics</summary>
     /// <remarks>
-    /// Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes, in the
-    /// workspace's days; demo signals only when asked for.
+    /// Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes: in pips
+    /// and in R (risk multiples: a signal's result over its initial risk, summed and averaged), in all, per strategy and per
+    /// day (the workspace's days); demo signals only when asked for.
     /// </remarks>
     /// <param name="from">Closed at or after this instant.</param>
     /// <param name="to">Closed before this instant.</param>

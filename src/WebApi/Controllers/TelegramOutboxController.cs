@@ -16,7 +16,11 @@ namespace PromoStack.WebApi.Controllers;
 public sealed class TelegramOutboxController(ISender sender) : ControllerBase
 {
     /// <summary>List deliveries</summary>
-    /// <remarks>The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why.</remarks>
+    /// <remarks>
+    /// The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why, and what each shows
+    /// in its chat (<c>content</c>: the text or caption with its parse mode, the inline buttons, the images counted). A
+    /// member sees neither a person's chat id nor what was sent to them; admins see every delivery in full.
+    /// </remarks>
     /// <param name="status">Only the deliveries in this status.</param>
     /// <param name="kind">Only the deliveries of this kind (the feature that sent them).</param>
     /// <param name="chatId">Only the deliveries to this chat.</param>

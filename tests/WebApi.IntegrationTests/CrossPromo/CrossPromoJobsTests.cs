@@ -157,6 +157,33 @@ public sealed class CrossPromoJobsTests(AppFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
+    public async Task AWinningSignalsDetail_ListsItsVipPosts_AndTheirCopiesInTheFreeChannel_WithTheCta()
+    {
+        await EnableAsync(new { winningSignalsPerDay = 1 });
+        var id = await LiveSignalAsync();
+        await HitTp1Async(id);
+        await TickAsync(TimeSpan.FromSeconds(5));
+        await TickAsync(TimeSpan.FromSeconds(5));
+
+        var posts = (await (await _admin.GetAsync($"/api/forex/signals/{id}")).JsonAsync()).GetProperty("posts").EnumerateArray().ToList();
+
+        var post = posts[0];
+        post.GetProperty("step").GetString().Should().Be("opened");
+        post.GetProperty("channel").GetString().Should().Be("vip");
+        post.GetProperty("content").GetProperty("text").GetString().Should().Be("BUY XAU/USD 2000");
+        var reply = posts.Single(p => p.GetProperty("step").GetString() == "tp1");
+        reply.GetProperty("content").GetProperty("kind").GetString().Should().Be("reply");
+        var free = posts.Where(p => p.GetProperty("channel").GetString() == "free").ToList();
+        free.Select(p => p.GetProperty("content").GetProperty("kind").GetString()).Should().Equal("copy", "copy", "reply");
+        free.Should().AllSatisfy(p => p.GetProperty("step").GetString().Should().Be("crosspromo"));
+        free.Take(2).Select(p => p.GetProperty("dependsOnId").GetInt64()).Should().Equal(post.GetProperty("id").GetInt64(), reply.GetProperty("id").GetInt64());
+        free.Should().AllSatisfy(p => p.GetProperty("status").GetString().Should().Be("sent"));
+        var cta = free[2].GetProperty("content");
+        cta.GetProperty("text").GetString().Should().Contain("first target");
+        cta.GetProperty("buttons")[0][0].GetProperty("url").GetString().Should().Be("https://t.me/alpha_signal_bot?start=vip");
+    }
+
+    [Fact]
     public async Task AJobWhoseWorkerDied_IsFailed_NeverPosted()
     {
         await EnableAsync(new { weekdays = new[] { "fri" } });

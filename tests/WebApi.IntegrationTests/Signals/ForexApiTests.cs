@@ -185,6 +185,30 @@ public sealed class ForexApiTests(AppFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Analytics_GiveRiskMultiplesBesidePips_InAll_PerStrategy_AndPerDay()
+    {
+        // Entry 2000, stop 1990: a risk of 10 (100 pips). Closed by hand before any target, the whole position at the exit.
+        await AddClosedAsync(SignalSource.Live, 2010m, Now.AddHours(-30));
+        await AddClosedAsync(SignalSource.Live, 1995m, Now.AddHours(-2));
+        await AddClosedAsync(SignalSource.Live, 2012m, Now.AddHours(-1), "conservative");
+
+        var analytics = await (await _admin.Client.GetAsync(
+            $"/api/forex/analytics?from={Uri.EscapeDataString(Now.AddDays(-3).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}")).JsonAsync();
+
+        var total = analytics.GetProperty("total");
+        total.GetProperty("r").GetDecimal().Should().Be(1m - 0.5m + 1.2m);
+        total.GetProperty("averageR").GetDecimal().Should().Be(0.5667m);
+        var aggressive = analytics.GetProperty("byStrategy").GetProperty("aggressive");
+        (aggressive.GetProperty("pips").GetDecimal(), aggressive.GetProperty("r").GetDecimal(), aggressive.GetProperty("averageR").GetDecimal())
+            .Should().Be((50m, 0.5m, 0.25m));
+        var conservative = analytics.GetProperty("byStrategy").GetProperty("conservative");
+        (conservative.GetProperty("pips").GetDecimal(), conservative.GetProperty("r").GetDecimal()).Should().Be((120m, 1.2m));
+        analytics.GetProperty("byDay").EnumerateArray()
+            .Select(d => (d.GetProperty("day").GetString(), d.GetProperty("result").GetProperty("pips").GetDecimal(), d.GetProperty("result").GetProperty("r").GetDecimal()))
+            .Should().Equal(("2026-03-03", 100m, 1m), ("2026-03-04", 70m, 0.7m));
+    }
+
+    [Fact]
     public async Task Backtest_OfSentCandles_ReturnsTradesAndFigures_AndBadCandlesAre400()
     {
         var candles = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "ohlc", "xauusd_15m_sample_3000_utc.csv")).Skip(1).Take(2_500)
@@ -230,13 +254,13 @@ public sealed class ForexApiTests(AppFixture fixture) : IntegrationTest(fixture)
         return id;
     }
 
-    private async Task AddClosedAsync(SignalSource source, decimal exit, DateTimeOffset closedAt)
+    private async Task AddClosedAsync(SignalSource source, decimal exit, DateTimeOffset closedAt, string strategy = "aggressive")
     {
         await InTenantAsync("alpha", async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
             var signal = ForexSignal.Open("alpha", SignalDirection.Buy, "15min", new SignalLevels(2000m, 1990m, 2012m, 2020m, 2025m), "{}", closedAt.AddHours(-1),
-                new SignalOrigin(Instrument.XauUsd, "aggressive", source, ExitPlan.Default));
+                new SignalOrigin(Instrument.XauUsd, strategy, source, ExitPlan.Default));
             signal.Close(SignalCloseReason.Manual, exit, closedAt);
             db.ForexSignals.Add(signal);
             await db.SaveChangesAsync();

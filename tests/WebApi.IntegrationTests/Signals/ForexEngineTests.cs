@@ -75,6 +75,47 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
     }
 
     [Fact]
+    public async Task ASignalThatHitTp1_ListsItsPostItsEditAndTheTp1Reply_WithTheirTexts_AndIsNotFoundForAnotherTenant()
+    {
+        var app = Instance(live: true);
+        await SetUpTenantAsync(app);
+
+        var sender = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(app.Services, new BotRateLimiter());
+        for (var minute = 0; minute < 3_000 && await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM forex_signals WHERE targets_hit > 0") == 0; minute++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
+            await sender.RunOnceAsync(CancellationToken.None);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await sender.RunOnceAsync(CancellationToken.None);
+        var id = await TestDatabase.ScalarAsync<int>("SELECT id FROM forex_signals WHERE targets_hit > 0 ORDER BY id LIMIT 1");
+        var posts = (await (await Admin(app).GetAsync($"/api/forex/signals/{id}")).JsonAsync()).GetProperty("posts").EnumerateArray().ToList();
+
+        var post = posts.Should().ContainSingle(p => p.GetProperty("step").GetString() == "opened").Subject;
+        post.GetProperty("channel").GetString().Should().Be("vip");
+        post.GetProperty("chatId").GetInt64().Should().Be(VipChannel);
+        post.GetProperty("status").GetString().Should().Be("sent");
+        post.GetProperty("telegramMessageId").GetInt32().Should().Be(500);
+        post.GetProperty("sentAt").ValueKind.Should().Be(System.Text.Json.JsonValueKind.String);
+        post.GetProperty("content").GetProperty("kind").GetString().Should().Be("text");
+        post.GetProperty("content").GetProperty("parseMode").GetString().Should().Be("HTML");
+        post.GetProperty("content").GetProperty("text").GetString().Should().Contain("<b>").And.Contain("XAU/USD").And.Contain("Entry:");
+        var tp1 = posts.Where(p => p.GetProperty("step").GetString() == "tp1").ToDictionary(p => p.GetProperty("content").GetProperty("kind").GetString()!);
+        tp1.Keys.Should().BeEquivalentTo(["edit", "reply"]);
+        tp1["reply"].GetProperty("content").GetProperty("text").GetString().Should().Contain("TP1 hit");
+        tp1["reply"].GetProperty("dependsOnId").GetInt64().Should().Be(post.GetProperty("id").GetInt64());
+        tp1["reply"].GetProperty("status").GetString().Should().Be("sent");
+        tp1["edit"].GetProperty("content").GetProperty("text").GetString().Should().Contain("Entry:").And.Contain("Status:", "the post is edited to the signal's status then");
+        tp1["edit"].GetProperty("dependsOnId").GetInt64().Should().Be(post.GetProperty("id").GetInt64());
+        posts.Select(p => p.GetProperty("createdAt").GetDateTimeOffset()).Should().BeInAscendingOrder();
+
+        var beta = await Given.TenantAsync(app, Identity, "user_forex_beta", "beta");
+        (await beta.GetAsync($"/api/forex/signals/{id}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task TwoInstances_TickingTogether_NeverOpenTwoSignalsOnOneCandle()
     {
         var first = Instance();

@@ -1489,7 +1489,10 @@ export interface paths {
         };
         /**
          * Get a signal
-         * @description The signal with its levels, status and result, and the indicator values it was opened on.
+         * @description The signal with its levels, status and result, the indicator values it was opened on, and the messages posted for
+         *     it, oldest first (`posts`): the VIP post, its edits and the replies announcing targets, the stop or the close,
+         *     and cross-promotion's copies in the FREE channel; each with its channel, status, Telegram message id and what it
+         *     shows there.
          */
         get: operations["signalsGetSignal"];
         put?: never;
@@ -1554,8 +1557,9 @@ export interface paths {
         };
         /**
          * Signal analytics
-         * @description Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes, in the
-         *     workspace's days; demo signals only when asked for.
+         * @description Results of the signals closed in the period (the last 30 days by default), weighted by their partial closes: in pips
+         *     and in R (risk multiples: a signal's result over its initial risk, summed and averaged), in all, per strategy and per
+         *     day (the workspace's days); demo signals only when asked for.
          */
         get: operations["signalsAnalytics"];
         put?: never;
@@ -1853,7 +1857,9 @@ export interface paths {
         };
         /**
          * List deliveries
-         * @description The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why.
+         * @description The deliveries to Telegram, newest first: what is waiting, what was sent, what failed and why, and what each shows
+         *     in its chat (`content`: the text or caption with its parse mode, the inline buttons, the images counted). A
+         *     member sees neither a person's chat id nor what was sent to them; admins see every delivery in full.
          */
         get: operations["telegramOutboxList"];
         put?: never;
@@ -3351,6 +3357,33 @@ export interface components {
          * @enum {unknown}
          */
         MembershipStatus: "member" | "left";
+        /**
+         * @description A message's content as Telegram shows it, read from the Bot API call the outbox stored (never the raw payload):
+         *     the text or caption with how Telegram reads it, the inline keyboard row by row, and how many images it carries.
+         *     An invite link a message carries is made when it is sent and is not shown.
+         */
+        MessageContentDto: {
+            /** @description What the message is (a reply, an edit or a copy refers to another outbox message). */
+            kind: components["schemas"]["MessageContentKind"];
+            /** @description The text of a text message, a reply, an edit or a notice. */
+            text: null | string;
+            /** @description The caption of a photo, a document or an album. */
+            caption: null | string;
+            /** @description How Telegram reads the text or caption: `HTML`, or null for plain text. */
+            parseMode: null | string;
+            /** @description The inline keyboard, row by row: each button opens its URL or sends its callback data to the bot. */
+            buttons: components["schemas"]["InlineButton"][][];
+            /**
+             * Format: int32
+             * @description How many images the message carries (a photo or a document: 1; an album: 2 to 10).
+             */
+            images: number;
+        };
+        /**
+         * @description What an outbox message is, as its chat shows it.
+         * @enum {unknown}
+         */
+        MessageContentKind: "text" | "reply" | "photo" | "document" | "album" | "edit" | "copy" | "forward" | "notice" | "none";
         MoneyDto: {
             currency: string;
             /**
@@ -3365,13 +3398,18 @@ export interface components {
             /** Format: int64 */
             amountMinor: number;
         };
+        /** @description One delivery, with what it shows in its chat. For members, a person's chat id and what was sent to them are left out. */
         OutboxItemDto: {
             /** Format: int64 */
             id: number;
             bot: string;
+            /** @description The feature that sent it. */
             kind: string;
-            /** Format: int64 */
-            chatId: number;
+            /**
+             * Format: int64
+             * @description The chat: a channel or group (negative), or a person (null for members).
+             */
+            chatId: null | number;
             method: string;
             status: components["schemas"]["OutboxStatus"];
             /** Format: int32 */
@@ -3385,6 +3423,12 @@ export interface components {
             nextAttemptAt: string;
             /** Format: date-time */
             sentAt: null | string;
+            /**
+             * Format: int64
+             * @description The delivery this one waits for: the message it replies to, edits or copies, or the invite link it carries.
+             */
+            dependsOnId: null | number;
+            content: null | components["schemas"]["MessageContentDto"];
         };
         /**
          * @description Stored as `pending`, `sending`, `sent`, `failed`, `unknown`.
@@ -3559,6 +3603,7 @@ export interface components {
             text: string;
             reason: string;
         };
+        /** @description The results of a set of closed signals, each weighted by its partial closes. */
         ResultSummary: {
             /** Format: int32 */
             signals: number;
@@ -3568,9 +3613,21 @@ export interface components {
             losses: number;
             /** Format: double */
             winRate: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The pips won or lost, summed.
+             */
             pips: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The risk multiples won or lost, summed: each signal's result over its initial risk (entry to the first stop), so
+             *     +1 is one risk won and -1 a full stop loss, whatever the instrument or the stop's distance.
+             */
+            r: number;
+            /**
+             * Format: double
+             * @description The risk multiple of an average signal (R over Signals).
+             */
             averageR: number;
         };
         RevenueDayDto: {
@@ -3718,9 +3775,11 @@ export interface components {
         SetupStep: "signal_bot" | "message_bot" | "channels" | "stripe_keys" | "stripe_webhook" | "prices" | "cross_promo" | "first_journey" | "coupon_partner";
         /** @enum {unknown} */
         SignalCloseReason: "final_target" | "stop_loss" | "manual" | "timeout" | "invalidated" | null;
+        /** @description A signal, the indicator values it was opened on, and the messages posted for it, oldest first. */
         SignalDetailDto: {
             signal: components["schemas"]["SignalDto"];
             indicatorsUsed: string;
+            posts: components["schemas"]["SignalPostDto"][];
         };
         /**
          * @description Stored as `BUY` / `SELL`.
@@ -3766,6 +3825,44 @@ export interface components {
             closedAt: null | string;
             /** Format: double */
             originalResultPips: null | number;
+        };
+        /**
+         * @description Which of the tenant's channels a signal's message went to (as the signal bot's connection names them now).
+         * @enum {unknown}
+         */
+        SignalPostChannel: "vip" | "free" | "other";
+        /**
+         * @description A message posted for a signal, through the outbox: the VIP post, its edits and the replies announcing each change,
+         *     and the copies cross-promotion made of them in the FREE channel with their call to action.
+         */
+        SignalPostDto: {
+            /**
+             * Format: int64
+             * @description The outbox message's number (a reply, an edit or a copy names the one it refers to in DependsOnId).
+             */
+            id: number;
+            channel: components["schemas"]["SignalPostChannel"];
+            /** Format: int64 */
+            chatId: null | number;
+            /**
+             * @description What the message is for: `opened` (the post), `tp1`, `tp2`, `tp3` or `end` (a change:
+             *     the post's edit and a reply), or the kind of the feature that sent it otherwise (`crosspromo`).
+             */
+            step: string;
+            status: components["schemas"]["OutboxStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: null | string;
+            /**
+             * Format: int32
+             * @description The message's id in its chat, once sent.
+             */
+            telegramMessageId: null | number;
+            /** Format: int64 */
+            dependsOnId: null | number;
+            lastError: null | string;
+            content: null | components["schemas"]["MessageContentDto"];
         };
         /**
          * @description Stored as `live` / `demo`. Demo signals (replayed candles, sandbox bots) never count in real figures.

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** The tags Telegram's HTML parse mode knows; anything else is shown as its text. */
 const allowed = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "blockquote", "tg-spoiler", "span"]);
 
-function safeHref(href: string | null): string | undefined {
+export function safeHref(href: string | null): string | undefined {
   if (href === null) return undefined;
   try {
     const url = new URL(href);

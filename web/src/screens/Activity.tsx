@@ -5,12 +5,13 @@ import { data } from "../api/client";
 import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { formatDateTime, humanize } from "../lib/format";
-import { Badge, Card, ErrorBox, Loading, PageTitle, Pager, Table, type Tone } from "../ui/ui";
+import { TelegramMessage } from "../ui/TelegramMessage";
+import { Badge, Card, ErrorBox, Loading, PageTitle, Pager, Table } from "../ui/ui";
 import { useAction } from "../ui/useAction";
 import AuditLog from "./AuditLog";
+import { outboxTone } from "./outboxTone";
 
 type OutboxStatus = components["schemas"]["OutboxStatus"];
-const statusTone: Record<OutboxStatus, Tone> = { pending: "info", sending: "info", sent: "good", failed: "bad", unknown: "warn", cancelled: "muted" };
 
 function Outbox() {
   const { api, isAdmin } = useSession();
@@ -29,7 +30,7 @@ function Outbox() {
           Status
           <select value={status} onChange={(e) => { setStatus(e.target.value as OutboxStatus | ""); setPage(1); }}>
             <option value="">Any</option>
-            {(Object.keys(statusTone) as OutboxStatus[]).map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+            {(Object.keys(outboxTone) as OutboxStatus[]).map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
           </select>
         </label>
       </div>
@@ -42,11 +43,13 @@ function Outbox() {
             empty="No message matches."
             caption="Outbox"
             columns={[
+              { header: "#", cell: (m) => m.id },
               { header: "When", cell: (m) => formatDateTime(m.createdAt) },
               { header: "Bot", cell: (m) => humanize(m.bot) },
               { header: "Kind", cell: (m) => humanize(m.kind) },
-              { header: "Chat", cell: (m) => m.chatId },
-              { header: "Status", cell: (m) => <Badge tone={statusTone[m.status]}>{humanize(m.status)}</Badge> },
+              { header: "Chat", cell: (m) => m.chatId ?? "A person" },
+              { header: "Message", cell: (m) => <TelegramMessage content={m.content} of={m.dependsOnId} /> },
+              { header: "Status", cell: (m) => <Badge tone={outboxTone[m.status]}>{humanize(m.status)}</Badge> },
               { header: "Attempts", cell: (m) => m.attempts, className: "num" },
               { header: "Last error", cell: (m) => m.lastError ?? "" },
               { header: "", cell: (m) => (isAdmin && (m.status === "failed" || m.status === "unknown") ? <button type="button" onClick={() => retry.mutate(m.id)}>Retry</button> : null) },

@@ -7,11 +7,14 @@ import { useSession } from "../auth/session";
 import { formatDateTime, formatNumber, humanize } from "../lib/format";
 import { Badge, Card, ErrorBox, Field, Loading, PageTitle, Pager, Stat, Table, type Column } from "../ui/ui";
 import Chart from "../ui/LazyChart";
+import { TelegramMessage } from "../ui/TelegramMessage";
+import { outboxTone } from "./outboxTone";
 import { statusTone } from "./signalTone";
 import { useAction } from "../ui/useAction";
 
 
 type Signal = components["schemas"]["SignalDto"];
+type Post = components["schemas"]["SignalPostDto"];
 type BacktestResult = components["schemas"]["BacktestResultDto"];
 type Status = Signal["status"];
 
@@ -23,6 +26,11 @@ function price(value: number | null | undefined): string {
 
 function pips(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${value > 0 ? "+" : ""}${formatNumber(value, 1)}`;
+}
+
+/** Risk multiples won or lost, signed: "+1.25 R". */
+function r(value: number): string {
+  return `${value > 0 ? "+" : ""}${formatNumber(value, 2)} R`;
 }
 
 export function SignalTargets({ signal }: { signal: Signal }) {
@@ -117,6 +125,41 @@ function SignalList({ includeDemo }: { includeDemo: boolean }) {
   );
 }
 
+const channelName: Record<Post["channel"], string> = { vip: "VIP channel", free: "FREE channel", other: "Another chat" };
+const stepName: Record<string, string> = { opened: "Signal posted", tp1: "TP1 hit", tp2: "TP2 hit", tp3: "TP3 hit", end: "Signal ended", crosspromo: "Cross-promotion" };
+
+/** The messages posted for a signal, oldest first, each as its channel shows it. */
+function SignalPosts({ posts, telegramMessageId }: { posts: Post[]; telegramMessageId: number | null }) {
+  if (posts.length === 0) {
+    return (
+      <p className="muted">
+        Nothing was posted for this signal through the bots (no VIP channel was set, or it is a demo or imported signal)
+        {telegramMessageId === null ? "." : `; its Telegram message is ${telegramMessageId}.`}
+      </p>
+    );
+  }
+  return (
+    <ol className="posts">
+      {posts.map((p) => (
+        <li key={p.id} className="post">
+          <div className="post-head">
+            <strong>#{p.id}</strong>
+            <span>{channelName[p.channel]}</span>
+            <span>{stepName[p.step] ?? humanize(p.step)}</span>
+            <Badge tone={outboxTone[p.status]}>{humanize(p.status)}</Badge>
+          </div>
+          <TelegramMessage content={p.content} of={p.dependsOnId} />
+          <div className="muted post-foot">
+            {p.sentAt ? `Sent ${formatDateTime(p.sentAt)}` : `Queued ${formatDateTime(p.createdAt)}`}
+            {p.telegramMessageId === null ? "" : ` · Telegram message ${p.telegramMessageId}`}
+            {p.lastError ? <span className="field-error"> · {p.lastError}</span> : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function SignalDetail() {
   const { api, isAdmin } = useSession();
   const id = Number(useParams()["id"]);
@@ -140,6 +183,8 @@ function SignalDetail() {
       </div>
       <h3>Targets</h3>
       <p><SignalTargets signal={s} /></p>
+      <h3>Posts in Telegram</h3>
+      <SignalPosts posts={detail.data.posts} telegramMessageId={s.telegramMessageId} />
       <h3>Indicators when it was taken</h3>
       <p className="code">{detail.data.indicatorsUsed}</p>
       <p className="muted">Opened {formatDateTime(s.createdAt)}{s.closedAt ? ` · closed ${formatDateTime(s.closedAt)}` : ""}{s.closeReason ? ` (${humanize(s.closeReason)})` : ""}</p>
@@ -159,7 +204,7 @@ function Analytics({ includeDemo }: { includeDemo: boolean }) {
         <Stat label="Signals" value={a.total.signals} />
         <Stat label="Win rate" value={`${formatNumber(a.total.winRate * 100, 1)} %`} note={`${a.total.wins} won · ${a.total.losses} lost`} />
         <Stat label="Pips" value={pips(a.total.pips)} />
-        <Stat label="Average R" value={formatNumber(a.total.averageR, 2)} />
+        <Stat label="R" value={r(a.total.r)} note={`${formatNumber(a.total.averageR, 2)} R a signal on average`} />
       </div>
       <Card title="Equity (pips)">
         <Chart title="Cumulative pips" x={a.equity.map((p) => p.time)} series={[{ label: "Pips", values: a.equity.map((p) => p.pips), color: "#1d4ed8" }]} />
@@ -169,12 +214,14 @@ function Analytics({ includeDemo }: { includeDemo: boolean }) {
           rows={Object.entries(a.byStrategy)}
           rowKey={([name]) => name}
           empty="No closed signal yet."
+          caption="Results by strategy"
           columns={[
             { header: "Strategy", cell: ([name]) => name },
-            { header: "Signals", cell: ([, r]) => r.signals, className: "num" },
-            { header: "Win rate", cell: ([, r]) => `${formatNumber(r.winRate * 100, 1)} %`, className: "num" },
-            { header: "Pips", cell: ([, r]) => pips(r.pips), className: "num" },
-            { header: "Avg R", cell: ([, r]) => formatNumber(r.averageR, 2), className: "num" },
+            { header: "Signals", cell: ([, result]) => result.signals, className: "num" },
+            { header: "Win rate", cell: ([, result]) => `${formatNumber(result.winRate * 100, 1)} %`, className: "num" },
+            { header: "Pips", cell: ([, result]) => pips(result.pips), className: "num" },
+            { header: "R", cell: ([, result]) => r(result.r), className: "num" },
+            { header: "Avg R", cell: ([, result]) => formatNumber(result.averageR, 2), className: "num" },
           ]}
         />
       </Card>
@@ -183,11 +230,14 @@ function Analytics({ includeDemo }: { includeDemo: boolean }) {
           rows={a.byDay}
           rowKey={(d) => d.day}
           empty="No closed signal yet."
+          caption="Results by day"
           columns={[
             { header: "Day", cell: (d) => d.day },
             { header: "Signals", cell: (d) => d.result.signals, className: "num" },
             { header: "Win rate", cell: (d) => `${formatNumber(d.result.winRate * 100, 1)} %`, className: "num" },
             { header: "Pips", cell: (d) => pips(d.result.pips), className: "num" },
+            { header: "R", cell: (d) => r(d.result.r), className: "num" },
+            { header: "Avg R", cell: (d) => formatNumber(d.result.averageR, 2), className: "num" },
           ]}
         />
       </Card>

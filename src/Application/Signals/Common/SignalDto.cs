@@ -8,4 +8,5 @@ public sealed record SignalDto(
     decimal? ExitPrice, decimal? ResultPips, decimal? ResultR, SignalCloseReason? CloseReason, string Partials, int? TelegramMessageId,
     DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, decimal? OriginalResultPips);
 
-public sealed record SignalDetailDto(SignalDto Signal, string IndicatorsUsed);
+/// <summary>A signal, the indicator values it was opened on, and the messages posted for it, oldest first.</summary>
+public sealed record SignalDetailDto(SignalDto Signal, string IndicatorsUsed, IReadOnlyList<SignalPostDto> Posts);

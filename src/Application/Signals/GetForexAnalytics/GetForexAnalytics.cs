@@ -42,7 +42,7 @@ internal sealed class GetForexAnalyticsHandler(IAppDbContext db, TimeProvider cl
 
         ResultSummary Summary(IReadOnlyCollection<(decimal Pips, decimal R)> results) => new(
             results.Count, results.Count(r => r.Pips > 0), results.Count(r => r.Pips <= 0), results.Count == 0 ? 0 : (double)results.Count(r => r.Pips > 0) / results.Count,
-            results.Sum(r => r.Pips), results.Count == 0 ? 0 : Math.Round(results.Average(r => r.R), 4));
+            results.Sum(r => r.Pips), results.Sum(r => r.R), results.Count == 0 ? 0 : Math.Round(results.Average(r => r.R), 4));
 
         var all = closed.Select(s => (s.Pips, s.R)).ToList();
         decimal equity = 0;

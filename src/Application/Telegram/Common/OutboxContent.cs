@@ -9,7 +9,10 @@ namespace PromoStack.Application.Telegram;
 /// the text or caption in Telegram's HTML, the inline keyboard, and the images — a URL, a Telegram file id, or an
 /// image the app keeps (<see cref="StoredImageId"/>). A call that shows nothing (a ban, an invite link) is empty.
 /// </summary>
-public sealed partial record OutboxContent(string? Html, IReadOnlyList<IReadOnlyList<InlineButton>> Buttons, IReadOnlyList<string> Images)
+/// <param name="Html">The text or caption, in Telegram's HTML when <paramref name="ParseMode"/> says so (the outbox's always do).</param>
+/// <param name="ParseMode">How Telegram reads the text (<c>HTML</c>), or null for plain text.</param>
+public sealed partial record OutboxContent(
+    string? Html, IReadOnlyList<IReadOnlyList<InlineButton>> Buttons, IReadOnlyList<string> Images, string? ParseMode = null)
 {
     /// <summary>How the outbox names an image the app keeps (a <c>coupon_renders</c> row), uploaded when the call is made.</summary>
     public const string StoredImagePrefix = "promostack:stored-image:";
@@ -29,6 +32,7 @@ public sealed partial record OutboxContent(string? Html, IReadOnlyList<IReadOnly
         }
 
         var html = Text(root, "text") ?? Text(root, "caption");
+        var parseMode = Text(root, "parse_mode");
         List<string> images = [];
         foreach (var field in (string[])["photo", "document"])
         {
@@ -47,11 +51,15 @@ public sealed partial record OutboxContent(string? Html, IReadOnlyList<IReadOnly
                     images.Add(file);
                 }
 
-                html ??= Text(item, "caption");
+                if (html is null && Text(item, "caption") is { } caption)
+                {
+                    html = caption;
+                    parseMode = Text(item, "parse_mode");
+                }
             }
         }
 
-        return new OutboxContent(html, Keyboard(root), images);
+        return new OutboxContent(html, Keyboard(root), images, html is null ? null : parseMode);
     }
 
     /// <summary>The id of an image the app keeps, or null for a URL or a Telegram file id.</summary>
