@@ -5,7 +5,8 @@ namespace PromoStack.Infrastructure.Telegram;
 /// to one private chat, 20 per minute to one group or channel. Only the holder of a bot's sender lease sends for
 /// that bot, so an in-process limiter keeps the limits for every instance together. Telegram counts calls when they
 /// arrive, which can be later than we sent them and unevenly so; the bot-wide window is therefore <see cref="SafetyMargin"/>
-/// longer than Telegram's (the journeys bench saw one 429 in 9,000 messages without it).
+/// longer than Telegram's (the journeys bench saw one 429 in 9,000 messages without it). A chat's window is forgotten
+/// once its last message is older than the longest limit, so a broadcast to a million chats leaves nothing behind.
 /// </summary>
 public sealed class BotRateLimiter
 {
@@ -18,6 +19,22 @@ public sealed class BotRateLimiter
     private readonly Dictionary<long, Queue<DateTimeOffset>> _botWindows = [];
     private readonly Dictionary<(long Bot, long Chat), Queue<DateTimeOffset>> _chatWindows = [];
     private readonly Dictionary<long, DateTimeOffset> _pausedUntil = [];
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>The longest window a limit looks back over (a group's minute, with the margin): older calls are forgotten.</summary>
+    public static readonly TimeSpan Memory = TimeSpan.FromMinutes(1) + SafetyMargin;
+
+    /// <summary>How many chats' recent messages are remembered.</summary>
+    public int RememberedChats
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _chatWindows.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// When a call about <paramref name="chatId"/> may go: now, or later. Every call counts against the bot's 30 a
@@ -47,6 +64,40 @@ public sealed class BotRateLimiter
             if (isMessage)
             {
                 Window(_chatWindows, (botId, chatId)).Enqueue(at);
+            }
+
+            if (at >= _nextSweep)
+            {
+                Forget(at - Memory);
+                _nextSweep = at + Memory;
+            }
+        }
+    }
+
+    /// <summary>Drops the windows whose newest call is before <paramref name="before"/> and the pauses that are over (once a minute).</summary>
+    private void Forget(DateTimeOffset before)
+    {
+        foreach (var (key, window) in _chatWindows)
+        {
+            if (window.Count == 0 || window.Last() < before)
+            {
+                _chatWindows.Remove(key);
+            }
+        }
+
+        foreach (var (key, window) in _botWindows)
+        {
+            if (window.Count == 0 || window.Last() < before)
+            {
+                _botWindows.Remove(key);
+            }
+        }
+
+        foreach (var (key, until) in _pausedUntil)
+        {
+            if (until < before)
+            {
+                _pausedUntil.Remove(key);
             }
         }
     }
