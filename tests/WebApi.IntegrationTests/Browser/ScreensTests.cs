@@ -29,6 +29,7 @@ public sealed partial class ScreensTests(AppFixture fixture, BrowserFixture brow
             await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await AssertAccessibleAsync(page);
+            await Expect(page.Locator("main th:empty")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
         }
     }
 
@@ -61,6 +62,7 @@ public sealed partial class ScreensTests(AppFixture fixture, BrowserFixture brow
             await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await AssertAccessibleAsync(page);
+            await Expect(page.Locator("main th:empty")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             var main = page.Locator("main");
             await Expect(main.GetByRole(AriaRole.Button, new() { NameRegex = AdminAction() })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await Expect(main.Locator("button.danger")).ToHaveCountAsync(0, new() { Timeout = 1_000 });

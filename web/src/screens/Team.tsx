@@ -28,7 +28,8 @@ function Invitations() {
           { header: "Role", cell: (i) => humanize(i.role ?? "member") },
           { header: "Expires", cell: (i) => formatDateTime(i.expiresAt) },
           {
-            header: "",
+            header: "Accept or decline",
+            hideHeader: true,
             cell: (i) => (
               <span className="card-actions">
                 <button type="button" className="primary" onClick={() => accept.mutate(i.id)}>Accept</button>
@@ -96,7 +97,7 @@ function Members() {
               ) : humanize(m.role ?? "member")) },
               { header: "State", cell: (m) => (m.pending ? <Badge tone="warn">Invited · expires {formatDate(m.inviteExpiresAt)}</Badge> : <Badge tone="good">Member</Badge>) },
               { header: "Since", cell: (m) => formatDate(m.createdAt) },
-              { header: "", cell: (m) => (isAdmin ? <button type="button" className="danger" onClick={() => { if (window.confirm(`Remove ${m.email}?`)) remove.mutate(m.id); }}>{m.pending ? "Withdraw" : "Remove"}</button> : null) },
+              { header: "Remove", hideHeader: true, cell: (m) => (isAdmin ? <button type="button" className="danger" onClick={() => { if (window.confirm(`Remove ${m.email}?`)) remove.mutate(m.id); }}>{m.pending ? "Withdraw" : "Remove"}</button> : null) },
             ]}
           />
         )}
