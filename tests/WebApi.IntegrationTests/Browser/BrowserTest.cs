@@ -35,10 +35,15 @@ public abstract partial class BrowserTest(AppFixture fixture, BrowserFixture bro
     /// <summary>Configuration of the class's app beyond the tests' usual one (e.g. a fake market-data server).</summary>
     protected virtual Dictionary<string, string?> Overrides => [];
 
+    /// <summary>Whether the class's app runs in Development (the sandbox chat, the dev sign-in) rather than as the tests' usual "Testing".</summary>
+    protected virtual bool InDevelopment => false;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = browser.AppFor(() => new PromoStackFactory(Identity, new Dictionary<string, string?>(Overrides) { ["AdminApp:Path"] = AdminAppBuild.Find() }, telegram: Telegram));
+        App = browser.AppFor(() => new PromoStackFactory(Identity, new Dictionary<string, string?>(Overrides) { ["AdminApp:Path"] = AdminAppBuild.Find() },
+            environment: InDevelopment ? "Development" : "Testing",
+            telegram: Telegram));
     }
 
     public override async Task DisposeAsync()

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -51,8 +53,48 @@ public sealed partial class JourneyEditorTests(AppFixture fixture, BrowserFixtur
         journey.GetProperty("steps").GetInt32().Should().Be(2);
     }
 
+    [Theory, ClassData(typeof(Devices))]
+    public async Task ErrorsNoFieldShows_AreShownAtTheTopOfTheirStep_OrAboveTheForm(Device device)
+    {
+        var admin = await TenantAsync();
+        var journey = await (await admin.PostAsJsonAsync("/api/journeys", new { name = "Welcome" })).JsonAsync(HttpStatusCode.Created);
+        (await admin.PutAsJsonAsync($"/api/journeys/{journey.GetProperty("id").GetGuid()}/steps", new
+        {
+            steps = new object[] { new { type = "message", config = new { text = "Hello!" } }, new { type = "delay", config = new { seconds = 60 } } },
+        })).EnsureSuccessStatusCode();
+        var page = await SignInAsync(device);
+        await GoToAsync(page, "Journeys");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Welcome", Exact = true }).ClickAsync();
+        await LoadedAsync(page);
+        // An API newer than the editor: errors about a field the step's form does not have, and about a step it does not know.
+        await page.RouteAsync("**/api/journeys/*/steps", route => route.FulfillAsync(new()
+        {
+            Status = 400,
+            ContentType = "application/problem+json",
+            Body = """
+                {"title":"One or more validation errors occurred.","status":400,"errors":{
+                  "steps[1].config.jitter":["A delay step has no field 'jitter'."],
+                  "steps[1].config.seconds":["At most 30 days."],
+                  "steps[4].config.text":["Required."]}}
+                """,
+        }));
+
+        await Step(page, 1).GetByLabel("Message").FillAsync("Hello again!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save steps" }).ClickAsync();
+
+        await Expect(Step(page, 2)).ToHaveAccessibleDescriptionAsync("jitter: A delay step has no field 'jitter'.");
+        await Expect(Step(page, 2).GetByLabel("Wait (seconds)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Step(page, 2).GetByLabel("Wait (seconds)")).ToHaveAccessibleDescriptionAsync(AtMost30Days());
+        await Expect(Step(page, 1)).ToHaveAccessibleDescriptionAsync(string.Empty);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(["Step 5: text: Required.", "jitter: A delay step has no field 'jitter'.", "At most 30 days."]);
+        await AssertAccessibleAsync(page);
+    }
+
     private static ILocator Step(IPage page, int number) => page.GetByRole(AriaRole.Region, new() { Name = $"Step {number}", Exact = true });
 
     [GeneratedRegex("answer key is lower case")]
     private static partial Regex LowerCase();
+
+    [GeneratedRegex("At most 30 days")]
+    private static partial Regex AtMost30Days();
 }

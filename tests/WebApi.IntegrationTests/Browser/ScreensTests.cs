@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PromoStack.WebApi.IntegrationTests.Browser;
 
 /// <summary>Every screen of the menu, as an admin and as a member: it loads, shows no error and passes axe-core.</summary>
-public sealed class ScreensTests(AppFixture fixture, BrowserFixture browser) : BrowserTest(fixture, browser)
+public sealed partial class ScreensTests(AppFixture fixture, BrowserFixture browser) : BrowserTest(fixture, browser)
 {
     [Theory, ClassData(typeof(Devices))]
     public async Task EveryScreenInTheMenu_Loads_WithoutAnError_AndIsAccessible(Device device)
@@ -28,6 +29,44 @@ public sealed class ScreensTests(AppFixture fixture, BrowserFixture browser) : B
             await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
             await AssertAccessibleAsync(page);
+            await Expect(page.Locator("main th:empty")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+        }
+    }
+
+    [Theory, ClassData(typeof(Devices))]
+    public async Task EveryScreenInTheMenu_LoadsForAMember_WithoutAnError_AccessibleAndWithoutAnAdminAction(Device device)
+    {
+        var admin = await TenantAsync();
+        // Things an admin could act on, so that each screen would show its admin actions if it let a member see them.
+        await Given.MessageBotAsync(admin, Telegram, "alpha_bot");
+        (await admin.PostAsJsonAsync("/api/journeys", new { name = "Welcome" })).EnsureSuccessStatusCode();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (await admin.PostAsJsonAsync("/api/campaigns", new { title = "Winter draw", startDate = today.AddDays(1), endDate = today.AddDays(30) })).EnsureSuccessStatusCode();
+        await MemberAsync(admin);
+        // The checks below do see the admin's actions where there are some.
+        var adminPage = await SignInAsync(device);
+        await GoToAsync(adminPage, "Bots");
+        await Expect(adminPage.Locator("main").GetByRole(AriaRole.Button, new() { NameRegex = AdminAction() }).First).ToBeVisibleAsync();
+        await Expect(adminPage.Locator("main button.danger").First).ToBeVisibleAsync();
+
+        var page = await SignInAsync(device, MemberId);
+        await LoadedAsync(page);
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("member");
+
+        var screens = await MenuItemsAsync(page);
+        screens.Should().Equal("Home", "Setup", "Bots", "Signals", "VIP", "Journeys", "Growth", "Coupons", "Activity", "Team");
+        foreach (var screen in screens)
+        {
+            await GoToAsync(page, screen);
+
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+            await AssertAccessibleAsync(page);
+            await Expect(page.Locator("main th:empty")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+            var main = page.Locator("main");
+            await Expect(main.GetByRole(AriaRole.Button, new() { NameRegex = AdminAction() })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+            await Expect(main.Locator("button.danger")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+            await Expect(main.GetByRole(AriaRole.Link, new() { NameRegex = AdminOnlyTab() })).ToHaveCountAsync(0, new() { Timeout = 1_000 });
         }
     }
 
@@ -53,4 +92,12 @@ public sealed class ScreensTests(AppFixture fixture, BrowserFixture browser) : B
 
         (await member.PostAsJsonAsync("/api/journeys", new { name = "Sneaky" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>What the admin-only buttons of the screens say (saving, connecting, removing, sending, publishing, granting, exporting…).</summary>
+    [GeneratedRegex("^(Save|Connect|Remove|Withdraw|Retry|Cancel|Create|Upload|Send|Add|Publish|Stop|Duplicate|Close at market|Grant|Revoke|Sync|Download|End|Draw)\\b")]
+    private static partial Regex AdminAction();
+
+    /// <summary>The admin-only tabs of screens a member sees (granting VIP by hand, the audit log).</summary>
+    [GeneratedRegex("^(Grant|Audit log)$")]
+    private static partial Regex AdminOnlyTab();
 }

@@ -52,7 +52,7 @@ function Outbox() {
               { header: "Status", cell: (m) => <Badge tone={outboxTone[m.status]}>{humanize(m.status)}</Badge> },
               { header: "Attempts", cell: (m) => m.attempts, className: "num" },
               { header: "Last error", cell: (m) => m.lastError ?? "" },
-              { header: "", cell: (m) => (isAdmin && (m.status === "failed" || m.status === "unknown") ? <button type="button" onClick={() => retry.mutate(m.id)}>Retry</button> : null) },
+              { header: "Retry", hideHeader: true, cell: (m) => (isAdmin && (m.status === "failed" || m.status === "unknown") ? <button type="button" onClick={() => retry.mutate(m.id)}>Retry</button> : null) },
             ]}
           />
           <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />

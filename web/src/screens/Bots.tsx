@@ -42,7 +42,7 @@ function ReportView({ report }: { report: Report }) {
             { header: "Edit", cell: (c) => (c.canEdit ? "yes" : "no") },
             { header: "Invite", cell: (c) => (c.canInvite ? "yes" : "no") },
             { header: "Ban", cell: (c) => (c.canBan ? "yes" : "no") },
-            { header: "", cell: (c) => <Badge tone={c.ok ? "good" : "bad"}>{c.ok ? "OK" : "Missing rights"}</Badge> },
+            { header: "Rights check", hideHeader: true, cell: (c) => <Badge tone={c.ok ? "good" : "bad"}>{c.ok ? "OK" : "Missing rights"}</Badge> },
           ]}
         />
       ) : null}

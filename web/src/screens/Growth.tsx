@@ -173,7 +173,7 @@ function Broadcasts() {
               { header: "Status", cell: (b) => <Badge tone={b.status === "completed" ? "good" : b.status === "failed" ? "bad" : b.status === "cancelled" ? "muted" : "info"}>{humanize(b.status)}</Badge> },
               { header: "Progress", cell: (b) => <span aria-live="polite">{progressOf(b)}</span> },
               { header: "Created", cell: (b) => formatDateTime(b.createdAt) },
-              { header: "", cell: (b) => (isAdmin && !b.completedAt && b.status !== "cancelled" ? <button type="button" className="danger" onClick={() => cancel.mutate(b.id)}>Cancel</button> : null) },
+              { header: "Cancel", hideHeader: true, cell: (b) => (isAdmin && !b.completedAt && b.status !== "cancelled" ? <button type="button" className="danger" onClick={() => cancel.mutate(b.id)}>Cancel</button> : null) },
             ]}
           />
         )}
@@ -232,7 +232,8 @@ function Campaigns() {
               { header: "Entries", cell: (c) => c.entries, className: "num" },
               { header: "Winner", cell: (c) => c.winner?.email ?? "—" },
               {
-                header: "",
+                header: "Actions",
+                hideHeader: true,
                 cell: (c) =>
                   isAdmin ? (
                     <span className="card-actions">
@@ -262,7 +263,7 @@ function Campaigns() {
                 { header: "Email", cell: (e) => e.email },
                 { header: "Telegram", cell: (e) => e.telegramUsername ?? "—" },
                 { header: "Entered", cell: (e) => formatDateTime(e.createdAt) },
-                { header: "", cell: (e) => (e.disqualified ? <Badge tone="bad">Disqualified</Badge> : null) },
+                { header: "Disqualified", hideHeader: true, cell: (e) => (e.disqualified ? <Badge tone="bad">Disqualified</Badge> : null) },
               ]}
             />
           )}

@@ -5,7 +5,7 @@ import { data } from "../api/client";
 import type { components } from "../api/schema";
 import { useSession } from "../auth/session";
 import { buildFlow, type EditorStep } from "../lib/journeyGraph";
-import { cleanConfig, errorsByStep, newStep, stepTypes } from "../lib/journeySteps";
+import { cleanConfig, newStep, placeStepErrors, stepTypes } from "../lib/journeySteps";
 import type { FieldErrors } from "../lib/fieldErrors";
 import { formatDateTime, humanize } from "../lib/format";
 import { saveBlob } from "../ui/download";
@@ -245,7 +245,7 @@ function Editor({ journey }: { journey: Journey }) {
     (copy) => void navigate(`/journeys/${copy.id}`),
   );
   const flow = buildFlow(steps);
-  const { steps: stepErrors, flow: flowErrors } = errorsByStep(save.fieldErrors ?? publish.fieldErrors);
+  const placed = placeStepErrors(save.fieldErrors ?? publish.fieldErrors, steps);
   const update = (index: number, next: EditorStep | null) => {
     setSteps((current) => (next === null ? current.filter((_, i) => i !== index) : current.map((s, i) => (i === index ? next : s))));
     setDirty(true);
@@ -285,14 +285,21 @@ function Editor({ journey }: { journey: Journey }) {
       />
       <p><Link to="/journeys">← All journeys</Link></p>
       {actionError === undefined ? null : <ErrorBox error={actionError} />}
-      {flowErrors.length > 0 ? <div role="alert" className="error-box">{flowErrors.map((m) => <p key={m}>{m}</p>)}</div> : null}
+      {placed.form.length > 0 ? <div role="alert" className="error-box">{placed.form.map((m) => <p key={m}>{m}</p>)}</div> : null}
       {save.isSuccess && !dirty ? <p role="status">Steps saved.</p> : null}
       <div className="flow" aria-label="Steps">
         {steps.map((step, index) => {
           const node = flow[index];
-          const errors = stepErrors.get(index);
+          const errors = placed.steps.get(index);
+          const unclaimed = placed.unclaimed.get(index);
+          const unclaimedId = `step-errors-${step.key}`;
           return (
-            <section key={step.key} className={["step", errors ? "invalid" : "", node?.unreachable ? "unreachable" : ""].join(" ")} aria-label={`Step ${index + 1}`}>
+            <section
+              key={step.key}
+              className={["step", errors || unclaimed ? "invalid" : "", node?.unreachable ? "unreachable" : ""].join(" ")}
+              aria-label={`Step ${index + 1}`}
+              aria-describedby={unclaimed ? unclaimedId : undefined}
+            >
               <header className="card-head">
                 <h2>{index + 1}. {node?.title ?? humanize(step.type)}</h2>
                 {isAdmin ? (
@@ -303,7 +310,7 @@ function Editor({ journey }: { journey: Journey }) {
                   </div>
                 ) : null}
               </header>
-              {errors?.["type"] ? <p className="field-error">{errors["type"].join(" ")}</p> : null}
+              {unclaimed ? <div id={unclaimedId} className="field-error" role="alert">{unclaimed.map((m) => <p key={m}>{m}</p>)}</div> : null}
               <StepFields step={step} errors={errors} readOnly={readOnly} onChange={(config) => update(index, { ...step, config })} />
               <div className="edges" aria-label="Goes to">
                 {node?.unreachable ? <Badge tone="warn">No path reaches this step</Badge> : null}

@@ -28,7 +28,8 @@ function Invitations() {
           { header: "Role", cell: (i) => humanize(i.role ?? "member") },
           { header: "Expires", cell: (i) => formatDateTime(i.expiresAt) },
           {
-            header: "",
+            header: "Accept or decline",
+            hideHeader: true,
             cell: (i) => (
               <span className="card-actions">
                 <button type="button" className="primary" onClick={() => accept.mutate(i.id)}>Accept</button>
@@ -44,7 +45,8 @@ function Invitations() {
 
 function Members() {
   const { api, isAdmin, workspace } = useSession();
-  const members = useQuery({ queryKey: ["team"], enabled: workspace !== null, queryFn: async () => data(await api.GET("/api/tenant/users")) });
+  // The list is the admins' (the API refuses it to members): a member is told so rather than shown a refusal.
+  const members = useQuery({ queryKey: ["team"], enabled: workspace !== null && isAdmin, queryFn: async () => data(await api.GET("/api/tenant/users")) });
   const [form, setForm] = useState({ email: "", role: "member" as Role });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const invite = useAction(async () => api.POST("/api/tenant/users", { body: { email: form.email.trim(), role: form.role } }), ["team"], () => setForm({ email: "", role: "member" }));
@@ -79,7 +81,7 @@ function Members() {
       <Card title={`Members of ${workspace.tenantName}`}>
         {change.isError ? <ErrorBox error={change.error} /> : null}
         {remove.isError ? <ErrorBox error={remove.error} /> : null}
-        {members.isPending ? <Loading /> : members.isError ? <ErrorBox error={members.error} /> : (
+        {!isAdmin ? <p className="muted">Only the workspace's admins see who its members are and invite or remove them.</p> : members.isPending ? <Loading /> : members.isError ? <ErrorBox error={members.error} /> : (
           <Table
             rows={members.data}
             rowKey={(m) => m.id}
@@ -95,7 +97,7 @@ function Members() {
               ) : humanize(m.role ?? "member")) },
               { header: "State", cell: (m) => (m.pending ? <Badge tone="warn">Invited · expires {formatDate(m.inviteExpiresAt)}</Badge> : <Badge tone="good">Member</Badge>) },
               { header: "Since", cell: (m) => formatDate(m.createdAt) },
-              { header: "", cell: (m) => (isAdmin ? <button type="button" className="danger" onClick={() => { if (window.confirm(`Remove ${m.email}?`)) remove.mutate(m.id); }}>{m.pending ? "Withdraw" : "Remove"}</button> : null) },
+              { header: "Remove", hideHeader: true, cell: (m) => (isAdmin ? <button type="button" className="danger" onClick={() => { if (window.confirm(`Remove ${m.email}?`)) remove.mutate(m.id); }}>{m.pending ? "Withdraw" : "Remove"}</button> : null) },
             ]}
           />
         )}

@@ -97,7 +97,10 @@ export function Field({
 }
 
 export interface Column<T> {
+  /** The column's name, for every column (a screen reader announces it with each cell). */
   header: string;
+  /** Shown to screen readers only (a column of buttons or badges whose header would say nothing new on screen). */
+  hideHeader?: boolean;
   cell: (row: T) => ReactNode;
   className?: string;
 }
@@ -114,7 +117,7 @@ export function Table<T>({ rows, columns, rowKey, empty, caption }: { rows: read
           <tr>
             {columns.map((c) => (
               <th key={c.header} scope="col" className={c.className}>
-                {c.header}
+                {c.hideHeader ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}
           </tr>
@@ -123,7 +126,7 @@ export function Table<T>({ rows, columns, rowKey, empty, caption }: { rows: read
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.header} data-label={c.header} className={c.className}>
+                <td key={c.header} data-label={c.hideHeader ? "" : c.header} className={c.className}>
                   {c.cell(row)}
                 </td>
               ))}
