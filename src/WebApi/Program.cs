@@ -14,6 +14,7 @@ using PromoStack.WebApi.Errors;
 using PromoStack.WebApi.Health;
 using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
+using PromoStack.WebApi.Security;
 using Scalar.AspNetCore;
 using PromoStack.WebApi.AdminApp;
 
@@ -81,7 +82,13 @@ if (!BuildTimeDocument.IsBeingGenerated)
     await app.PrepareDatabaseAsync();
 }
 
+app.UseSecurityHeaders();
 app.UseForwardedHeadersFromKnownProxies();
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapAdminApp();
@@ -91,10 +98,16 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();
-app.MapOpenApi();
-app.MapScalarApiReference("/docs", ApiReference.Configure);
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+if (ApiReferenceOptions.Published(app.Configuration, app.Environment))
+{
+    // Anonymous on purpose: the API's description is for whoever builds a client, before any sign-in; it names no tenant and no data.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/docs", ApiReference.Configure).AllowAnonymous();
+}
+
+// Anonymous on purpose: load balancers and orchestrators probe these without a token; they say healthy or not, and nothing else.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 if (app.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
 {
     app.Services.UseScheduler(scheduler => scheduler.Schedule<ScheduleTick>().EveryMinute().PreventOverlapping(nameof(ScheduleTick)));
