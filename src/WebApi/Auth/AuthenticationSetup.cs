@@ -81,6 +81,7 @@ public static class AuthenticationSetup
             options.Events = new JwtBearerEvents { OnTokenValidated = context => SignInAsync(context, auth, requireAuthorizedParty) };
         });
 
+        services.AddSingleton<IAuthorizationHandler, ExplicitAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
 
