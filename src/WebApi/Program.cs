@@ -15,6 +15,7 @@ using PromoStack.WebApi.Health;
 using PromoStack.WebApi.Observability;
 using PromoStack.WebApi.OpenApi;
 using PromoStack.WebApi.PublicEndpoints;
+using PromoStack.WebApi.Security;
 using Scalar.AspNetCore;
 using PromoStack.WebApi.AdminApp;
 
@@ -84,7 +85,13 @@ if (!BuildTimeDocument.IsBeingGenerated)
     await app.PrepareDatabaseAsync();
 }
 
+app.UseSecurityHeaders();
 app.UseForwardedHeadersFromKnownProxies();
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
+
 app.UseExceptionHandler();
 app.MapPromoStackMetrics();
 app.UseStatusCodePages();
@@ -95,10 +102,18 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();
-app.MapOpenApi();
-app.MapScalarApiReference("/docs", ApiReference.Configure);
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+if (ApiReferenceOptions.Published(app.Configuration, app.Environment))
+{
+    // Anonymous on purpose: the API's description is for whoever builds a client, before any sign-in; it names no tenant and no data.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/docs", ApiReference.Configure).AllowAnonymous();
+}
+
+// Anonymous on purpose: load balancers and orchestrators probe these without a token; they say how the dependencies and
+// the queues (depth and oldest age over all tenants) stand, and nothing of any tenant.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync })
+    .AllowAnonymous();
 if (app.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
 {
     app.Services.UseScheduler(scheduler => scheduler.Schedule<ScheduleTick>().EveryMinute().PreventOverlapping(nameof(ScheduleTick)));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using PromoStack.Infrastructure.Configuration;
 
 namespace PromoStack.WebApi.AdminApp;
 
@@ -16,7 +17,10 @@ public sealed class AdminAppOptions
 /// Serves the admin app (the SPA in <c>web/</c>) at <c>/app</c>: its hashed assets (<c>/app/assets/…</c>) cached for a
 /// year as immutable, <c>index.html</c> never cached (a deploy is seen at the next load), and any other path without a
 /// file extension answered with <c>index.html</c> so the app's own routes work on reload. A missing asset is a 404,
-/// never the page. Without a build the app's paths answer 503 saying how to build it.
+/// never the page. Without a build the app's paths answer 503 saying how to build it. Every one of these is an endpoint
+/// open to anyone (the app is public code; its data comes from the API, which asks for sign-in), so the fallback
+/// authorization policy never sees them, wherever they sit in the pipeline. The app's responses carry its
+/// Content-Security-Policy (<see cref="AdminAppContentSecurityPolicy"/>).
 /// </summary>
 public static class AdminAppHosting
 {
@@ -34,15 +38,34 @@ public static class AdminAppHosting
             return;
         }
 
+        var policy = AdminAppContentSecurityPolicy.For(app.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>());
         var files = new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),
             RequestPath = BasePath,
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] =
-                context.Context.Request.Path.StartsWithSegments($"{BasePath}/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers[HeaderNames.CacheControl] =
+                    context.Context.Request.Path.StartsWithSegments($"{BasePath}/assets") ? "public, max-age=31536000, immutable" : "no-cache";
+                headers.ContentSecurityPolicy = policy;
+            },
         };
-        app.UseStaticFiles(files);
+
+        // The build's files as an endpoint of their own (GET and HEAD), served as UseStaticFiles would serve them: it
+        // serves only a request that no endpoint claimed, hence the endpoint stepping aside first. A missing file is a 404.
+        var assets = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
+        assets.Use((context, next) =>
+        {
+            context.SetEndpoint(null);
+            return next(context);
+        });
+        assets.UseStaticFiles(files);
+        app.MapMethods($"{BasePath}/{{**path:file}}", [HttpMethods.Get, HttpMethods.Head], assets.Build())
+            .WithDisplayName("Admin app files")
+            .ExcludeFromDescription()
+            .AllowAnonymous();
         app.MapFallbackToFile(BasePath, "app/index.html", files).AllowAnonymous();
         app.MapFallbackToFile($"{BasePath}/{{**path:nonfile}}", "app/index.html", files).AllowAnonymous();
     }

@@ -81,8 +81,12 @@ public static class AuthenticationSetup
             options.Events = new JwtBearerEvents { OnTokenValidated = context => SignInAsync(context, auth, requireAuthorizedParty) };
         });
 
+        services.AddSingleton<IAuthorizationHandler, ExplicitAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+
+            // Every endpoint says who may call it; one that says nothing is refused (see ExplicitAuthorizationRequired).
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new ExplicitAuthorizationRequired()).Build())
             .AddPolicy(Policies.TenantMember, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasOwnClaim(c.User, PromoStackClaims.Tenant, null)))
             .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
                 HasOwnClaim(c.User, PromoStackClaims.Tenant, null) && HasOwnClaim(c.User, PromoStackClaims.Role, "admin")))

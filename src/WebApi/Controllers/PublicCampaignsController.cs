@@ -12,6 +12,8 @@ namespace PromoStack.WebApi.Controllers;
 
 /// <summary>The tenant's website takes entries here; no sign-in, rate limited per client and tenant, callable from the tenant's own site origins.</summary>
 [ApiController]
+// Anonymous on purpose: a tenant's website visitors enter campaigns with no account here; the route names the tenant,
+// and rate limits per client and tenant bound the cost.
 [AllowAnonymous]
 [Route("api/public/{tenant}/campaigns/{id:int}/entries")]
 [TenantFromRoute]

@@ -13,6 +13,8 @@ namespace PromoStack.WebApi.Controllers;
 
 /// <summary>The tenant's website starts a VIP checkout here; no sign-in, rate limited per client and per tenant, callable from the tenant's own site origins.</summary>
 [ApiController]
+// Anonymous on purpose: a tenant's website visitors start a VIP checkout with no account here (Stripe takes the
+// payment); the route names the tenant, and rate limits per client and tenant bound the cost.
 [AllowAnonymous]
 [Route("api/public/{tenant}/checkout")]
 [TenantFromRoute]

@@ -14,6 +14,8 @@ namespace PromoStack.WebApi.Controllers;
 /// only templates offered on Telegram or the web (a draft is a 404, like an unknown tenant, template or size).
 /// </summary>
 [ApiController]
+// Anonymous on purpose: template images are shown on the tenant's website and shared by its bot, to people with no
+// account here; only published templates are served.
 [AllowAnonymous]
 [Route("api/public/{tenant}/coupon-templates")]
 [TenantFromRoute]

@@ -19,6 +19,8 @@ namespace PromoStack.WebApi.Controllers;
 /// tenant's own site origins; rate limited per client and tenant, with a per-tenant budget of the generator's own.
 /// </summary>
 [ApiController]
+// Anonymous on purpose: a tenant's website visitors generate coupons with no account here; the route names the tenant,
+// and rate limits per client and tenant bound the cost.
 [AllowAnonymous]
 [Route("api/public/{tenant}/coupons")]
 [TenantFromRoute]

@@ -13,6 +13,8 @@ namespace PromoStack.WebApi.Webhooks;
 /// that tenant's webhook secret; kept out of the OpenAPI document.
 /// </summary>
 [ApiController]
+// Anonymous on purpose: Stripe sends no user token; the Stripe-Signature over the raw body, checked with the tenant's
+// webhook secret, authenticates every event instead.
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("api/stripe/webhook/{tenant}")]

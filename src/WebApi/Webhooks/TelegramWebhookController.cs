@@ -11,6 +11,7 @@ namespace PromoStack.WebApi.Webhooks;
 /// OpenAPI document (the Update graph is recursive and no client of ours calls it).
 /// </summary>
 [ApiController]
+// Anonymous on purpose: Telegram sends no user token; the bot's secret token header authenticates every update instead.
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("api/telegram/{publicId:guid}/webhook")]
