@@ -31,6 +31,12 @@ foreach (var (key, value) in StripeBench.FakeStripeEnvironment(fakeStripe.Url))
     environment[key] = value;
 }
 
+if (Settings.Asked("app"))
+{
+    // Each of its first visits signs in again from one address: more than the 10 a minute one client is allowed.
+    environment["PublicEndpoints__PerClientPerMinute"] = "1000";
+}
+
 await Processes.RunAsync(settings.CliDll, "migrate", environment, settings.WebApiDir);
 var token = (await Processes.RunAsync(settings.CliDll, "dev-token --tenant bench --role admin", environment, settings.WebApiDir)).Trim().Split('\n')[^1];
 var api = Processes.Start(settings.ApiDll, $"--urls {settings.ApiUrl}", environment, settings.WebApiDir);
