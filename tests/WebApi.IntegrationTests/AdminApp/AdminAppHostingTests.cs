@@ -6,9 +6,9 @@ namespace PromoStack.WebApi.IntegrationTests.AdminApp;
 /// <summary>The admin app served at /app from a build: hashed assets cached for ever, the page never, the app's routes on reload.</summary>
 public sealed class AdminAppHostingTests(AppFixture fixture) : IntegrationTest(fixture), IDisposable
 {
-    private readonly string _build = Directory.CreateTempSubdirectory("promostack-app-").FullName;
+    private readonly SyntheticAdminApp _build = new();
 
-    public void Dispose() => Directory.Delete(_build, recursive: true);
+    public void Dispose() => _build.Dispose();
 
     [Fact]
     public async Task ThePage_IsNeverCached_AndTheAppsRoutesAnswerWithIt_OnReload()
@@ -31,7 +31,7 @@ public sealed class AdminAppHostingTests(AppFixture fixture) : IntegrationTest(f
         await using var app = App();
         var client = app.CreateClient();
 
-        var asset = await client.GetAsync("/app/assets/index-3f9a1c.js");
+        var asset = await client.GetAsync(SyntheticAdminApp.Asset);
         asset.StatusCode.Should().Be(HttpStatusCode.OK);
         asset.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
         asset.Headers.CacheControl!.ToString().Should().Contain("immutable").And.Contain("max-age=31536000");
@@ -42,7 +42,7 @@ public sealed class AdminAppHostingTests(AppFixture fixture) : IntegrationTest(f
     [Fact]
     public async Task WithoutABuild_TheAppSaysHowToBuildIt()
     {
-        await using var app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["AdminApp:Path"] = Path.Combine(_build, "nothing-here") });
+        await using var app = new PromoStackFactory(Identity, new Dictionary<string, string?> { ["AdminApp:Path"] = Path.Combine(_build.Path, "nothing-here") });
 
         var response = await app.CreateClient().GetAsync("/app/signals");
 
@@ -50,11 +50,5 @@ public sealed class AdminAppHostingTests(AppFixture fixture) : IntegrationTest(f
         (await response.Content.ReadAsStringAsync()).Should().Contain("./promostack run");
     }
 
-    private PromoStackFactory App()
-    {
-        Directory.CreateDirectory(Path.Combine(_build, "assets"));
-        File.WriteAllText(Path.Combine(_build, "index.html"), "<!doctype html><html><body><div id=\"root\"></div><script type=\"module\" src=\"/app/assets/index-3f9a1c.js\"></script></body></html>");
-        File.WriteAllText(Path.Combine(_build, "assets", "index-3f9a1c.js"), "console.log('app');");
-        return new PromoStackFactory(Identity, new Dictionary<string, string?> { ["AdminApp:Path"] = _build });
-    }
+    private PromoStackFactory App() => _build.Serve(Identity);
 }

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using PromoStack.Infrastructure.Events;
-using PromoStack.Infrastructure.Journeys;
-using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Coupons.Templates;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -137,20 +134,5 @@ public sealed class SandboxChatScreenTests(AppFixture fixture, BrowserFixture br
         await DrainAsync();
     }
 
-    /// <summary>Runs the inbox, timers, events and the sender until nothing is left, as the workers would.</summary>
-    private async Task DrainAsync()
-    {
-        for (var round = 0; round < 20; round++)
-        {
-            var work = await App.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None);
-            work += await App.Services.GetRequiredService<JourneyTimerWorker>().RunOnceAsync(CancellationToken.None);
-            work += await App.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
-            App.Clock.Advance(TimeSpan.FromSeconds(2));
-            work += await App.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
-            if (work == 0)
-            {
-                return;
-            }
-        }
-    }
+    private Task DrainAsync() => Workers.DrainAsync(App);
 }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PromoStack.Application.Dev;
-using PromoStack.Infrastructure.Events;
-using PromoStack.Infrastructure.Journeys;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
@@ -243,20 +241,5 @@ public sealed class SandboxChatTests(AppFixture fixture, ClassApp classApp) : In
     private static List<JsonElement> BotMessages(JsonElement conversation) =>
         [.. conversation.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("from").GetString() == "bot")];
 
-    /// <summary>Runs the inbox, timers, events and the sender until nothing is left, as the workers would.</summary>
-    private async Task DrainAsync()
-    {
-        for (var round = 0; round < 20; round++)
-        {
-            var work = await _app.Services.GetRequiredService<TelegramInboxWorker>().RunOnceAsync(CancellationToken.None);
-            work += await _app.Services.GetRequiredService<JourneyTimerWorker>().RunOnceAsync(CancellationToken.None);
-            work += await _app.Services.GetRequiredService<DomainEventDispatcher>().RunOnceAsync(CancellationToken.None);
-            _app.Clock.Advance(TimeSpan.FromSeconds(2));
-            work += await _app.Services.GetRequiredService<TelegramSenderWorker>().RunOnceAsync(CancellationToken.None);
-            if (work == 0)
-            {
-                return;
-            }
-        }
-    }
+    private Task DrainAsync() => Workers.DrainAsync(_app);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using PromoStack.WebApi.IntegrationTests.AdminApp;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
 
 namespace PromoStack.WebApi.IntegrationTests.Security;
@@ -9,9 +10,9 @@ namespace PromoStack.WebApi.IntegrationTests.Security;
 /// </summary>
 public sealed class SecurityHeadersTests(AppFixture fixture) : IntegrationTest(fixture), IDisposable
 {
-    private readonly string _build = Directory.CreateTempSubdirectory("promostack-app-").FullName;
+    private readonly SyntheticAdminApp _build = new();
 
-    public void Dispose() => Directory.Delete(_build, recursive: true);
+    public void Dispose() => _build.Dispose();
 
     [Fact]
     public async Task AnApiAnswer_AProblem_A404_ThePage_AndAnAsset_AllCarryTheHeaders()
@@ -23,7 +24,7 @@ public sealed class SecurityHeadersTests(AppFixture fixture) : IntegrationTest(f
         foreach (var response in new[]
                  {
                      await admin.GetAsync("/api/me"), await client.GetAsync("/api/me"), await client.GetAsync("/api/nothing-here"),
-                     await client.GetAsync("/app/"), await client.GetAsync("/app/assets/index-3f9a1c.js"), await client.GetAsync("/health/ready"),
+                     await client.GetAsync("/app/"), await client.GetAsync(SyntheticAdminApp.Asset), await client.GetAsync("/health/ready"),
                  })
         {
             var what = $"{response.RequestMessage!.RequestUri!.PathAndQuery} ({(int)response.StatusCode})";
@@ -68,11 +69,5 @@ public sealed class SecurityHeadersTests(AppFixture fixture) : IntegrationTest(f
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : string.Empty;
 
-    private PromoStackFactory App()
-    {
-        Directory.CreateDirectory(Path.Combine(_build, "assets"));
-        File.WriteAllText(Path.Combine(_build, "index.html"), "<!doctype html><html><body><div id=\"root\"></div><script type=\"module\" src=\"/app/assets/index-3f9a1c.js\"></script></body></html>");
-        File.WriteAllText(Path.Combine(_build, "assets", "index-3f9a1c.js"), "console.log('app');");
-        return new PromoStackFactory(Identity, new Dictionary<string, string?> { ["AdminApp:Path"] = _build });
-    }
+    private PromoStackFactory App() => _build.Serve(Identity);
 }
