@@ -11,7 +11,10 @@ namespace PromoStack.Application.Subscriptions;
 /// recorded once per tenant in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes
 /// nothing); a sale that is not PromoStack's is recorded as ignored, with the reason.
 /// </summary>
-public sealed record ReceiveStripeEvent(string? Signature, string Json) : ITenantCommand<StripeWebhookOutcome>;
+public sealed record ReceiveStripeEvent(string? Signature, string Json) : ITenantCommand<StripeWebhookReceipt>;
+
+/// <summary>What became of a delivery, and the verified event's type (null when it did not verify).</summary>
+public sealed record StripeWebhookReceipt(StripeWebhookOutcome Outcome, string? EventType);
 
 public enum StripeWebhookOutcome
 {
@@ -26,9 +29,9 @@ public enum StripeWebhookOutcome
 internal sealed partial class ReceiveStripeEventHandler(
     IAppDbContext db, ITenantContext tenant, IStripeWebhookSecrets webhookSecrets, ISecretProtector secrets, IStripeWebhookVerifier verifier,
     IWebhookEventLedger ledger, StripeEventEffects effects, TimeProvider clock, ILogger<ReceiveStripeEventHandler> logger)
-    : ICommandHandler<ReceiveStripeEvent, StripeWebhookOutcome>
+    : ICommandHandler<ReceiveStripeEvent, StripeWebhookReceipt>
 {
-    public async ValueTask<StripeWebhookOutcome> Handle(ReceiveStripeEvent command, CancellationToken cancellationToken)
+    public async ValueTask<StripeWebhookReceipt> Handle(ReceiveStripeEvent command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var remembered = await webhookSecrets.FindAsync(cancellationToken);
@@ -45,17 +48,17 @@ internal sealed partial class ReceiveStripeEventHandler(
 
         if (stripeEvent is null)
         {
-            return StripeWebhookOutcome.Rejected;
+            return new StripeWebhookReceipt(StripeWebhookOutcome.Rejected, null);
         }
 
         if (stripeEvent is UnhandledStripeEvent)
         {
-            return StripeWebhookOutcome.Ignored;
+            return new StripeWebhookReceipt(StripeWebhookOutcome.Ignored, stripeEvent.Type);
         }
 
         if (!await ledger.TryRecordAsync(stripeEvent.Id, stripeEvent.Type, now, cancellationToken))
         {
-            return StripeWebhookOutcome.Duplicate;
+            return new StripeWebhookReceipt(StripeWebhookOutcome.Duplicate, stripeEvent.Type);
         }
 
         var effect = await effects.ApplyAsync(stripeEvent, now, cancellationToken);
@@ -72,7 +75,7 @@ internal sealed partial class ReceiveStripeEventHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         LogHandled(logger, tenant.RequiredTenantId, stripeEvent.Type, stripeEvent.Id, effect.IgnoredBecause ?? "applied");
-        return effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored;
+        return new StripeWebhookReceipt(effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored, stripeEvent.Type);
     }
 
     private StripeEvent? Verify(ReceiveStripeEvent command, string? encryptedSecret, DateTimeOffset now) =>
