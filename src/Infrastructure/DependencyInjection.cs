@@ -32,13 +32,8 @@ public static class DependencyInjection
     /// <summary>Persistence, tenancy, secrets, jobs and schedules. Call <see cref="StartupChecks.Validate"/> first.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = DatabaseConnection.Resolve(configuration);
         services.AddSingleton(TimeProvider.System);
-        // One connection pool for EF and the few statements that bypass it (the webhook's insert).
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddDbContext<AppDbContext>((services, options) => options
-            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .UseSnakeCaseNamingConvention());
+        AddDatabase(services, configuration);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseMigrator>();
@@ -146,6 +141,38 @@ public static class DependencyInjection
         services.AddScheduler();
         return services;
     }
+
+    /// <summary>
+    /// A connection pool per database role (<see cref="DatabaseRoles"/>): the application's, shared by EF and the few
+    /// statements that bypass it, is the plain <see cref="NpgsqlDataSource"/> and <see cref="AppDbContext"/>; the system
+    /// role's and the owner's are keyed, and the owner's is opened only to migrate.
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseConnection.ForRole(configuration, DatabaseRoles.App)));
+        services.AddKeyedSingleton(DatabaseRoles.System, (_, _) => NpgsqlDataSource.Create(DatabaseConnection.ForRole(configuration, DatabaseRoles.System)));
+        services.AddKeyedSingleton(DatabaseRoles.Owner, (_, _) => NpgsqlDataSource.Create(DatabaseConnection.Resolve(configuration)));
+        services.AddSingleton<TenantSessionInterceptor>();
+        services.AddDbContext<AppDbContext>((services, options) => Configure(options, services.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(services.GetRequiredService<TenantSessionInterceptor>()));
+        foreach (var role in new[] { DatabaseRoles.System, DatabaseRoles.Owner })
+        {
+            services.AddKeyedSingleton(role, (services, _) =>
+            {
+                var options = new DbContextOptionsBuilder<AppDbContext>();
+                Configure(options, services.GetRequiredKeyedService<NpgsqlDataSource>(role))
+                    .UseLoggerFactory(services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+                return options.Options;
+            });
+            services.AddKeyedScoped(role, (services, _) => new AppDbContext(
+                services.GetRequiredKeyedService<DbContextOptions<AppDbContext>>(role), new TenantContext(),
+                services.GetRequiredService<DomainEventOutbox>(), services.GetRequiredService<CommitSignals>()));
+        }
+    }
+
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) => options
+        .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        .UseSnakeCaseNamingConvention();
 
     /// <summary>The coupon adapters: the image store <c>Coupons__ImageStore__Kind</c> names, and the partner's code check.</summary>
     private static void AddCoupons(IServiceCollection services, IConfiguration configuration)

@@ -7,6 +7,7 @@ using PromoStack.Application.Common.Behaviors;
 using PromoStack.Application.Me;
 using PromoStack.Infrastructure;
 using PromoStack.Infrastructure.Configuration;
+using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.WebApi;
 using PromoStack.WebApi.Auth;
@@ -75,7 +76,7 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .AllowAnyHeader()
     .AllowAnyMethod()));
 builder.Services.AddHealthChecks()
-    .AddNpgSql(DatabaseConnection.Resolve(builder.Configuration), name: "database", tags: ["ready"])
+    .AddNpgSql(DatabaseConnection.ForRole(builder.Configuration, DatabaseRoles.App), name: "database", tags: ["ready"])
     .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
     .AddCheck<QueueHealthCheck>("queues", tags: ["ready"]);
 

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Tenancy;
 
 namespace PromoStack.Architecture.Tests;
@@ -34,7 +36,7 @@ public sealed class QueryFilterTests
     /// <summary>
     /// Raw SQL sees every tenant's rows: it is allowed only in the shared mechanisms that work across tenants by
     /// design (the queue claim, the schedule slots, system-table pruning), in the tenant lock of the DbContext, in the
-    /// Telegram inbox's atomic insert-once, in the Telegram sender (per-bot leases and claims), in the Stripe event ledger's insert-once, in the coupon image store's put (an upsert committed on its own), in the coupon code list's bulk insert, in the coupon code-check cache's upsert, in TenantDirectory, and in the import's reader of the original system's database (another database, read only). A feature that needs SQL adds itself here, on review.
+    /// Telegram inbox's atomic insert-once, in the Telegram sender (per-bot leases and claims), in the Stripe event ledger's insert-once, in the coupon image store's put (an upsert committed on its own), in the coupon code list's bulk insert, in the coupon code-check cache's upsert, in TenantDirectory, in the interceptor that names the tenant to row-level security, and in the import's reader of the original system's database (another database, read only). A feature that needs SQL adds itself here, on review.
     /// </summary>
     [Fact]
     public void RawSql_IsUsedOnlyByTheReviewedCrossTenantMechanisms()
@@ -60,8 +62,43 @@ public sealed class QueryFilterTests
                 typeof(PromoStack.Infrastructure.Coupons.CouponCodeCheckCache),
                 typeof(PromoStack.Infrastructure.Import.OriginalDatabase),
                 typeof(PromoStack.Infrastructure.Observability.QueueBacklog),
+                typeof(PromoStack.Infrastructure.Persistence.TenantSessionInterceptor),
             ],
             "raw SQL bypasses the tenant filter; found in {0}", string.Join(", ", callers.Select(t => t.FullName)));
+    }
+
+    /// <summary>
+    /// The system role's connection sees every tenant's rows (row-level security lets it), and the owner's changes the
+    /// schema: they are taken only by the mechanisms that work across tenants by design and by the migrator, either
+    /// injected by key or resolved by key from a scope.
+    /// </summary>
+    [Fact]
+    public void SystemAndOwnerConnections_AreTakenOnlyByTheReviewedMechanisms()
+    {
+        string[] privileged = [DatabaseRoles.System, DatabaseRoles.Owner];
+        var injected = ProjectAssemblies.All.SelectMany(ProjectAssemblies.TypesOf)
+            .Where(type => type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(constructor =>
+                constructor.GetParameters().Any(parameter =>
+                    parameter.GetCustomAttribute<FromKeyedServicesAttribute>()?.Key is string key && privileged.Contains(key))))
+            .Select(IlCalls.SourceTypeOf);
+        var resolved = IlCalls.CallersOf(ProjectAssemblies.All, method =>
+            method is MethodInfo { IsGenericMethod: true, Name: "GetRequiredKeyedService" or "GetKeyedService" } generic
+            && generic.GetGenericArguments()[0] is var service
+            && (service == typeof(AppDbContext) || service == typeof(NpgsqlDataSource)));
+
+        injected.Concat(resolved).Distinct().Should().BeEquivalentTo(
+            [
+                typeof(TenantDirectory),
+                typeof(PromoStack.Infrastructure.DependencyInjection),
+                typeof(PromoStack.Infrastructure.Persistence.DatabaseMigrator),
+                typeof(PromoStack.Infrastructure.Jobs.WorkQueue),
+                typeof(PromoStack.Infrastructure.Schedules.ScheduleRunner),
+                typeof(PromoStack.Infrastructure.Schedules.PruneSystemTables),
+                typeof(PromoStack.Infrastructure.Telegram.TelegramInbox),
+                typeof(PromoStack.Infrastructure.Telegram.TelegramSenderWorker),
+                typeof(PromoStack.Infrastructure.Observability.QueueBacklog),
+            ],
+            "the system role bypasses row-level security; found in {0}", string.Join(", ", injected.Concat(resolved).Distinct().Select(t => t.FullName)));
     }
 
     /// <summary>SQL sent past EF altogether: a command made from a data source, a connection or by hand.</summary>

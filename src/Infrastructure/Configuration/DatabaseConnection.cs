@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Configuration;
 
@@ -14,7 +15,40 @@ public static class DatabaseConnection
 {
     public const int DefaultMaxAutoPrepare = 64;
 
+    /// <summary>The owner's connection: the login that owns the schema and runs the migrations.</summary>
     public static string Resolve(IConfiguration configuration) => WithDefaults(ResolveConfigured(configuration));
+
+    /// <summary>
+    /// The connection of a runtime role (<see cref="DatabaseRoles.App"/> or <see cref="DatabaseRoles.System"/>):
+    /// <c>ConnectionStrings__PostgresApp</c> / <c>ConnectionStrings__PostgresSystem</c> when set (a login of its own, as
+    /// Production should have; the app then needs no owner's connection), else the owner's connection acting as the role
+    /// (<c>Options=-c role=…</c>; the migration makes the owner a member of both, and Npgsql's reset of a pooled
+    /// connection keeps a role given at connection start).
+    /// </summary>
+    public static string ForRole(IConfiguration configuration, string role)
+    {
+        var setting = role switch
+        {
+            DatabaseRoles.App => "PostgresApp",
+            DatabaseRoles.System => "PostgresSystem",
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a runtime role."),
+        };
+        if (configuration.GetConnectionString(setting) is { Length: > 0 } own)
+        {
+            try
+            {
+                return WithDefaults(new NpgsqlConnectionStringBuilder(own).ConnectionString);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new ConfigurationException($"ConnectionStrings__{setting} is not a valid connection string: {exception.Message}");
+            }
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(Resolve(configuration));
+        builder.Options = $"{builder.Options} -c role={role}".Trim();
+        return builder.ConnectionString;
+    }
 
     private static string WithDefaults(string connectionString)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using PromoStack.Infrastructure.Persistence;
 using PromoStack.Infrastructure.Secrets;
 
 namespace PromoStack.Infrastructure.Configuration;
@@ -13,7 +14,8 @@ public static class StartupChecks
     public static void Validate(IConfiguration configuration, IHostEnvironment environment)
     {
         var problems = new List<string>();
-        Check(problems, () => DatabaseConnection.Resolve(configuration));
+        Check(problems, () => DatabaseConnection.ForRole(configuration, DatabaseRoles.App));
+        Check(problems, () => DatabaseConnection.ForRole(configuration, DatabaseRoles.System));
         Check(problems, () => MasterKey.FromConfiguration(configuration));
 
         var auth = Bind<AuthOptions>(problems, configuration, AuthOptions.Section);
@@ -72,7 +74,7 @@ public static class StartupChecks
         problems.AddRange(Bind<Coupons.Storage.CouponImageStoreOptions>(problems, configuration, Coupons.Storage.CouponImageStoreOptions.Section).Problems());
         if (problems.Count > 0)
         {
-            throw new ConfigurationException("PromoStack cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+            throw new ConfigurationException("PromoStack cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Distinct().Select(p => "  - " + p)));
         }
     }
 

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using PromoStack.Domain.Common;
+using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Jobs;
 
@@ -15,7 +17,7 @@ public sealed record ClaimedWork<TId>(TId Id, string TenantId, int Attempts, Dat
 /// <c>now()</c>. Each statement stands alone (no caller's transaction), so it goes straight through the data source:
 /// a DbContext per claim and per completion cost more CPU than the statements.
 /// </summary>
-public sealed class WorkQueue(NpgsqlDataSource database, TimeProvider clock)
+public sealed class WorkQueue([FromKeyedServices(DatabaseRoles.System)] NpgsqlDataSource database, TimeProvider clock)
 {
     /// <param name="scope">
     /// With a queue that has a scope column, claims only the rows of that tenant and value (e.g. one tenant's rows for

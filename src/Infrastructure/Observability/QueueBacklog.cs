@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PromoStack.Infrastructure.Jobs;
+using PromoStack.Infrastructure.Persistence;
 
 namespace PromoStack.Infrastructure.Observability;
 
@@ -10,7 +12,7 @@ public sealed record QueueBacklogEntry(string Queue, long Depth, double OldestDu
 /// The backlog of every queue over all tenants (a system read: one statement, each part served by the queue's claim
 /// index), sampled now and then and kept for the metrics' gauges and the readiness check.
 /// </summary>
-public sealed class QueueBacklog(NpgsqlDataSource database, TimeProvider clock)
+public sealed class QueueBacklog([FromKeyedServices(DatabaseRoles.System)] NpgsqlDataSource database, TimeProvider clock)
 {
     private static readonly string Sql = string.Join(
         "\nUNION ALL\n",

@@ -81,6 +81,9 @@ public sealed class AppDbContext(
     /// <summary>Read by the tenant query filter at query time (EF parameterizes a member of the context).</summary>
     private string? CurrentTenantId => tenantContext.TenantId;
 
+    /// <summary>The tenant named to PostgreSQL when a connection opens (<see cref="TenantSessionInterceptor"/>).</summary>
+    internal string? SessionTenantId => tenantContext.TenantId;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("btree_gist");

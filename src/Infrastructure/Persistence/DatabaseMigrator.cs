@@ -1,20 +1,41 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PromoStack.Infrastructure.Persistence;
 
-/// <summary>Applies the committed migrations, or reports the ones a database is missing.</summary>
-public sealed class DatabaseMigrator(AppDbContext db)
+/// <summary>
+/// Reports the migrations a database is missing (as the application's role), or applies them as the owner: the owner's
+/// connection is opened only to migrate.
+/// </summary>
+public sealed class DatabaseMigrator(AppDbContext db, IServiceProvider services)
 {
     /// <summary>
     /// On a database without a history table every migration is pending. Npgsql's provider cannot tell whether the
     /// table exists (it assumes it does and catches the error), so asking it would log a failed command on every
     /// fresh database; we look the table up instead.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken) => PendingAsync(db, cancellationToken);
+
+    /// <summary>Applies what is missing as the owner, who also creates the application's and the system's roles.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        if (!await HistoryTableExistsAsync(cancellationToken))
+        var owner = services.GetRequiredKeyedService<AppDbContext>(DatabaseRoles.Owner);
+        var pending = await PendingAsync(owner, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return pending;
+        }
+
+        await owner.Database.ExecuteSqlRawAsync(owner.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        await owner.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    private static async Task<IReadOnlyList<string>> PendingAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await HistoryTableExistsAsync(db, cancellationToken))
         {
             return db.Database.GetMigrations().ToList();
         }
@@ -22,20 +43,7 @@ public sealed class DatabaseMigrator(AppDbContext db)
         return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
-    {
-        var pending = await PendingAsync(cancellationToken);
-        if (pending.Count == 0)
-        {
-            return pending;
-        }
-
-        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-        return pending;
-    }
-
-    private async Task<bool> HistoryTableExistsAsync(CancellationToken cancellationToken)
+    private static async Task<bool> HistoryTableExistsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var table = $"\"{HistoryRepository.DefaultTableName}\"";
         return await db.Database

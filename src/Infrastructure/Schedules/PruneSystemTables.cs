@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
@@ -18,7 +19,7 @@ namespace PromoStack.Infrastructure.Schedules;
 /// post of a signal still open (its edits and replies refer to it), and each tenant's newest Stripe event (the proof
 /// that Stripe reaches this API).
 /// </summary>
-public sealed class PruneSystemTables(AppDbContext db, TimeProvider clock) : IScheduledJob
+public sealed class PruneSystemTables([FromKeyedServices(DatabaseRoles.System)] AppDbContext db, TimeProvider clock) : IScheduledJob
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 

@@ -132,7 +132,7 @@ public sealed partial class ScheduleRunner(
     private async Task<int?> ClaimAsync(string name, string tenantId, string slot, DateTimeOffset now, DateTimeOffset lease, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var attempts = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<int>(
+        var attempts = await scope.ServiceProvider.GetRequiredKeyedService<AppDbContext>(DatabaseRoles.System).Database.SqlQueryRaw<int>(
                 ClaimSql, [.. SlotParameters(name, tenantId, slot, now, lease)])
             .ToListAsync(cancellationToken);
         return attempts.Count == 0 ? null : attempts[0];
@@ -142,7 +142,7 @@ public sealed partial class ScheduleRunner(
         string sql, string name, string tenantId, string slot, DateTimeOffset now, DateTimeOffset lease, string? error, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(
+        return await scope.ServiceProvider.GetRequiredKeyedService<AppDbContext>(DatabaseRoles.System).Database.ExecuteSqlRawAsync(
             sql,
             [.. SlotParameters(name, tenantId, slot, now, lease), new NpgsqlParameter("error", (object?)error ?? DBNull.Value)],
             cancellationToken);

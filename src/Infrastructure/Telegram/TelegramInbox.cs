@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using PromoStack.Infrastructure.Persistence;
 using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +17,7 @@ namespace PromoStack.Infrastructure.Telegram;
 /// one bad update never fails the others. It writes through the shared data source, not a DbContext: setting up a
 /// context's services cost more CPU than the insert itself.
 /// </summary>
-public sealed class TelegramInbox(NpgsqlDataSource database, WorkSignal signal, WebhookLoad load, TimeProvider clock) : ITelegramInbox
+public sealed class TelegramInbox([FromKeyedServices(DatabaseRoles.System)] NpgsqlDataSource database, WorkSignal signal, WebhookLoad load, TimeProvider clock) : ITelegramInbox
 {
     public const int MaxWriters = 4;
     public const int MaxBatch = 64;

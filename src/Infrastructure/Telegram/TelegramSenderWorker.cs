@@ -292,7 +292,7 @@ public sealed partial class TelegramSenderWorker(
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        return await work(scope.ServiceProvider.GetRequiredKeyedService<AppDbContext>(DatabaseRoles.System));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram rate-limited bot {BotId}: pausing it for {Seconds} s")]

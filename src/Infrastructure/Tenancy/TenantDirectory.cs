@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Connections;
 using PromoStack.Application.Platform;
@@ -25,7 +26,7 @@ public sealed record SignInSnapshot(
 /// cross-tenant questions and the platform screen's health figures. Nothing else calls <c>IgnoreQueryFilters</c>, and raw SQL is allowed only in a reviewed
 /// list of mechanisms; architecture tests keep both so.
 /// </summary>
-public sealed class TenantDirectory(AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IPlatformDirectory, IBotRegistry, ITelegramWebhooks, Application.Me.IWorkspaceDirectory
+public sealed class TenantDirectory([FromKeyedServices(DatabaseRoles.System)] AppDbContext db, ITenantContext tenantContext) : ITenantRegistry, IPlatformDirectory, IBotRegistry, ITelegramWebhooks, Application.Me.IWorkspaceDirectory
 {
     /// <summary>
     /// Everything sign-in needs to know about a Clerk user, in one round trip: the cached email, the membership of the

@@ -133,13 +133,13 @@ public sealed class AuditApiTests(AppFixture fixture) : IntegrationTest(fixture)
         var now = Factory.Clock.GetUtcNow();
         await TestDatabase.ExecuteAsync(
             """
-            INSERT INTO audit_log (tenant_id, occurred_at, user_id, platform_operator, action, fields)
-            SELECT 'alpha', @p0 - make_interval(mins => g), 'user_old', false, 'UpdateTenant', '{}' FROM generate_series(1, 2500) g
+            INSERT INTO audit_log (id, tenant_id, occurred_at, user_id, platform_operator, action, fields)
+            SELECT nextval('audit_log_hilo'), 'alpha', @p0 - make_interval(mins => g), 'user_old', false, 'UpdateTenant', '{}' FROM generate_series(1, 2500) g
             """,
             now - AuditEntry.Retention);
         await RenameAsync(alpha, "Alpha Kept");
         await TestDatabase.ExecuteAsync(
-            "INSERT INTO audit_log (tenant_id, occurred_at, user_id, platform_operator, action, fields) VALUES (NULL, @p0, 'user_recent', true, 'ListTenants', '{}')",
+            "INSERT INTO audit_log (id, tenant_id, occurred_at, user_id, platform_operator, action, fields) VALUES (nextval('audit_log_hilo'), NULL, @p0, 'user_recent', true, 'ListTenants', '{}')",
             now - AuditEntry.Retention + TimeSpan.FromMinutes(1));
 
         using (var scope = Factory.Services.CreateScope())

@@ -18,6 +18,8 @@ namespace PromoStack.Infrastructure.Coupons.Storage;
 /// </summary>
 public sealed class PostgresCouponImageStore(NpgsqlDataSource database, AppDbContext db, ITenantContext tenant, TimeProvider clock) : ICouponImageStore
 {
+    private const string TenantSql = "SELECT set_config('" + DatabaseRoles.TenantSetting + "', $1, true)";
+
     private const string PutSql =
         """
         INSERT INTO coupon_images (tenant_id, key, content_type, content, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -27,13 +29,17 @@ public sealed class PostgresCouponImageStore(NpgsqlDataSource database, AppDbCon
     public async Task PutAsync(string key, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         var image = CouponImageBlob.Of(tenant.RequiredTenantId, CouponImageKey.Checked(key), contentType, content, WorkQueue.Microseconds(clock.GetUtcNow()));
-        await using var command = database.CreateCommand(PutSql);
+        // One implicit transaction: the tenant is named to row-level security for the insert only.
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSql) { Parameters = { new NpgsqlParameter<string> { TypedValue = image.TenantId } } });
+        var command = new NpgsqlBatchCommand(PutSql);
+        batch.BatchCommands.Add(command);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = image.TenantId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = image.Key });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = image.ContentType });
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = image.Content });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = image.CreatedAt });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)

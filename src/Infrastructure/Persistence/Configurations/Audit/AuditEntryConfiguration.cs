@@ -11,6 +11,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("audit_log");
         builder.HasKey(e => e.Id);
+
+        // Ids come from a sequence in blocks, so an insert reads nothing back: a workspace's request may write the
+        // platform's entry (a tenant-agnostic command), which row-level security lets it write but not see.
+        builder.Property(e => e.Id).UseHiLo("audit_log_hilo");
         builder.Property(e => e.TenantId).HasColumnName("tenant_id").HasMaxLength(ModelConventions.TenantIdLength);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.UserId).HasMaxLength(AuditEntry.UserIdMaxLength);

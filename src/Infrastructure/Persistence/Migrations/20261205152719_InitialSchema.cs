@@ -16,6 +16,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:btree_gist", ",,");
 
+            migrationBuilder.CreateSequence(
+                name: "audit_log_hilo",
+                incrementBy: 10);
+
             migrationBuilder.CreateTable(
                 name: "clerk_users",
                 columns: table => new
@@ -127,8 +131,7 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "audit_log",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<long>(type: "bigint", nullable: false),
                     tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
@@ -1875,6 +1878,9 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "tenants");
+
+            migrationBuilder.DropSequence(
+                name: "audit_log_hilo");
         }
     }
 }
