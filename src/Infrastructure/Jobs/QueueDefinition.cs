@@ -54,13 +54,21 @@ public sealed class QueueDefinition
     /// <summary>A column that records the result of the work on completion (e.g. the sent message's id).</summary>
     public string? ResultColumn { get; private init; }
 
+    /// <summary>
+    /// Claims take turns between tenants: a claim takes each tenant's first due item, then each one's second, and so
+    /// on, so one tenant's backlog (a flood of updates, a huge broadcast) delays nobody else's next item. The table has
+    /// a second claim index, led by <c>tenant_id</c>, for it.
+    /// </summary>
+    public bool FairBetweenTenants { get; private init; }
+
     /// <summary>The statements of the shared claim mechanism for this table, built from trusted constants on first use.</summary>
     internal QueueSql Sql { get; }
 
     public static QueueDefinition For<TStatus>(
         string table, TStatus pending, TStatus claimed, TStatus completed, TStatus failed, RetryPolicy retry,
         (TStatus Status, string? Condition)? abandon = null, string? claimedAtColumn = null, string? completedAtColumn = null,
-        string? claimCondition = null, string? scopeColumn = null, string[]? claimOrder = null, string? resultColumn = null)
+        string? claimCondition = null, string? scopeColumn = null, string[]? claimOrder = null, string? resultColumn = null,
+        bool fairBetweenTenants = false)
         where TStatus : struct, Enum =>
         new(table, EnumNames<TStatus>.Lower(pending), EnumNames<TStatus>.Lower(claimed), EnumNames<TStatus>.Lower(completed),
             EnumNames<TStatus>.Lower(failed), retry)
@@ -72,6 +80,7 @@ public sealed class QueueDefinition
             ScopeColumn = scopeColumn,
             ClaimOrder = claimOrder ?? DefaultClaimOrder,
             ResultColumn = resultColumn,
+            FairBetweenTenants = fairBetweenTenants,
         };
 }
 
@@ -93,7 +102,7 @@ public static class Queues
 
     public static readonly QueueDefinition BroadcastJobs = QueueDefinition.For(
         "broadcast_jobs", BroadcastJobStatus.Pending, BroadcastJobStatus.Processing, BroadcastJobStatus.Completed,
-        BroadcastJobStatus.Failed, RetryPolicy.Default, completedAtColumn: "completed_at");
+        BroadcastJobStatus.Failed, RetryPolicy.Default, completedAtColumn: "completed_at", fairBetweenTenants: true);
 
     public static readonly QueueDefinition JourneyScheduledMessages = QueueDefinition.For(
         "journey_scheduled_messages", ScheduledMessageStatus.Pending, ScheduledMessageStatus.Pending, ScheduledMessageStatus.Sent,
@@ -116,15 +125,16 @@ public static class Queues
     public static readonly QueueDefinition DomainEvents = QueueDefinition.For(
         "domain_events", DomainEventStatus.Pending, DomainEventStatus.Pending, DomainEventStatus.Dispatched,
         DomainEventStatus.Failed, new RetryPolicy(int.MaxValue, TimeSpan.FromSeconds(2), TimeSpan.FromHours(1)),
-        completedAtColumn: "dispatched_at");
+        completedAtColumn: "dispatched_at", fairBetweenTenants: true);
 
     /// <summary>
     /// Updates of one chat are processed one at a time, in <c>update_id</c> order: an update is claimed only when no
-    /// earlier update of its chat is still pending (even waiting for a retry) or being processed.
+    /// earlier update of its chat is still pending (even waiting for a retry) or being processed. Tenants take turns.
     /// </summary>
     public static readonly QueueDefinition TelegramInbox = QueueDefinition.For(
         "telegram_updates", InboxStatus.Pending, InboxStatus.Processing, InboxStatus.Processed, InboxStatus.Failed, RetryPolicy.Default,
         completedAtColumn: "processed_at",
+        fairBetweenTenants: true,
         claimCondition: """
             NOT EXISTS (SELECT 1 FROM telegram_updates AS o
                         WHERE o.tenant_id = c.tenant_id AND o.bot_telegram_id = c.bot_telegram_id AND o.chat_id = c.chat_id
@@ -155,19 +165,64 @@ internal sealed class QueueSql(QueueDefinition queue)
         WHERE status = @claimed AND locked_until < @now AND (({Abandons}) OR attempts >= @maxAttempts)
         """;
 
-    public string Claim => field ??=
+    private string Unfinished => "c.status IN (@pending, @claimed)";
+
+    private string Claimable =>
+        $"{Unfinished} AND c.next_attempt_at <= @now AND (c.locked_until IS NULL OR c.locked_until < @now)"
+        + (queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")
+        + (queue.ScopeColumn is null ? string.Empty : $"\n              AND (@scope IS NULL OR (c.tenant_id = @scopeTenant AND c.{queue.ScopeColumn} = @scope))");
+
+    private string Claimed =>
         $"""
-        WITH due AS (
-            SELECT c.id FROM {queue.Table} AS c
-            WHERE c.status IN (@pending, @claimed) AND c.next_attempt_at <= @now
-              AND (c.locked_until IS NULL OR c.locked_until < @now){(queue.ClaimCondition is null ? string.Empty : $"\n              AND {queue.ClaimCondition}")}{(queue.ScopeColumn is null ? string.Empty : $"\n              AND (@scope IS NULL OR (c.tenant_id = @scopeTenant AND c.{queue.ScopeColumn} = @scope))")}
-            ORDER BY {queue.OrderBy}
-            LIMIT @batch
-            FOR UPDATE SKIP LOCKED)
         UPDATE {queue.Table} AS t
         SET status = @claimed, locked_until = @lockedUntil, attempts = t.attempts + 1{(queue.ClaimedAtColumn is null ? string.Empty : $", {queue.ClaimedAtColumn} = @now")}
         FROM due WHERE t.id = due.id
         RETURNING t.id, t.tenant_id, t.attempts, t.locked_until
+        """;
+
+    public string Claim => field ??= queue.FairBetweenTenants ? FairClaim : FifoClaim;
+
+    /// <summary>
+    /// The tenants with unfinished items are found by a loose scan of the fair claim index (one descent per tenant,
+    /// not a read of the backlog); each offers its due items in claim order, locked as they are read, and the claim
+    /// takes them by turn: every tenant's first, then every tenant's second.
+    /// </summary>
+    private string FairClaim =>
+        $"""
+        WITH RECURSIVE owners AS (
+            (SELECT c.tenant_id FROM {queue.Table} AS c WHERE {Unfinished} ORDER BY {FairIndexColumns} LIMIT 1)
+            UNION ALL
+            SELECT (SELECT c.tenant_id FROM {queue.Table} AS c WHERE {Unfinished} AND c.tenant_id > o.tenant_id ORDER BY {FairIndexColumns} LIMIT 1)
+            FROM owners AS o WHERE o.tenant_id IS NOT NULL),
+        due AS (
+            SELECT offered.id FROM owners AS o
+            CROSS JOIN LATERAL (
+                SELECT l.*, row_number() OVER (ORDER BY {ClaimColumns("l")}) AS turn
+                FROM (SELECT {string.Join(", ", queue.ClaimOrder.Append("id").Distinct().Select(column => $"c.{column}"))} FROM {queue.Table} AS c
+                      WHERE c.tenant_id = o.tenant_id AND {Claimable}
+                      ORDER BY {queue.OrderBy}
+                      LIMIT @batch
+                      FOR UPDATE SKIP LOCKED) AS l) AS offered
+            WHERE o.tenant_id IS NOT NULL
+            ORDER BY offered.turn, {ClaimColumns("offered")}
+            LIMIT @batch)
+        {Claimed}
+        """;
+
+    /// <summary>The fair claim index's order: the only index that gives it, so the loose scan reads unfinished rows only.</summary>
+    private string FairIndexColumns => $"c.tenant_id, {queue.OrderBy}";
+
+    private string ClaimColumns(string alias) => string.Join(", ", queue.ClaimOrder.Select(column => $"{alias}.{column}"));
+
+    private string FifoClaim =>
+        $"""
+        WITH due AS (
+            SELECT c.id FROM {queue.Table} AS c
+            WHERE {Claimable}
+            ORDER BY {queue.OrderBy}
+            LIMIT @batch
+            FOR UPDATE SKIP LOCKED)
+        {Claimed}
         """;
 
     public string Renew => field ??=

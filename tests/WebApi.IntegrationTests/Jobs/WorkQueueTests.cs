@@ -1,3 +1,4 @@
+using Npgsql;
 using PromoStack.Domain.Broadcasts;
 using PromoStack.Domain.CrossPromo;
 using PromoStack.Domain.Jobs;
@@ -264,6 +265,68 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
             new object[] { Queues.All.Select(q => q.Table).ToArray() });
         leaseIndexes.Should().Be(Queues.All.Count, "every queue's claim expires leases first");
     }
+
+    [Fact]
+    public async Task AFairQueue_TakesTurnsBetweenTenants_SoOneTenantsBacklogDelaysNoOneElse()
+    {
+        await SeedTenantsAsync("alpha", "beta", "gamma");
+        await InsertUpdatesAsync("alpha", count: 200, receivedAgo: TimeSpan.FromMinutes(2));
+        await InsertUpdatesAsync("beta", count: 3, receivedAgo: TimeSpan.FromMinutes(1));
+        await InsertUpdatesAsync("gamma", count: 1, receivedAgo: TimeSpan.FromSeconds(1));
+
+        var claimed = await WithQueueAsync(q => q.ClaimAsync<long>(Queues.TelegramInbox, 6, Lease, CancellationToken.None));
+
+        // Turns: every tenant's first (alpha, beta, gamma), then the second of those that have one (alpha, beta), then alpha's third, the oldest left.
+        claimed.GroupBy(c => c.TenantId).ToDictionary(g => g.Key, g => g.Count())
+            .Should().BeEquivalentTo(new Dictionary<string, int> { ["alpha"] = 3, ["beta"] = 2, ["gamma"] = 1 });
+        var oldestOfEach = await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM telegram_updates WHERE status = 'processing' AND update_id <= CASE tenant_id WHEN 'alpha' THEN 3 ELSE 2 END");
+        oldestOfEach.Should().Be(6, "each tenant's items are taken oldest first");
+    }
+
+    [Fact]
+    public async Task TheFairClaim_FindsTheTenantsAndTheirItemsThroughItsIndex_NotByReadingTheBacklog()
+    {
+        await SeedTenantsAsync("alpha", "beta");
+        await TestDatabase.ExecuteAsync(
+            "INSERT INTO telegram_updates (tenant_id, bot_telegram_id, update_id, chat_id, kind, payload, status, received_at, attempts, next_attempt_at) " +
+            "SELECT CASE WHEN g % 10 = 0 THEN 'beta' ELSE 'alpha' END, 1, g, g, 'message', '{}'::jsonb, CASE WHEN g % 3 = 0 THEN 'processed' ELSE 'pending' END, now(), 0, now() " +
+            "FROM generate_series(1, 30000) AS g");
+        await TestDatabase.ExecuteAsync("ANALYZE telegram_updates");
+        var sql = (string)ClaimSql(Queues.TelegramInbox);
+
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection)
+        {
+            Parameters =
+            {
+                new("pending", "pending"), new("claimed", "processing"), new("now", DateTimeOffset.UtcNow), new("batch", 64),
+                new("lockedUntil", DateTimeOffset.UtcNow.AddMinutes(1)),
+                new("scope", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = DBNull.Value }, new("scopeTenant", NpgsqlTypes.NpgsqlDbType.Varchar) { Value = DBNull.Value },
+            },
+        };
+        var plan = (string)(await explain.ExecuteScalarAsync())!;
+
+        plan.Should().Contain("ix_telegram_updates_fair_claim").And.NotContain("Seq Scan")
+            .And.NotContain("dedupe_key", "the loose scan of the tenants reads the unfinished rows only, not each tenant's history");
+        Queues.All.Where(q => q.FairBetweenTenants).Select(q => q.Table)
+            .Should().BeEquivalentTo(["telegram_updates", "broadcast_jobs", "domain_events"], "a reply, a broadcast's slice and an event take turns");
+    }
+
+    /// <summary>The claim statement the queue runs (internal to the mechanism), for its plan.</summary>
+    private static object ClaimSql(QueueDefinition queue)
+    {
+        var sql = typeof(QueueDefinition).GetProperty("Sql", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(queue)!;
+        return sql.GetType().GetProperty("Claim")!.GetValue(sql)!;
+    }
+
+    private async Task InsertUpdatesAsync(string tenant, int count, TimeSpan receivedAgo) =>
+        await TestDatabase.ExecuteAsync(
+            "INSERT INTO telegram_updates (tenant_id, bot_telegram_id, update_id, chat_id, kind, payload, status, received_at, attempts, next_attempt_at) " +
+            "SELECT @p0, 1, g, g, 'message', '{}'::jsonb, 'pending', @p1 + make_interval(secs => g / 1000.0), 0, @p1 + make_interval(secs => g / 1000.0) " +
+            "FROM generate_series(1, @p2) AS g",
+            tenant, Now - receivedAgo, count);
 
     private static bool Allowed<TStatus>(PromoStack.Domain.Common.StateMachine<TStatus> machine, QueueDefinition queue) where TStatus : struct, Enum
     {

@@ -41,6 +41,14 @@ internal static class ModelConventions
             .HasFilter($"status IN ({unfinished})")
             .HasDatabaseName($"ix_{queue.Table}_claim");
         builder.HasIndex(e => e.LockedUntil).HasFilter("locked_until IS NOT NULL").HasDatabaseName($"ix_{queue.Table}_leases");
+        if (queue.FairBetweenTenants)
+        {
+            // The fair claim's loose scan of the tenants with unfinished items, and each one's items in claim order.
+            builder.HasIndex([nameof(ITenantOwned.TenantId), .. queue.ClaimOrder.Select(PropertyName)])
+                .HasFilter($"status IN ({unfinished})")
+                .HasDatabaseName($"ix_{queue.Table}_fair_claim");
+        }
+
         return builder;
     }
 

@@ -261,6 +261,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_broadcast_jobs_tenant_id_dedupe_key");
 
+                    b.HasIndex("TenantId", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_broadcast_jobs_fair_claim")
+                        .HasFilter("status IN ('pending', 'processing')");
+
                     b.ToTable("broadcast_jobs", (string)null);
                 });
 
@@ -2571,6 +2575,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_telegram_updates_tenant_id_bot_telegram_id_update_id");
 
+                    b.HasIndex("TenantId", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_telegram_updates_fair_claim")
+                        .HasFilter("status IN ('pending', 'processing')");
+
                     b.HasIndex("TenantId", "BotTelegramId", "ChatId", "UpdateId")
                         .HasDatabaseName("ix_telegram_updates_unfinished_per_chat")
                         .HasFilter("status IN ('pending', 'processing')");
@@ -2826,6 +2834,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_domain_events_tenant_id_dedupe_key");
+
+                    b.HasIndex("TenantId", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_domain_events_fair_claim")
+                        .HasFilter("status IN ('pending')");
 
                     b.ToTable("domain_events", (string)null);
                 });

@@ -1309,6 +1309,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 filter: "status IN ('pending', 'processing')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_broadcast_jobs_fair_claim",
+                table: "broadcast_jobs",
+                columns: new[] { "tenant_id", "next_attempt_at", "id" },
+                filter: "status IN ('pending', 'processing')");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_broadcast_jobs_leases",
                 table: "broadcast_jobs",
                 column: "locked_until",
@@ -1400,6 +1406,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "ix_domain_events_claim",
                 table: "domain_events",
                 columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_domain_events_fair_claim",
+                table: "domain_events",
+                columns: new[] { "tenant_id", "next_attempt_at", "id" },
                 filter: "status IN ('pending')");
 
             migrationBuilder.CreateIndex(
@@ -1639,6 +1651,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 name: "ix_telegram_updates_claim",
                 table: "telegram_updates",
                 columns: new[] { "next_attempt_at", "id" },
+                filter: "status IN ('pending', 'processing')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_telegram_updates_fair_claim",
+                table: "telegram_updates",
+                columns: new[] { "tenant_id", "next_attempt_at", "id" },
                 filter: "status IN ('pending', 'processing')");
 
             migrationBuilder.CreateIndex(
