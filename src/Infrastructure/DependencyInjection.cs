@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<WebhookLoad>();
         services.AddSingleton<StoredImages>();
         services.AddSingleton<ITelegramInbox, TelegramInbox>();
+        services.AddSingleton<ChatThrottle>();
         services.AddSingleton<TelegramInboxWorker>();
         services.AddSingleton<IQueueWorker>(sp => sp.GetRequiredService<TelegramInboxWorker>());
         services.AddScoped<ITelegramOutbox, TelegramOutbox>();

@@ -9,4 +9,10 @@ public sealed class TelegramOptions
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How many updates one private chat may send a bot at once before it is throttled (<c>Telegram__ChatBurst</c>).</summary>
+    public int ChatBurst { get; set; } = 20;
+
+    /// <summary>The rate one private chat's updates are handled at once its burst is spent (<c>Telegram__ChatUpdatesPerMinute</c>).</summary>
+    public int ChatUpdatesPerMinute { get; set; } = 30;
 }

@@ -23,6 +23,10 @@ public static class Telemetry
     public static readonly Counter<long> Deliveries =
         Meter.CreateCounter<long>("promostack.telegram.deliveries", description: "Telegram calls made from the outbox, by bot role and outcome");
 
+    /// <summary>Updates of a private chat over its limit, recorded as processed without being handled (<see cref="Telegram.ChatThrottle"/>).</summary>
+    public static readonly Counter<long> ThrottledUpdates =
+        Meter.CreateCounter<long>("promostack.telegram.updates.throttled", description: "Updates of a private chat over its limit, not handled");
+
     /// <summary>From the webhook storing an update to its handling done.</summary>
     public static readonly Histogram<double> InboxLag =
         Meter.CreateHistogram<double>("promostack.telegram.inbox.lag", "s", "Time from a Telegram update's receipt to its handling");

@@ -12,7 +12,7 @@ namespace PromoStack.Infrastructure.Telegram;
 
 /// <summary>Processes stored updates, one chat at a time in <c>update_id</c> order, in the update's tenant.</summary>
 public sealed class TelegramInboxWorker(
-    WorkQueue workQueue, TenantScopes tenantScopes, ITelegramUpdateReader reader, WebhookLoad load, TimeProvider clock,
+    WorkQueue workQueue, TenantScopes tenantScopes, ITelegramUpdateReader reader, WebhookLoad load, ChatThrottle throttle, TimeProvider clock,
     ILogger<TelegramInboxWorker> logger)
     : QueueWorker<long>(workQueue, clock, logger)
 {
@@ -29,8 +29,14 @@ public sealed class TelegramInboxWorker(
         {
             var stored = await services.GetRequiredService<AppDbContext>().TelegramUpdates.AsNoTracking()
                 .Where(u => u.Id == work.Id)
-                .Select(u => new { u.BotTelegramId, u.Payload, u.ReceivedAt })
+                .Select(u => new { u.BotTelegramId, u.ChatId, u.Payload, u.ReceivedAt })
                 .SingleAsync(ct);
+            if (stored.ChatId is { } chatId && !throttle.TryTake(work.TenantId, stored.BotTelegramId, chatId))
+            {
+                Telemetry.ThrottledUpdates.Add(1);
+                return WorkOutcome.Completed;
+            }
+
             IncomingUpdate update;
             try
             {
