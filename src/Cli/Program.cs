@@ -6,6 +6,11 @@ if (OfflineVerbs.Handles(args))
     return OfflineVerbs.Run(args, Environment.CurrentDirectory, Console.Out, Console.Error);
 }
 
+if (Verbs.IsHelp(args))
+{
+    return Verbs.Help(Console.Error);
+}
+
 var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
     ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
     ?? Environments.Production;

@@ -49,8 +49,17 @@ public static class Verbs
                 return await PlatformOperatorAsync(args[2], args[1] == "grant", services, output, error);
             default:
                 await error.WriteLineAsync(Usage);
-                return args.Length == 0 || args[0] is "help" or "--help" or "-h" ? 0 : 2;
+                return IsHelp(args) ? 0 : 2;
         }
+    }
+
+    /// <summary>No verb, or a request for the usage: answered without a database.</summary>
+    public static bool IsHelp(string[] args) => args.Length == 0 || args[0] is "help" or "--help" or "-h";
+
+    public static int Help(TextWriter error)
+    {
+        error.WriteLine(Usage);
+        return 0;
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output)
