@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using PromoStack.Application.Dev;
 using PromoStack.Application.Platform;
 using PromoStack.Domain.Tenants;
@@ -20,7 +21,7 @@ public static class Verbs
         usage: promostack-cli <verb> [options]
           migrate                                   apply the committed database migrations
           dev-token --tenant <slug> --role <admin|member>
-                                                    (Development only) ensure the tenant and a dev user, print a 12 h token;
+                                                    (Development, local database only) ensure the tenant and a dev user, print a 12 h token;
                                                     for the demo tenant, seed its demo data once
           platform-operator <grant|revoke> <clerk-user-id>
                                                     make a Clerk user a platform operator (may list every tenant), or not
@@ -48,8 +49,17 @@ public static class Verbs
                 return await PlatformOperatorAsync(args[2], args[1] == "grant", services, output, error);
             default:
                 await error.WriteLineAsync(Usage);
-                return args.Length == 0 || args[0] is "help" or "--help" or "-h" ? 0 : 2;
+                return IsHelp(args) ? 0 : 2;
         }
+    }
+
+    /// <summary>No verb, or a request for the usage: answered without a database.</summary>
+    public static bool IsHelp(string[] args) => args.Length == 0 || args[0] is "help" or "--help" or "-h";
+
+    public static int Help(TextWriter error)
+    {
+        error.WriteLine(Usage);
+        return 0;
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output)
@@ -66,6 +76,15 @@ public static class Verbs
         if (!environment.IsDevelopment())
         {
             await error.WriteLineAsync("dev-token works in Development only (ASPNETCORE_ENVIRONMENT=Development); production sign-in is Clerk's.");
+            return 2;
+        }
+
+        var database = services.GetRequiredService<NpgsqlDataSource>().ConnectionString;
+        if (!LocalDatabase.IsLocal(database))
+        {
+            await error.WriteLineAsync(
+                $"dev-token works on a local database only (127.0.0.1, localhost, ::1 or a unix socket), not on {LocalDatabase.Hosts(database)}: " +
+                "development users, demo data and tokens never go into a shared or production database.");
             return 2;
         }
 

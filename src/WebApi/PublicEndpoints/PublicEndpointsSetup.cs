@@ -44,8 +44,10 @@ public sealed class PublicEndpointOptions
 
 /// <summary>
 /// <c>Proxies__KnownProxies</c> (comma-separated addresses) and <c>Proxies__KnownNetworks</c> (comma-separated CIDR
-/// ranges): the reverse proxies whose <c>X-Forwarded-For</c> names the real client. A header from anyone else is
-/// ignored, so a client cannot pick its own address to escape a rate limit.
+/// ranges): the reverse proxies whose <c>X-Forwarded-For</c> names the real client (and whose
+/// <c>X-Forwarded-Proto</c> the scheme). A header from anyone else is ignored, so a client cannot pick its own address
+/// to escape a rate limit. <c>Proxies__ForwardLimit</c> (default 1): how many proxies the request may have crossed, for
+/// a chain such as a CDN in front of a load balancer (each of them must be known).
 /// </summary>
 public sealed class ProxyOptions
 {
@@ -54,6 +56,8 @@ public sealed class ProxyOptions
     public string? KnownProxies { get; set; }
 
     public string? KnownNetworks { get; set; }
+
+    public int ForwardLimit { get; set; } = 1;
 }
 
 /// <summary>
@@ -69,9 +73,15 @@ public static class PublicEndpointsSetup
     public static IServiceCollection AddPublicEndpoints(this IServiceCollection services, IConfiguration configuration)
     {
         var proxies = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        if (proxies.ForwardLimit < 1)
+        {
+            throw new Infrastructure.Configuration.ConfigurationException($"Proxies__ForwardLimit '{proxies.ForwardLimit}' must be at least 1: the number of proxies in front of the app.");
+        }
+
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = proxies.ForwardLimit;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in Split(proxies.KnownProxies))
