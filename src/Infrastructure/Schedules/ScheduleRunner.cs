@@ -52,39 +52,54 @@ public sealed partial class ScheduleRunner(
     /// </summary>
     public RetryPolicy Retry { get; init; } = new(int.MaxValue, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
 
-    /// <summary>Runs every due slot not yet claimed; returns the slots this instance ran.</summary>
+    /// <summary>How many tenants' runs go side by side, so one tenant's slow job holds up no other tenant.</summary>
+    public int Parallelism { get; init; } = 8;
+
+    /// <summary>
+    /// Runs every due slot not yet claimed, for the tenants each job's audience names; returns the slots this instance
+    /// ran. Tenants' runs go <see cref="Parallelism"/> at a time, each in its own scope.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        List<(string Name, bool PerTenant)> jobs;
+        List<(string Name, bool PerTenant, ScheduleAudience Audience)> jobs;
         IReadOnlyList<(string Id, string Timezone)> tenants;
+        var audiences = new Dictionary<ScheduleAudience, IReadOnlySet<string>?>();
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
-            jobs = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => (j.Name, j.PerTenant)).ToList();
-            tenants = jobs.Any(j => j.PerTenant) ? await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ListAsync(cancellationToken) : [];
-        }
-
-        var ran = new List<string>();
-        foreach (var (name, perTenant) in jobs)
-        {
-            var targets = perTenant ? tenants : [(string.Empty, TimeZones.Utc)];
-            foreach (var (tenantId, timezone) in targets)
+            jobs = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => (j.Name, j.PerTenant, j.Audience)).ToList();
+            var directory = scope.ServiceProvider.GetRequiredService<TenantDirectory>();
+            tenants = jobs.Any(j => j.PerTenant) ? await directory.ListAsync(cancellationToken) : [];
+            foreach (var audience in jobs.Where(j => j.PerTenant).Select(j => j.Audience).Distinct())
             {
-                if (!TimeZoneInfo.TryFindSystemTimeZoneById(timezone, out var zone))
-                {
-                    // One tenant's unusable zone must not stop every other tenant's schedules.
-                    LogUnknownZone(name, tenantId, timezone);
-                    continue;
-                }
-
-                if (await TryRunAsync(name, tenantId, zone, now, cancellationToken) is { } slot)
-                {
-                    ran.Add($"{name}/{(tenantId.Length == 0 ? "-" : tenantId)}/{slot}");
-                }
+                audiences[audience] = await directory.AudienceAsync(audience, cancellationToken);
             }
         }
 
-        return ran;
+        // Each target (a tenant, or the platform) runs its due jobs in their order; targets run side by side.
+        var targets = tenants.Select(t => (t.Id, t.Timezone, Jobs: jobs.Where(j => j.PerTenant && (audiences[j.Audience]?.Contains(t.Id) ?? true)).Select(j => j.Name).ToList()))
+            .Prepend((Id: string.Empty, Timezone: TimeZones.Utc, Jobs: jobs.Where(j => !j.PerTenant).Select(j => j.Name).ToList()))
+            .Where(t => t.Jobs.Count > 0);
+        var ran = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (target, ct) =>
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(target.Timezone, out var zone))
+            {
+                // One tenant's unusable zone must not stop every other tenant's schedules.
+                LogUnknownZone(string.Join(", ", target.Jobs), target.Id, target.Timezone);
+                return;
+            }
+
+            foreach (var name in target.Jobs)
+            {
+                if (await TryRunAsync(name, target.Id, zone, now, ct) is { } slot)
+                {
+                    ran.Enqueue($"{name}/{(target.Id.Length == 0 ? "-" : target.Id)}/{slot}");
+                }
+            }
+        });
+
+        return [.. ran];
     }
 
     private async Task<string?> TryRunAsync(string name, string tenantId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using PromoStack.Application.Platform;
 using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
 using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.Signals;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
 using PromoStack.Domain.Tenants;
@@ -70,6 +71,18 @@ public sealed class TenantDirectory([FromKeyedServices(DatabaseRoles.System)] Ap
     public async Task<IReadOnlyList<(string Id, string Timezone)>> ListAsync(CancellationToken cancellationToken) =>
         (await AllTenants.OrderBy(t => t.Id).Select(t => new { t.Id, t.Timezone }).ToListAsync(cancellationToken))
         .Select(t => (t.Id, t.Timezone)).ToList();
+
+    /// <summary>The tenants a scheduled job's audience names, read for all tenants at once (null: every tenant).</summary>
+    public async Task<IReadOnlySet<string>?> AudienceAsync(ScheduleAudience audience, CancellationToken cancellationToken) => audience switch
+    {
+        ScheduleAudience.EveryTenant => null,
+        ScheduleAudience.SignalEngineOn => (await Every(db.ForexConfig)
+            .Where(c => c.SettingKey == "enabled" && c.SettingValue == "true").Select(c => c.TenantId).ToListAsync(cancellationToken)).ToHashSet(),
+        ScheduleAudience.OpenSignals => (await Every(db.ForexSignals)
+            .Where(s => s.Status == SignalStatus.Active || s.Status == SignalStatus.Tp1Hit || s.Status == SignalStatus.Tp2Hit)
+            .Select(s => s.TenantId).Distinct().ToListAsync(cancellationToken)).ToHashSet(),
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
+    };
 
     public Task<bool> IsSlugTakenAsync(string slug, CancellationToken cancellationToken) =>
         AllTenants.AnyAsync(t => t.Id == slug, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using PromoStack.Application.Common.Abstractions;
 using PromoStack.Application.Common.Scheduling;
+using PromoStack.Domain.Signals;
 using PromoStack.Domain.Tenants;
 using PromoStack.Infrastructure.Schedules;
 using PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -127,6 +128,48 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         runs.Of(MorningJob.JobName).Should().BeEquivalentTo("tokyo:2026-07-01", "london:2026-06-30", "london:2026-07-01");
     }
 
+    [Fact]
+    public async Task AJob_RunsOnlyForTheTenantsItsAudienceNames_SoATenantWithTheFeatureOffCostsNoSlot()
+    {
+        await SeedTenantsAsync("engine-on", "engine-off");
+        await using (var db = TestDatabase.CreateContext("engine-on"))
+        {
+            db.ForexConfig.Add(ForexConfig.Create("engine-on", "enabled", "true"));
+            await db.SaveChangesAsync();
+        }
+
+        var app = Instance(new RunLog(), start: At("2026-11-25T10:30:00Z"));
+        await Tick(app);
+
+        (await TestDatabase.ScalarAsync<string[]>("SELECT array_agg(tenant_id ORDER BY tenant_id) FROM schedule_slots WHERE job = 'forex-check'"))
+            .Should().Equal(["engine-on"], "the check runs for a tenant whose engine is on, and costs nothing for one whose engine is off");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM schedule_slots WHERE job = 'forex-monitor'")).Should().Be(0, "no tenant has an open signal");
+        (await TestDatabase.ScalarAsync<string[]>("SELECT array_agg(tenant_id ORDER BY tenant_id) FROM schedule_slots WHERE job = 'subscription-sweep'"))
+            .Should().Equal(["engine-off", "engine-on"], "a job for every tenant still runs for every tenant");
+    }
+
+    [Fact]
+    public async Task ASlowTenantsJob_HoldsUpNoOtherTenant()
+    {
+        await SeedTenantsAsync("aaa-slow", "bbb", "ccc", "ddd");
+        var runs = new RunLog();
+        var app = Instance(runs, start: At("2026-11-25T10:30:00Z"));
+
+        var tick = Tick(app);
+        await runs.SlowStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (runs.Of(SlowTenantJob.JobName).Count < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        runs.Of(SlowTenantJob.JobName).Should().BeEquivalentTo(["bbb", "ccc", "ddd"], "the other tenants' runs went on while the slow one's hung");
+        tick.IsCompleted.Should().BeFalse("the tick waits for the slow run");
+        runs.ReleaseSlow.SetResult();
+        await tick;
+        runs.Of(SlowTenantJob.JobName).Should().BeEquivalentTo(["aaa-slow", "bbb", "ccc", "ddd"]);
+    }
+
     private PromoStackFactory Instance(RunLog runs, DateTimeOffset start)
     {
         var factory = new PromoStackFactory(Identity)
@@ -137,6 +180,7 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
                 services.AddSingleton(runs);
                 services.AddScoped<IScheduledJob, HourlyJob>();
                 services.AddScoped<IScheduledJob, MorningJob>();
+                services.AddScoped<IScheduledJob, SlowTenantJob>();
             },
         };
         _instances.Add(factory);
@@ -158,6 +202,11 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         public bool Hang { get; init; }
 
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The slow tenant's run has started (and waits for <see cref="ReleaseSlow"/>).</summary>
+        public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource ReleaseSlow { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Record(string job, string slot) => _runs.Enqueue((job, slot));
 
@@ -207,6 +256,29 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         {
             runs.Record(JobName, $"{tenant.RequiredTenantId}:{slot}");
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Every five minutes for each tenant; the run of a tenant whose id ends in "-slow" hangs until released.</summary>
+    private sealed class SlowTenantJob(RunLog runs, ITenantContext tenant) : IScheduledJob
+    {
+        public const string JobName = "test-slow-tenant";
+
+        public string Name => JobName;
+
+        public bool PerTenant => true;
+
+        public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(5), now);
+
+        public async Task RunAsync(string slot, CancellationToken cancellationToken)
+        {
+            if (tenant.RequiredTenantId.EndsWith("-slow", StringComparison.Ordinal))
+            {
+                runs.SlowStarted.TrySetResult();
+                await runs.ReleaseSlow.Task.WaitAsync(cancellationToken);
+            }
+
+            runs.Record(JobName, tenant.RequiredTenantId);
         }
     }
 }

@@ -13,6 +13,9 @@ public interface IScheduledJob
     /// <summary>True: run once per tenant, in a scope with that tenant set; false: once for the platform.</summary>
     bool PerTenant { get; }
 
+    /// <summary>Which tenants a per-tenant job is for (every tenant unless the job says otherwise).</summary>
+    ScheduleAudience Audience => ScheduleAudience.EveryTenant;
+
     /// <summary>The slot due at <paramref name="now"/> (e.g. a local date), or null when nothing is due.</summary>
     string? DueSlot(DateTimeOffset now, TimeZoneInfo zone);
 

@@ -11,6 +11,9 @@ internal sealed class ForexMonitorJob(ISender sender) : IScheduledJob
 
     public bool PerTenant => true;
 
+    /// <summary>Only tenants with an open signal have anything to move on.</summary>
+    public ScheduleAudience Audience => ScheduleAudience.OpenSignals;
+
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(1), now);
 
     public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new MonitorForexSignals(), cancellationToken);
