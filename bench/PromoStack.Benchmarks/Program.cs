@@ -13,7 +13,8 @@ using PromoStack.Benchmarks;
 //   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
 //   broadcast — 5,000 bot users, the API killed and restarted halfway, a /start answered while it runs;
 //   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second;
-//   app      — the admin app's home screen in Chromium: first visits, sign-in, figures shown (./promostack bench app).
+//   app      — the admin app's home screen in Chromium: first visits, sign-in, figures shown (./promostack bench app);
+//   schedules — 5,000 tenants (BENCH_TENANTS), the API's minute ticks: when each tick's last run ends (only when asked).
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
 var settings = Settings.FromEnvironment();
 const long BotId = 7_000_000_001;
@@ -104,6 +105,11 @@ try
             await command.ExecuteNonQueryAsync();
         });
         bare.Print("  bare insert ceiling (no HTTP)");
+    }
+
+    if (Settings.Asked("schedules"))
+    {
+        await SchedulesBench.RunAsync(db, settings.Int("BENCH_TENANTS", 5_000));
     }
 
     if (Settings.Runs("stripe"))

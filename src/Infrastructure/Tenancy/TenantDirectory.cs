@@ -6,6 +6,7 @@ using PromoStack.Application.Platform;
 using PromoStack.Application.Telegram;
 using PromoStack.Application.Tenants;
 using PromoStack.Domain.Broadcasts;
+using PromoStack.Domain.Campaigns;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Subscriptions;
 using PromoStack.Domain.Telegram;
@@ -81,6 +82,12 @@ public sealed class TenantDirectory([FromKeyedServices(DatabaseRoles.System)] Ap
         ScheduleAudience.OpenSignals => (await Every(db.ForexSignals)
             .Where(s => s.Status == SignalStatus.Active || s.Status == SignalStatus.Tp1Hit || s.Status == SignalStatus.Tp2Hit)
             .Select(s => s.TenantId).Distinct().ToListAsync(cancellationToken)).ToHashSet(),
+        ScheduleAudience.AnySignals => (await Every(db.ForexSignals).Select(s => s.TenantId).Distinct().ToListAsync(cancellationToken)).ToHashSet(),
+        ScheduleAudience.CrossPromoOn => (await Every(db.CrossPromoSettings).Where(s => s.Enabled).Select(s => s.TenantId).ToListAsync(cancellationToken)).ToHashSet(),
+        ScheduleAudience.LiveCampaigns => (await Every(db.Campaigns)
+            .Where(c => (c.Status == CampaignStatus.Draft && c.PublishedAt != null) || c.Status == CampaignStatus.Active)
+            .Select(c => c.TenantId).Distinct().ToListAsync(cancellationToken)).ToHashSet(),
+        ScheduleAudience.CouponRenders => (await Every(db.CouponRenders).Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken)).ToHashSet(),
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };
 

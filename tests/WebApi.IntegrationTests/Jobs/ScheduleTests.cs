@@ -146,6 +146,8 @@ public sealed class ScheduleTests(AppFixture fixture) : JobsTestBase(fixture)
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM schedule_slots WHERE job = 'forex-monitor'")).Should().Be(0, "no tenant has an open signal");
         (await TestDatabase.ScalarAsync<string[]>("SELECT array_agg(tenant_id ORDER BY tenant_id) FROM schedule_slots WHERE job = 'subscription-sweep'"))
             .Should().Equal(["engine-off", "engine-on"], "a job for every tenant still runs for every tenant");
+        (await TestDatabase.ScalarAsync<string[]>("SELECT array_agg(DISTINCT job ORDER BY job) FROM schedule_slots WHERE tenant_id = 'engine-off' AND job NOT LIKE 'test-%'"))
+            .Should().Equal(["subscription-sweep"], "no signal, cross-promotion, live campaign or coupon render: no recap, plan, date check or purge");
     }
 
     [Fact]

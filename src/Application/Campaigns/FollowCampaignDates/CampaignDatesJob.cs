@@ -11,6 +11,9 @@ internal sealed class CampaignDatesJob(ISender sender) : IScheduledJob
 
     public bool PerTenant => true;
 
+    /// <summary>Only a published campaign not yet started, or a running one, moves on by date.</summary>
+    public ScheduleAudience Audience => ScheduleAudience.LiveCampaigns;
+
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(15), now);
 
     public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new FollowCampaignDates(), cancellationToken);

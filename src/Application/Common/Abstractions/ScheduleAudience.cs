@@ -14,4 +14,16 @@ public enum ScheduleAudience
 
     /// <summary>Tenants with an open signal (active, or with TP1 or TP2 hit).</summary>
     OpenSignals,
+
+    /// <summary>Tenants that have ever had a signal (a recap has something to sum up).</summary>
+    AnySignals,
+
+    /// <summary>Tenants whose cross-promotion is switched on.</summary>
+    CrossPromoOn,
+
+    /// <summary>Tenants with a campaign that may move on by date (published and not started, or running).</summary>
+    LiveCampaigns,
+
+    /// <summary>Tenants with coupon renders kept.</summary>
+    CouponRenders,
 }

@@ -11,6 +11,9 @@ internal sealed class CouponRendersPurgeJob(ISender sender) : IScheduledJob
 
     public bool PerTenant => true;
 
+    /// <summary>Only a tenant with renders kept has any to purge.</summary>
+    public ScheduleAudience Audience => ScheduleAudience.CouponRenders;
+
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromHours(1), now);
 
     public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new PurgeCouponRenders(), cancellationToken);

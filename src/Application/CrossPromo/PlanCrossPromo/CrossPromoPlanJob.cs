@@ -11,6 +11,9 @@ internal sealed class CrossPromoPlanJob(ISender sender) : IScheduledJob
 
     public bool PerTenant => true;
 
+    /// <summary>Planning does nothing while cross-promotion is off.</summary>
+    public ScheduleAudience Audience => ScheduleAudience.CrossPromoOn;
+
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.Every(TimeSpan.FromMinutes(5), now);
 
     public async Task RunAsync(string slot, CancellationToken cancellationToken) => await sender.Send(new PlanCrossPromo(), cancellationToken);

@@ -12,6 +12,9 @@ internal sealed class DailyRecapJob(ISender sender, IAppDbContext db) : ISchedul
 
     public bool PerTenant => true;
 
+    /// <summary>A tenant that has never had a signal has nothing to sum up.</summary>
+    public ScheduleAudience Audience => ScheduleAudience.AnySignals;
+
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone) => Slots.DailyAt(new TimeOnly(RecapHour(), 0), now, zone);
 
     public async Task RunAsync(string slot, CancellationToken cancellationToken) =>

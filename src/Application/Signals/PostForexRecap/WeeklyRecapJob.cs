@@ -12,6 +12,9 @@ internal sealed class WeeklyRecapJob(ISender sender, IAppDbContext db) : ISchedu
 
     public bool PerTenant => true;
 
+    /// <summary>A tenant that has never had a signal has nothing to sum up.</summary>
+    public ScheduleAudience Audience => ScheduleAudience.AnySignals;
+
     public string? DueSlot(DateTimeOffset now, TimeZoneInfo zone)
     {
         var settings = ForexConfigStore.Settings(db);
