@@ -24,6 +24,7 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Secrets;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.Infrastructure.Tenancy;
+using PromoStack.Infrastructure.Webhooks;
 
 namespace PromoStack.Infrastructure;
 
@@ -51,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton<TenantScopes>();
         services.AddScoped<TenantEntry>();
         services.AddScoped<TelegramWebhookGate>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        // Rate-limit windows follow real time, whatever clock the app's business runs on (tests move theirs).
+        services.AddSingleton(sp => new WebhookSources(sp.GetRequiredService<IOptions<WebhookOptions>>(), TimeProvider.System));
         services.AddScoped<SignInService>();
 
         services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));
