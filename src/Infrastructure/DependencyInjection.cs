@@ -83,7 +83,8 @@ public static class DependencyInjection
         services.AddSingleton<IAppEnvironment, AppEnvironment>();
         services.AddScoped<IBotRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddMemoryCache(cache => cache.SizeLimit = 100_000);
-        services.AddScoped<ITelegramWebhooks, CachedTelegramWebhooks>();
+        services.AddScoped<ITelegramWebhooks>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddScoped<CachedTelegramWebhooks>();
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();
         services.AddSingleton<WebhookLoad>();
         services.AddSingleton<StoredImages>();
