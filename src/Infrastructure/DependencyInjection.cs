@@ -101,10 +101,12 @@ public static class DependencyInjection
         services.AddOptions<Stripe.StripeOptions>().Bind(configuration.GetSection(Stripe.StripeOptions.Section));
         services.AddHttpClient(Stripe.StripeGateway.HttpClientName);
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
-        services.AddSingleton<Application.Subscriptions.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
+        services.AddSingleton<Stripe.StripeWebhookVerifier>();
+        services.AddScoped<Stripe.StripeWebhookGate>();
         services.AddScoped<Application.Stripe.IWebhookEventLedger, Stripe.WebhookEventLedger>();
         services.AddScoped<Application.Subscriptions.ISubscriptionEventLog, SubscriptionEventLog>();
-        services.AddScoped<Application.Stripe.IStripeWebhookSecrets, Stripe.CachedStripeWebhookSecrets>();
+        services.AddScoped<Stripe.CachedStripeWebhookSecrets>();
+        services.AddScoped<Application.Stripe.IStripeWebhookSecrets>(sp => sp.GetRequiredService<Stripe.CachedStripeWebhookSecrets>());
         services.AddScoped<Application.Stripe.ITenantStripe, Stripe.TenantStripe>();
         services.AddScoped<Application.Coupons.ICouponCodeBulkInsert, Coupons.CouponCodeBulkInsert>();
         services.AddScoped<Application.Coupons.ICouponCodeCheckCache, Coupons.CouponCodeCheckCache>();
