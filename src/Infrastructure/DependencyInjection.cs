@@ -24,6 +24,7 @@ using PromoStack.Infrastructure.Schedules;
 using PromoStack.Infrastructure.Secrets;
 using PromoStack.Infrastructure.Telegram;
 using PromoStack.Infrastructure.Tenancy;
+using PromoStack.Infrastructure.Webhooks;
 
 namespace PromoStack.Infrastructure;
 
@@ -51,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton<TenantScopes>();
         services.AddScoped<TenantEntry>();
         services.AddScoped<TelegramWebhookGate>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        // Rate-limit windows follow real time, whatever clock the app's business runs on (tests move theirs).
+        services.AddSingleton(sp => new WebhookSources(sp.GetRequiredService<IOptions<WebhookOptions>>(), TimeProvider.System));
         services.AddScoped<SignInService>();
 
         services.AddOptions<ClerkOptions>().Bind(configuration.GetSection(ClerkOptions.Section));
@@ -79,7 +83,8 @@ public static class DependencyInjection
         services.AddSingleton<IAppEnvironment, AppEnvironment>();
         services.AddScoped<IBotRegistry>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddMemoryCache(cache => cache.SizeLimit = 100_000);
-        services.AddScoped<ITelegramWebhooks, CachedTelegramWebhooks>();
+        services.AddScoped<ITelegramWebhooks>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddScoped<CachedTelegramWebhooks>();
         services.AddSingleton<ITelegramUpdateReader, TelegramUpdateReader>();
         services.AddSingleton<WebhookLoad>();
         services.AddSingleton<StoredImages>();
@@ -96,10 +101,12 @@ public static class DependencyInjection
         services.AddOptions<Stripe.StripeOptions>().Bind(configuration.GetSection(Stripe.StripeOptions.Section));
         services.AddHttpClient(Stripe.StripeGateway.HttpClientName);
         services.AddSingleton<Application.Stripe.IStripeGateway, Stripe.StripeGateway>();
-        services.AddSingleton<Application.Subscriptions.IStripeWebhookVerifier, Stripe.StripeWebhookVerifier>();
+        services.AddSingleton<Stripe.StripeWebhookVerifier>();
+        services.AddScoped<Stripe.StripeWebhookGate>();
         services.AddScoped<Application.Stripe.IWebhookEventLedger, Stripe.WebhookEventLedger>();
         services.AddScoped<Application.Subscriptions.ISubscriptionEventLog, SubscriptionEventLog>();
-        services.AddScoped<Application.Stripe.IStripeWebhookSecrets, Stripe.CachedStripeWebhookSecrets>();
+        services.AddScoped<Stripe.CachedStripeWebhookSecrets>();
+        services.AddScoped<Application.Stripe.IStripeWebhookSecrets>(sp => sp.GetRequiredService<Stripe.CachedStripeWebhookSecrets>());
         services.AddScoped<Application.Stripe.ITenantStripe, Stripe.TenantStripe>();
         services.AddScoped<Application.Coupons.ICouponCodeBulkInsert, Coupons.CouponCodeBulkInsert>();
         services.AddScoped<Application.Coupons.ICouponCodeCheckCache, Coupons.CouponCodeCheckCache>();

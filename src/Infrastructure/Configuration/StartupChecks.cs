@@ -72,6 +72,7 @@ public static class StartupChecks
         }
 
         problems.AddRange(Bind<Coupons.Storage.CouponImageStoreOptions>(problems, configuration, Coupons.Storage.CouponImageStoreOptions.Section).Problems());
+        problems.AddRange(Bind<Webhooks.WebhookOptions>(problems, configuration, Webhooks.WebhookOptions.Section).Problems());
         if (problems.Count > 0)
         {
             throw new ConfigurationException("PromoStack cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Distinct().Select(p => "  - " + p)));

@@ -35,9 +35,21 @@ public static class Telemetry
     public static readonly Histogram<double> ScheduleLateness =
         Meter.CreateHistogram<double>("promostack.schedule.lateness", "s", "How late a scheduled job started after its tick");
 
-    /// <summary>Stripe webhook events, by event type (<c>unverified</c> when the signature failed) and outcome.</summary>
+    /// <summary>
+    /// Stripe webhook events, by event type and outcome (<c>applied</c>, <c>duplicate</c>, <c>ignored</c>); type
+    /// <c>unverified</c> for a delivery that did not verify (outcome <c>rejected</c>) or was not checked because its
+    /// source is over its limits (<c>rate_limited</c>).
+    /// </summary>
     public static readonly Counter<long> StripeEvents =
         Meter.CreateCounter<long>("promostack.stripe.events", description: "Stripe webhook events, by type and outcome");
+
+    /// <summary>
+    /// Telegram webhook deliveries refused, by reason: <c>unauthorized</c> (unknown webhook, wrong or missing secret),
+    /// <c>rate_limited</c> (the source is over its limits) or <c>malformed</c> (a proved delivery whose body is not an
+    /// update). Accepted deliveries are not counted here: the request metrics count them.
+    /// </summary>
+    public static readonly Counter<long> TelegramWebhookRejections =
+        Meter.CreateCounter<long>("promostack.telegram.webhook.rejections", description: "Telegram webhook deliveries refused, by reason");
 
     static Telemetry()
     {

@@ -7,58 +7,36 @@ using PromoStack.Application.Stripe;
 namespace PromoStack.Application.Subscriptions;
 
 /// <summary>
-/// A Stripe webhook delivery for the tenant the URL names: verified with that tenant's secret over the exact body,
-/// recorded once per tenant in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes
-/// nothing); a sale that is not PromoStack's is recorded as ignored, with the reason.
+/// A Stripe event for the tenant the webhook URL names, verified with that tenant's secret over the exact body before
+/// this command is sent (by the webhook's gate, outside any transaction: a delivery that does not verify never gets
+/// here): recorded once per tenant in <c>processed_webhook_events</c> and applied in the same transaction (a repeat changes nothing);
+/// a sale that is not PromoStack's is recorded as ignored, with the reason.
 /// </summary>
-public sealed record ReceiveStripeEvent(string? Signature, string Json) : ITenantCommand<StripeWebhookReceipt>;
-
-/// <summary>What became of a delivery, and the verified event's type (null when it did not verify).</summary>
-public sealed record StripeWebhookReceipt(StripeWebhookOutcome Outcome, string? EventType);
+public sealed record ReceiveStripeEvent(StripeEvent Event) : ITenantCommand<StripeWebhookOutcome>;
 
 public enum StripeWebhookOutcome
 {
     Applied,
     Duplicate,
     Ignored,
-
-    /// <summary>Missing or bad signature, or a tenant without a webhook secret: 400, nothing applied.</summary>
-    Rejected,
 }
 
 internal sealed partial class ReceiveStripeEventHandler(
-    IAppDbContext db, ITenantContext tenant, IStripeWebhookSecrets webhookSecrets, ISecretProtector secrets, IStripeWebhookVerifier verifier,
-    IWebhookEventLedger ledger, StripeEventEffects effects, TimeProvider clock, ILogger<ReceiveStripeEventHandler> logger)
-    : ICommandHandler<ReceiveStripeEvent, StripeWebhookReceipt>
+    IAppDbContext db, ITenantContext tenant, IWebhookEventLedger ledger, StripeEventEffects effects, TimeProvider clock, ILogger<ReceiveStripeEventHandler> logger)
+    : ICommandHandler<ReceiveStripeEvent, StripeWebhookOutcome>
 {
-    public async ValueTask<StripeWebhookReceipt> Handle(ReceiveStripeEvent command, CancellationToken cancellationToken)
+    public async ValueTask<StripeWebhookOutcome> Handle(ReceiveStripeEvent command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var remembered = await webhookSecrets.FindAsync(cancellationToken);
-        var stripeEvent = Verify(command, remembered, now);
-        if (stripeEvent is null)
-        {
-            // The remembered secret may be one the tenant has just rolled on another instance: check the stored one.
-            var stored = await webhookSecrets.RefreshAsync(cancellationToken);
-            if (stored != remembered)
-            {
-                stripeEvent = Verify(command, stored, now);
-            }
-        }
-
-        if (stripeEvent is null)
-        {
-            return new StripeWebhookReceipt(StripeWebhookOutcome.Rejected, null);
-        }
-
+        var stripeEvent = command.Event;
         if (stripeEvent is UnhandledStripeEvent)
         {
-            return new StripeWebhookReceipt(StripeWebhookOutcome.Ignored, stripeEvent.Type);
+            return StripeWebhookOutcome.Ignored;
         }
 
+        var now = clock.GetUtcNow();
         if (!await ledger.TryRecordAsync(stripeEvent.Id, stripeEvent.Type, now, cancellationToken))
         {
-            return new StripeWebhookReceipt(StripeWebhookOutcome.Duplicate, stripeEvent.Type);
+            return StripeWebhookOutcome.Duplicate;
         }
 
         var effect = await effects.ApplyAsync(stripeEvent, now, cancellationToken);
@@ -75,11 +53,8 @@ internal sealed partial class ReceiveStripeEventHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         LogHandled(logger, tenant.RequiredTenantId, stripeEvent.Type, stripeEvent.Id, effect.IgnoredBecause ?? "applied");
-        return new StripeWebhookReceipt(effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored, stripeEvent.Type);
+        return effect.IgnoredBecause is null ? StripeWebhookOutcome.Applied : StripeWebhookOutcome.Ignored;
     }
-
-    private StripeEvent? Verify(ReceiveStripeEvent command, string? encryptedSecret, DateTimeOffset now) =>
-        encryptedSecret is null ? null : verifier.Verify(command.Json, command.Signature, secrets.Unprotect(StripeSecrets.WebhookSecret, encryptedSecret), now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe {Type} {EventId} for tenant {Tenant}: {Outcome}")]
     private static partial void LogHandled(ILogger logger, string tenant, string type, string eventId, string outcome);
