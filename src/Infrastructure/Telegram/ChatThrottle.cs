@@ -29,6 +29,15 @@ public sealed class ChatThrottle(TimeProvider clock, IOptions<TelegramOptions> o
         }
     }
 
+    /// <summary>Forgets every chat: what it counted belongs to a database that was wiped (tests share one app across wipes).</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _buckets.Clear();
+        }
+    }
+
     /// <summary>Takes one update's token; false when the chat is over its limit.</summary>
     public bool TryTake(string tenantId, long botId, long chatId)
     {

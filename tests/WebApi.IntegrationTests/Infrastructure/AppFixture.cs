@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
+using PromoStack.Infrastructure.Telegram;
 using PromoStack.Infrastructure.Tenancy;
 
 namespace PromoStack.WebApi.IntegrationTests.Infrastructure;
@@ -60,7 +61,11 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>What an app shared by tests remembers (webhook lookups, secrets) belongs to the database being wiped.</summary>
-    internal static void ForgetTheWipedDatabase(PromoStackFactory app) => ((MemoryCache)app.Services.GetRequiredService<IMemoryCache>()).Clear();
+    internal static void ForgetTheWipedDatabase(PromoStackFactory app)
+    {
+        ((MemoryCache)app.Services.GetRequiredService<IMemoryCache>()).Clear();
+        app.Services.GetRequiredService<ChatThrottle>().Clear();
+    }
 
     protected HttpClient Anonymous() => Factory.CreateClient();
 
