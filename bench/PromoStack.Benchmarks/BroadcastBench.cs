@@ -20,8 +20,8 @@ internal static class BroadcastBench
     {
         Console.WriteLine($"broadcast: {users} bot users, the API restarted halfway, a /start answered meanwhile");
         await using (var insert = db.CreateCommand(
-            "INSERT INTO bot_users (tenant_id, chat_id, first_name, is_blocked, coupon_bot_blocked, created_at, last_seen_at) " +
-            "SELECT 'bench', $1 + g, 'User', false, false, now(), now() FROM generate_series(1, $2) AS g"))
+            "INSERT INTO bot_users (tenant_id, chat_id, first_name, is_blocked, coupon_bot_blocked, created_at, last_seen_at, message_bot_last_seen_at) " +
+            "SELECT 'bench', $1 + g, 'User', false, false, now(), now(), now() FROM generate_series(1, $2) AS g"))
         {
             insert.Parameters.Add(new NpgsqlParameter { Value = FirstChat });
             insert.Parameters.Add(new NpgsqlParameter { Value = users });
