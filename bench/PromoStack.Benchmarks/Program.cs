@@ -13,6 +13,8 @@ using PromoStack.Benchmarks;
 //   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
 //   broadcast — 5,000 bot users, the API killed and restarted halfway, a /start answered while it runs;
 //   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second;
+//   fairness — tenant A floods its bot at 1,000 updates/s and broadcasts to 20,000 users while tenant B's users send
+//              /start to B's bot: both tenants' reply latencies, A's backlog and the broadcast's rate;
 //   app      — the admin app's home screen in Chromium: first visits, sign-in, figures shown (./promostack bench app).
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
 var settings = Settings.FromEnvironment();
@@ -148,6 +150,11 @@ try
         Console.WriteLine($"  all {messages} sent in {delivery.Elapsed.TotalSeconds:F1} s ({messages / delivery.Elapsed.TotalSeconds:F1}/s); " +
                           $"429s received: {fake.RateLimited - rateLimited}; chats reached: {fake.Sent.Keys.Count(c => c > 20_000_000 && c <= 20_000_000 + messages)}; " +
                           $"duplicates: {fake.Duplicates}");
+    }
+
+    if (Settings.Runs("fairness"))
+    {
+        await FairnessBench.RunAsync(settings, environment, fake, db);
     }
 
     if (Settings.Asked("app"))
