@@ -16,12 +16,12 @@ internal static class BroadcastBench
 {
     private const long FirstChat = 60_000_000;
 
-    public static async Task RunAsync(HttpClient admin, NpgsqlDataSource db, FakeBotApi fake, string webhook, int users, Func<Task> restartApi)
+    public static async Task RunAsync(HttpClient admin, NpgsqlDataSource db, FakeBotApi fake, string webhook, string secret, int users, Func<Task> restartApi)
     {
         Console.WriteLine($"broadcast: {users} bot users, the API restarted halfway, a /start answered meanwhile");
         await using (var insert = db.CreateCommand(
-            "INSERT INTO bot_users (tenant_id, chat_id, first_name, is_blocked, created_at, last_seen_at) " +
-            "SELECT 'bench', $1 + g, 'User', false, now(), now() FROM generate_series(1, $2) AS g"))
+            "INSERT INTO bot_users (tenant_id, chat_id, first_name, is_blocked, coupon_bot_blocked, created_at, last_seen_at, message_bot_last_seen_at) " +
+            "SELECT 'bench', $1 + g, 'User', false, false, now(), now(), now() FROM generate_series(1, $2) AS g"))
         {
             insert.Parameters.Add(new NpgsqlParameter { Value = FirstChat });
             insert.Parameters.Add(new NpgsqlParameter { Value = users });
@@ -37,7 +37,7 @@ internal static class BroadcastBench
         // A new user writes /start while the broadcast runs: the welcome must not wait behind it.
         var startedAt = Stopwatch.StartNew();
         var replyChat = FirstChat + users + 1;
-        await PostStartAsync(admin, webhook, fake.WebhookSecret!, replyChat);
+        await PostStartAsync(admin, webhook, secret, replyChat);
         while (!fake.Sent.ContainsKey(replyChat))
         {
             await Task.Delay(10);

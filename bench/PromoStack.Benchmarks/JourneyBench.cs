@@ -16,7 +16,7 @@ internal static class JourneyBench
 {
     private const long FirstChat = 50_000_000;
 
-    public static async Task RunAsync(HttpClient admin, NpgsqlDataSource db, FakeBotApi fake, string webhook, int users, int concurrency)
+    public static async Task RunAsync(HttpClient admin, NpgsqlDataSource db, FakeBotApi fake, string webhook, string secret, int users, int concurrency)
     {
         Console.WriteLine($"journeys: {users} users start a journey, answer its question, and their 60 s delays fall due together");
         var journey = await (await admin.PostAsJsonAsync("/api/journeys", new { name = "Bench journey" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -36,7 +36,7 @@ internal static class JourneyBench
 
         using var telegram = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
         var updateId = 1_500_000_000L;
-        await Load.RunAsync(users, concurrency, i => PostAsync(telegram, webhook, fake.WebhookSecret!, Interlocked.Increment(ref updateId), FirstChat + i, "/start bench"));
+        await Load.RunAsync(users, concurrency, i => PostAsync(telegram, webhook, secret, Interlocked.Increment(ref updateId), FirstChat + i, "/start bench"));
         await Rows.WaitForAsync(db, "SELECT count(*) FROM journey_user_sessions WHERE status = 'awaiting_reply'", users, TimeSpan.FromMinutes(5));
 
         // Half the users answer at a steady 200 a second (below what the inbox processes), the other half all at once.
@@ -44,7 +44,7 @@ internal static class JourneyBench
         async Task ReplyAsync(int i)
         {
             repliedAt[i] = DateTimeOffset.UtcNow;
-            await PostAsync(telegram, webhook, fake.WebhookSecret!, Interlocked.Increment(ref updateId), FirstChat + i, $"User {i}");
+            await PostAsync(telegram, webhook, secret, Interlocked.Increment(ref updateId), FirstChat + i, $"User {i}");
         }
 
         var paced = users / 2;

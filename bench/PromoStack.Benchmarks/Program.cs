@@ -13,6 +13,8 @@ using PromoStack.Benchmarks;
 //   journeys — 3,000 users answer a journey's question (reply → next message queued), then their delays fall due together;
 //   broadcast — 5,000 bot users, the API killed and restarted halfway, a /start answered while it runs;
 //   delivery — 3,000 messages to 3,000 users through a fake that allows 30 per sliding second;
+//   fairness — tenant A floods its bot at 1,000 updates/s and broadcasts to 20,000 users while tenant B's users send
+//              /start to B's bot: both tenants' reply latencies, A's backlog and the broadcast's rate;
 //   app      — the admin app's home screen in Chromium: first visits, sign-in, figures shown (./promostack bench app);
 //   schedules — 5,000 tenants (BENCH_TENANTS), the API's minute ticks: when each tick's last run ends (only when asked).
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
@@ -22,7 +24,7 @@ var updates = settings.Int("BENCH_UPDATES", 20_000);
 var concurrency = settings.Int("BENCH_CONCURRENCY", 32);
 var messages = settings.Int("BENCH_MESSAGES", 3_000);
 
-await using var fake = new FakeBotApi(BotId);
+await using var fake = new FakeBotApi();
 await fake.StartAsync();
 await using var fakeStripe = new FakeStripeApi();
 await fakeStripe.StartAsync();
@@ -58,13 +60,14 @@ try
 
     var connection = await connected.Content.ReadFromJsonAsync<JsonElement>();
     var webhook = $"/api/telegram/{connection.GetProperty("webhookId").GetGuid()}/webhook";
+    var secret = fake.WebhookSecrets[BotId];
     await using var db = NpgsqlDataSource.Create(settings.Database);
 
     if (Settings.Runs("webhook"))
     {
         var seconds = settings.Int("BENCH_SECONDS", 30);
         var warmUp = settings.Int("BENCH_WARMUP_SECONDS", 5);
-        var wrkEnvironment = new Dictionary<string, string> { ["BENCH_WEBHOOK_SECRET"] = fake.WebhookSecret! };
+        var wrkEnvironment = new Dictionary<string, string> { ["BENCH_WEBHOOK_SECRET"] = secret };
         string Wrk(int first, int duration) =>
             $"-t2 -c{concurrency} -d{duration}s --latency -s {Path.Combine(AppContext.BaseDirectory, "ingest.lua")} {settings.ApiUrl}{webhook} -- {first}";
 
@@ -78,7 +81,7 @@ try
         Console.WriteLine($"webhook ingest at a steady {rate}/s for {seconds} s after {warmUp} s of the same (open loop: latency counts from when each " +
                           "update was due), distinct signed updates, inbox processed meanwhile");
         var processedBefore = await Rows.CountAsync(db, "SELECT count(*) FROM telegram_updates WHERE status = 'processed'");
-        using var telegram = TelegramLikeClient(fake.WebhookSecret!, settings.Int("BENCH_WEBHOOK_CONNECTIONS", 40));
+        using var telegram = WebhookClients.TelegramLike(secret, settings.Int("BENCH_WEBHOOK_CONNECTIONS", 40));
         var cpu = CpuMeter.Start(api);
         var bench = TimeSpan.Zero;
         var steady = await SteadyIngestAsync(telegram, settings.ApiUrl + webhook, bodies, rate, rate * warmUp, () =>
@@ -123,12 +126,12 @@ try
 
     if (Settings.Runs("journeys"))
     {
-        await JourneyBench.RunAsync(http, db, fake, webhook, settings.Int("BENCH_JOURNEY_USERS", 3_000), concurrency);
+        await JourneyBench.RunAsync(http, db, fake, webhook, secret, settings.Int("BENCH_JOURNEY_USERS", 3_000), concurrency);
     }
 
     if (Settings.Runs("broadcast"))
     {
-        await BroadcastBench.RunAsync(http, db, fake, webhook, settings.Int("BENCH_BROADCAST_USERS", 5_000), async () =>
+        await BroadcastBench.RunAsync(http, db, fake, webhook, secret, settings.Int("BENCH_BROADCAST_USERS", 5_000), async () =>
         {
             api.Kill(entireProcessTree: true);
             await api.WaitForExitAsync();
@@ -159,6 +162,11 @@ try
                           $"duplicates: {fake.Duplicates}");
     }
 
+    if (Settings.Runs("fairness"))
+    {
+        await FairnessBench.RunAsync(settings, environment, fake, db);
+    }
+
     if (Settings.Asked("app"))
     {
         // The demo workspace with its sample data, as ./promostack run makes it.
@@ -170,18 +178,6 @@ finally
 {
     api.Kill(entireProcessTree: true);
     api.Dispose();
-}
-
-// Posts to the webhook as Telegram does: the secret header, no bearer token, a bounded number of connections (Telegram's
-// max_connections: 40 by default, 100 at most); an update waiting for a free connection counts that wait in its latency.
-static HttpClient TelegramLikeClient(string secret, int connections)
-{
-    var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = connections })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
-    };
-    client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-    return client;
 }
 
 // Posts the bodies on a fixed schedule of rate per second; the first warmUp of them are not measured.

@@ -98,6 +98,23 @@ internal static class Processes
     }
 }
 
+internal static class WebhookClients
+{
+    /// <summary>
+    /// Posts to a webhook as Telegram does: the secret header, no bearer token, a bounded number of connections (Telegram's
+    /// max_connections: 40 by default, 100 at most); an update waiting for a free connection counts that wait in its latency.
+    /// </summary>
+    public static HttpClient TelegramLike(string secret, int connections)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = connections })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        return client;
+    }
+}
+
 internal sealed record LoadResult(int Count, TimeSpan Elapsed, double[] LatenciesMs)
 {
     public void Print(string label)
