@@ -40,6 +40,9 @@ public abstract partial class QueueWorker<TId>(WorkQueue workQueue, TimeProvider
 
     public int BatchSize { get; init; } = 20;
 
+    /// <summary>How many items a run claims: <see cref="BatchSize"/>, unless the queue claims fewer at times.</summary>
+    protected virtual int ClaimSize => BatchSize;
+
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Processing is cancelled this long before the lease runs out, so two workers never hold one item.</summary>
@@ -58,7 +61,7 @@ public abstract partial class QueueWorker<TId>(WorkQueue workQueue, TimeProvider
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await workQueue.ClaimAsync<TId>(Queue, BatchSize, Lease, cancellationToken);
+        var claimed = await workQueue.ClaimAsync<TId>(Queue, ClaimSize, Lease, cancellationToken);
         var done = new ConcurrentBag<ClaimedWork<TId>>();
         if (Parallelism == 1)
         {

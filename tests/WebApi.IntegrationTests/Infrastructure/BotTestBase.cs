@@ -116,7 +116,7 @@ public abstract class BotTestBase(AppFixture fixture, ClassApp classApp) : Integ
         }
     }
 
-    private static JsonObject Message(string text, long fromId) => new()
+    protected static JsonObject Message(string text, long fromId) => new()
     {
         ["message"] = new JsonObject
         {
@@ -134,7 +134,8 @@ public abstract class BotTestBase(AppFixture fixture, ClassApp classApp) : Integ
         return SentTo(chatId).Skip(before).ToList();
     }
 
-    private async Task PostUpdateAsync(JsonObject update)
+    /// <summary>Telegram delivers an update to the webhook; nothing runs yet.</summary>
+    protected async Task PostUpdateAsync(JsonObject update)
     {
         update["update_id"] = ++_updateId;
         var connection = await (await Admin.GetAsync("/api/connections")).JsonAsync();
