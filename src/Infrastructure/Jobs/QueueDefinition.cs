@@ -110,13 +110,22 @@ public static class Queues
 
     /// <summary>
     /// Claimed per bot (its sender holds the bot's lease), interactive first; a message that depends on another waits
-    /// until that one is sent. Messages marked at-most-once become <c>unknown</c> when their sender died mid-call.
+    /// until that one is sent. A chat gets its messages in the order they were queued: one waits while an earlier one
+    /// to the same chat, as urgent or more, is unfinished (e.g. waiting for a retry after Telegram failed), so a
+    /// journey's follow-up never overtakes its previous message; a less urgent one (a broadcast) holds nothing back.
+    /// Calls without a chat (answering a button press) keep no order. Messages marked at-most-once become
+    /// <c>unknown</c> when their sender died mid-call.
     /// </summary>
     public static readonly QueueDefinition TelegramOutbox = QueueDefinition.For(
         "telegram_outbox", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Sent, OutboxStatus.Failed, RetryPolicy.Default,
         abandon: (OutboxStatus.Unknown, $"delivery = '{EnumNames<DeliverySemantics>.Lower(DeliverySemantics.AtMostOnce)}' AND send_started_at IS NOT NULL"),
         completedAtColumn: "sent_at",
-        claimCondition: "(c.depends_on_id IS NULL OR EXISTS (SELECT 1 FROM telegram_outbox AS p WHERE p.id = c.depends_on_id AND p.status = 'sent'))",
+        claimCondition: """
+            (c.depends_on_id IS NULL OR (SELECT p.status FROM telegram_outbox AS p WHERE p.id = c.depends_on_id) = 'sent')
+            AND (c.chat_id = 0 OR NOT EXISTS (SELECT 1 FROM telegram_outbox AS e
+                                              WHERE e.tenant_id = c.tenant_id AND e.bot_telegram_id = c.bot_telegram_id AND e.chat_id = c.chat_id
+                                                AND e.id < c.id AND e.status IN ('pending', 'sending') AND e.priority <= c.priority))
+            """,
         scopeColumn: "bot_telegram_id",
         claimOrder: ["priority", "next_attempt_at", "id"],
         resultColumn: "telegram_message_id");

@@ -199,9 +199,9 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     {
         await SeedTenantsAsync("alpha");
         await AddAsync("alpha",
-            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-started"),
-            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-not-started"),
-            Outbox("alpha", DeliverySemantics.AtLeastOnce, "reply-1"));
+            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-started", -100123),
+            Outbox("alpha", DeliverySemantics.AtMostOnce, "post-not-started", -100124),
+            Outbox("alpha", DeliverySemantics.AtLeastOnce, "reply-1", -100125));
         (await Claim<long>(Queues.TelegramOutbox)).Should().HaveCount(3);
         await TestDatabase.ExecuteAsync("UPDATE telegram_outbox SET send_started_at = now() WHERE dedupe_key = 'post-started'");
 
@@ -345,6 +345,7 @@ public sealed class WorkQueueTests(AppFixture fixture) : JobsTestBase(fixture)
     private CrossPromoJob CrossPromo(string tenant, string dedupeKey, TimeSpan? dueIn = null) =>
         CrossPromoJob.Schedule(tenant, "morning_news", "{}", Now + (dueIn ?? TimeSpan.Zero), dedupeKey, Now);
 
-    private TelegramOutboxMessage Outbox(string tenant, DeliverySemantics delivery, string dedupeKey) =>
-        TelegramOutboxMessage.Enqueue(tenant, new OutboxRequest("signal_bot", 111, -100123, "sendMessage", "{}", delivery, OutboxPriority.Notification, "test", dedupeKey), Now);
+    /// <summary>A message to a chat of its own (one chat's messages are claimed one at a time, in order).</summary>
+    private TelegramOutboxMessage Outbox(string tenant, DeliverySemantics delivery, string dedupeKey, long chat) =>
+        TelegramOutboxMessage.Enqueue(tenant, new OutboxRequest("signal_bot", 111, chat, "sendMessage", "{}", delivery, OutboxPriority.Notification, "test", dedupeKey), Now);
 }

@@ -55,7 +55,7 @@ public sealed class ForexEngineTests(AppFixture fixture) : IntegrationTest(fixtu
         await SetUpTenantAsync(app);
 
         var sender = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(app.Services, new BotRateLimiter());
-        for (var minute = 0; minute < 600 && Telegram.Calls("editMessageText").Count == 0; minute++)
+        for (var minute = 0; minute < 600 && (Telegram.Calls("editMessageText").Count == 0 || Telegram.Calls("sendMessage").Count < 2); minute++)
         {
             app.Clock.Advance(TimeSpan.FromMinutes(1));
             await app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);

@@ -90,7 +90,12 @@ public sealed class ForexRecapTests(AppFixture fixture) : IntegrationTest(fixtur
     {
         _app.Clock.Advance(advance ?? TimeSpan.FromMinutes(5));
         await _app.Services.GetRequiredService<ScheduleRunner>().RunDueAsync(CancellationToken.None);
-        await ActivatorUtilities.CreateInstance<TelegramSenderWorker>(_app.Services, new BotRateLimiter()).RunOnceAsync(CancellationToken.None);
+        var sender = ActivatorUtilities.CreateInstance<TelegramSenderWorker>(_app.Services, new BotRateLimiter());
+
+        // A channel's posts go out in order, one per run.
+        while (await sender.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
     }
 
     private async Task AddClosedAsync(DateTimeOffset closedAt, decimal exit, SignalSource source)

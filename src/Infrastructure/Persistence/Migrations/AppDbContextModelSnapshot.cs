@@ -2475,6 +2475,10 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_telegram_outbox_tenant_id_status_created_at");
 
+                    b.HasIndex("TenantId", "BotTelegramId", "ChatId", "Id")
+                        .HasDatabaseName("ix_telegram_outbox_unfinished_per_chat")
+                        .HasFilter("status IN ('pending', 'sending')");
+
                     b.ToTable("telegram_outbox", (string)null);
                 });
 

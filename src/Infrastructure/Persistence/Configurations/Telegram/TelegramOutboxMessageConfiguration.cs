@@ -28,6 +28,11 @@ internal sealed class TelegramOutboxMessageConfiguration : IEntityTypeConfigurat
         builder.HasIndex(m => new { m.BotTelegramId, m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
 
+        // The claim looks for an earlier unfinished message to the same chat before taking one.
+        builder.HasIndex(m => new { m.TenantId, m.BotTelegramId, m.ChatId, m.Id })
+            .HasFilter("status IN ('pending', 'sending')")
+            .HasDatabaseName("ix_telegram_outbox_unfinished_per_chat");
+
         // A person's messages, newest first (their timeline in the audience view).
         builder.HasIndex(m => new { m.TenantId, m.ChatId, m.CreatedAt });
     }
