@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using PromoStack.Benchmarks;
+using PromoStack.Benchmarks.Faults;
 
 // Load benchmarks of the Telegram paths against the real API (Release) on 127.0.0.1 and a fake Bot API:
 //   webhook  — webhook ingest of valid, signed updates at a steady rate (open loop) and as fast as answered (wrk), latency,
@@ -18,7 +19,14 @@ using PromoStack.Benchmarks;
 //   app      — the admin app's home screen in Chromium: first visits, sign-in, figures shown (./promostack bench app);
 //   schedules — 5,000 tenants (BENCH_TENANTS), the API's minute ticks: when each tick's last run ends (only when asked).
 // Run it with ./promostack bench telegram (it prepares the database, the keys and the builds).
+// With the argument `faults` (./promostack faults [--quick]) it runs the fault suite instead (Faults/FaultSuite.cs).
 var settings = Settings.FromEnvironment();
+if (args is ["faults", .. var options])
+{
+    Environment.ExitCode = await FaultSuite.RunAsync(settings, options.Contains("--quick"));
+    return;
+}
+
 const long BotId = 7_000_000_001;
 var updates = settings.Int("BENCH_UPDATES", 20_000);
 var concurrency = settings.Int("BENCH_CONCURRENCY", 32);

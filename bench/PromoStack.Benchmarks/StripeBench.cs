@@ -60,12 +60,18 @@ internal static class StripeBench
 
     public static Dictionary<string, string> FakeStripeEnvironment(string url) => new() { ["Stripe__ApiBase"] = url };
 
+    /// <summary>The Stripe-Signature header Stripe would send with <paramref name="body"/> now.</summary>
+    public static string Signature(string secret, string body)
+    {
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}"));
+        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
+    }
+
     private static async Task SendAsync(HttpClient http, string tenant, string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stripe/webhook/{tenant}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}"));
-        request.Headers.Add("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(mac)}");
+        request.Headers.Add("Stripe-Signature", Signature(WebhookSecret, body));
         using var response = await http.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {
@@ -120,10 +126,19 @@ internal static class StripeBench
 
 }
 
-/// <summary>Stripe's API, as far as saving settings needs it (the key check).</summary>
+/// <summary>
+/// Stripe's API as far as PromoStack calls it: the key check, the catalog (one product, one lifetime price) and Checkout
+/// Sessions, which it records for the fault suite's payer. <see cref="Down"/> makes every call fail with 503.
+/// </summary>
 internal sealed class FakeStripeApi : IAsyncDisposable
 {
+    public const string LifetimePrice = "price_FaultLifetime01";
+
+    /// <summary>Where a Checkout Session's page is: the session id follows.</summary>
+    public const string CheckoutUrl = "https://checkout.stripe.test/c/pay/";
+
     private readonly WebApplication _app;
+    private int _sessions;
 
     public FakeStripeApi()
     {
@@ -131,12 +146,52 @@ internal sealed class FakeStripeApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
+        _app.Use(async (context, next) =>
+        {
+            if (Down)
+            {
+                Interlocked.Increment(ref Refused);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsJsonAsync(new { error = new { type = "api_error", message = "Stripe is down (fault suite)." } });
+                return;
+            }
+
+            await next(context);
+        });
         _app.MapGet("/v1/balance", () => Results.Json(new { @object = "balance", available = Array.Empty<object>(), pending = Array.Empty<object>(), livemode = false }));
+        _app.MapGet("/v1/products", () => Results.Json(new
+        {
+            @object = "list", url = "/v1/products", has_more = false, data = new[] { new { id = "prod_vip", @object = "product", name = "VIP", active = true } },
+        }));
+        _app.MapGet("/v1/prices", () => Results.Json(new
+        {
+            @object = "list", url = "/v1/prices", has_more = false,
+            data = new[] { new { id = LifetimePrice, @object = "price", product = "prod_vip", currency = "usd", unit_amount = 29900, active = true } },
+        }));
+        _app.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            var id = $"cs_fault_{Interlocked.Increment(ref _sessions)}";
+            Sessions.Enqueue(new CheckoutSession(id, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            return Results.Json(new { id, @object = "checkout.session", url = CheckoutUrl + id });
+        });
     }
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    /// <summary>Whether every call fails (503) from now on.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>Calls refused while down.</summary>
+    public int Refused;
+
+    /// <summary>The Checkout Sessions made, in order, with the form PromoStack sent.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<CheckoutSession> Sessions { get; } = new();
 
     public Task StartAsync() => _app.StartAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
+
+/// <summary>A Checkout Session PromoStack made: its id and the form fields (metadata included).</summary>
+internal sealed record CheckoutSession(string Id, Dictionary<string, string> Form);

@@ -80,6 +80,17 @@ internal static class Processes
         return output;
     }
 
+    /// <summary>Runs a shell command (e.g. the database restart the fault suite is given) and fails when it fails.</summary>
+    public static async Task ShellAsync(string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false })!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{command}' failed with exit code {process.ExitCode}.");
+        }
+    }
+
     public static async Task<string> RunAsync(string dll, string arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet", $"{dll} {arguments}")
