@@ -1606,6 +1606,12 @@ namespace PromoStack.Infrastructure.Persistence.Migrations
                 columns: new[] { "tenant_id", "status", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_telegram_outbox_unfinished_per_chat",
+                table: "telegram_outbox",
+                columns: new[] { "tenant_id", "bot_telegram_id", "chat_id", "id" },
+                filter: "status IN ('pending', 'sending')");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_telegram_subscriptions_link_token_hash",
                 table: "telegram_subscriptions",
                 column: "link_token_hash",
