@@ -172,6 +172,7 @@ internal static class FaultSuite
         await Task.WhenAll(users);
         await stopPaying.CancelAsync();
         await paying;
+        Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:F1} s: every user done (work a killed instance held waits for its lease to run out: up to 2 min)");
 
         var settled = Stopwatch.StartNew();
         var checks = new FaultChecks(db, fake, stripe, cluster, payer, tenants, windows);
