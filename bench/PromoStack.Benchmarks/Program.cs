@@ -46,6 +46,14 @@ foreach (var (key, value) in StripeBench.FakeStripeEnvironment(fakeStripe.Url))
 // whose default (10,000 a second from one address) is about real senders, not this load generator.
 environment["Webhooks__RequestsPerSource"] = "1000000000";
 
+// BENCH_DISPATCHER=paused starts the API with its queue workers off (Workers__Enabled=false, as the tests run them):
+// the Stripe part then measures the webhook half alone, its events stored for the dispatcher but not dispatched meanwhile.
+var dispatcherPaused = Environment.GetEnvironmentVariable("BENCH_DISPATCHER") == "paused";
+if (dispatcherPaused)
+{
+    environment["Workers__Enabled"] = "false";
+}
+
 if (Settings.Asked("app"))
 {
     // Each of its first visits signs in again from one address: more than the 10 a minute one client is allowed.
@@ -129,7 +137,7 @@ try
 
     if (Settings.Runs("stripe"))
     {
-        await StripeBench.RunAsync(http, db, api, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency);
+        await StripeBench.RunAsync(http, db, api, settings.Int("BENCH_STRIPE_EVENTS", 5_000), concurrency, dispatcherPaused);
     }
 
     if (Settings.Runs("journeys"))

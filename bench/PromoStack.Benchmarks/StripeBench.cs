@@ -18,13 +18,14 @@ namespace PromoStack.Benchmarks;
 /// Signed Stripe events through the real webhook (verification, insert-once ledger, effects in one transaction): the
 /// sustained rate of distinct events, then a duplicate storm (each event delivered 5 times at once), counted after.
 /// Each event completes a checkout of ours: the pending subscription it names is made before the load, as our
-/// checkouts make it before the Checkout Session.
+/// checkouts make it before the Checkout Session. With the dispatcher paused (BENCH_DISPATCHER=paused: the API's queue
+/// workers off) it measures the webhook half alone; the activation events wait, stored, for a dispatcher.
 /// </summary>
 internal static class StripeBench
 {
     private const string WebhookSecret = "whsec_benchSigningSecret0123456789";
 
-    public static async Task RunAsync(HttpClient http, NpgsqlDataSource db, System.Diagnostics.Process api, int events, int concurrency)
+    public static async Task RunAsync(HttpClient http, NpgsqlDataSource db, System.Diagnostics.Process api, int events, int concurrency, bool dispatcherPaused)
     {
         (await http.PutAsJsonAsync("/api/stripe/settings", new { secretKey = "sk_test_bench0123456789", webhookSecret = WebhookSecret })).EnsureSuccessStatusCode();
         var tenant = "bench";
@@ -36,13 +37,14 @@ internal static class StripeBench
         var warmUp = Math.Max(1, events / 10);
         var storm = events / 5;
         var pending = await PendingAsync(db, tenant, warmUp + events + storm);
-        Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)");
+        Console.WriteLine($"stripe webhooks: {events} distinct signed checkout events, {concurrency} at a time (each creates and activates a subscription)" +
+                          (dispatcherPaused ? "; dispatcher paused (BENCH_DISPATCHER=paused): the webhook half alone" : ""));
         (await Load.RunAsync(warmUp, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_warm_{i}", $"warm{i}@example.com", tenant, pending[i - 1]))))
             .Print($"  warm-up, the first {warmUp} after start (not counted below)");
         var cpu = CpuMeter.Start(api);
         var load = await Load.RunAsync(events, concurrency, async i => await SendAsync(stripe, tenant, Checkout($"evt_bench_{i}", $"payer{i}@example.com", tenant, pending[warmUp + i - 1])));
         load.Print("  applied");
-        Console.WriteLine($"  {cpu.PerUnit(events)} (the activation events' dispatch included, as far as it ran meanwhile)");
+        Console.WriteLine($"  {cpu.PerUnit(events)} " + (dispatcherPaused ? "(no dispatch: the events wait for a dispatcher)" : "(the activation events' dispatch included, as far as it ran meanwhile)"));
 
         Console.WriteLine($"  duplicate storm: {storm} more events, each delivered 5 times concurrently");
         var stormLoad = await Load.RunAsync(storm * 5, concurrency, async i =>

@@ -12,9 +12,15 @@ internal sealed class JourneyEventStarter(IAppDbContext db, ITenantContext tenan
 {
     public async Task StartAsync(string eventName, long? telegramUserId, CancellationToken cancellationToken)
     {
+        // No Telegram user (a payment not linked to one yet): no journey can start, so the triggers are not read.
+        if (telegramUserId is not { } userId)
+        {
+            return;
+        }
+
         var journeys = (await triggers.ActiveAsync(TriggerConfigs.Event, cancellationToken))
             .Where(t => ((EventTrigger)t.Trigger).Event == eventName).Select(t => t.Journey).ToList();
-        if (journeys.Count == 0 || telegramUserId is not { } userId)
+        if (journeys.Count == 0)
         {
             return;
         }

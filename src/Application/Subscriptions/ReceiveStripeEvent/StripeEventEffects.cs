@@ -113,7 +113,14 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         }
 
         var (sessionId, customer, stripeSubscription) = (session.SessionId, session.CustomerId, session.StripeSubscriptionId);
-        var subscription = await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+        // The subscription and whether another holds the payer's email, in one query: what the email's claim needs.
+        var payerEmail = session.PayerEmail?.Trim().ToLowerInvariant();
+        var found = await db.TelegramSubscriptions.Where(s => s.Id == id)
+            .Select(s => new { Subscription = s, PayerEmailHeld = payerEmail != null && db.TelegramSubscriptions.Any(o => o.Email == payerEmail) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var subscription = found?.Subscription;
+        var emailHolder = found is null || payerEmail is null ? (EmailHolder?)null : new EmailHolder(payerEmail, found.PayerEmailHeld);
         if (subscription is null && stripeSubscription is not null)
         {
             subscription = await db.TelegramSubscriptions.SingleOrDefaultAsync(s => s.StripeSubscriptionId == stripeSubscription, cancellationToken);
@@ -144,7 +151,7 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         }
 
         var effect = apply(subscription);
-        await ClaimEmailAsync(subscription, cancellationToken);
+        await ClaimEmailAsync(subscription, emailHolder, cancellationToken);
         return effect;
     }
 
@@ -237,7 +244,7 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
         }
 
         apply(subscription);
-        await ClaimEmailAsync(subscription, cancellationToken);
+        await ClaimEmailAsync(subscription, null, cancellationToken);
         return StripeEffect.Applied;
     }
 
@@ -268,17 +275,22 @@ internal sealed class StripeEventEffects(IAppDbContext db, ITenantContext tenant
 
     /// <summary>
     /// A paid subscription takes its payer's email as the subscriber's when no other subscription of the tenant holds
-    /// it; otherwise the email stays with its holder and this one keeps it as its payer's only (see ADR 0007).
+    /// it; otherwise the email stays with its holder and this one keeps it as its payer's only (see ADR 0007). Whether
+    /// the email is held may have been read with the subscription (<paramref name="known"/>, in this transaction); for
+    /// another email it is looked up here. Either way the unique key refuses a claim that races another.
     /// </summary>
-    private async Task ClaimEmailAsync(TelegramSubscription subscription, CancellationToken cancellationToken)
+    private async Task ClaimEmailAsync(TelegramSubscription subscription, EmailHolder? known, CancellationToken cancellationToken)
     {
         // This one holds no email yet, so any holder is another: one lookup on the unique (tenant_id, email) key.
         if (subscription is { GrantsAccess: true, Email: null, PayerEmail: { } payerEmail }
-            && !await db.TelegramSubscriptions.AnyAsync(s => s.Email == payerEmail, cancellationToken))
+            && !(known is { } k && k.Email == payerEmail ? k.Held : await db.TelegramSubscriptions.AnyAsync(s => s.Email == payerEmail, cancellationToken)))
         {
             subscription.ClaimPayerEmail();
         }
     }
+
+    /// <summary>Whether a subscription of the tenant held <paramref name="Email"/> when the event's subscription was read.</summary>
+    private readonly record struct EmailHolder(string Email, bool Held);
 
     /// <summary>Our metadata for this tenant, from the first of <paramref name="candidates"/> that carries it.</summary>
     private CheckoutMetadata? Ours(params IEnumerable<CheckoutMetadata> candidates) =>
