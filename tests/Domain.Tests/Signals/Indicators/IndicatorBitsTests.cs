@@ -38,6 +38,36 @@ public sealed class IndicatorBitsTests
         Fingerprint(i => values[i], candles.Length).Should().Be(sha256);
     }
 
+    /// <summary>The batch works in blocks of bars and four bars at a time: every length around those edges, against the live engine.</summary>
+    [Theory]
+    [InlineData("defaults")]
+    [InlineData("long periods")]
+    [InlineData("short periods")]
+    public void TheBatch_AgreesWithTheLiveEngineToTheBit_AtAnyLength(string settingsName)
+    {
+        var settings = settingsName switch
+        {
+            "long periods" => new IndicatorSettings { SmaPeriod = 7, BollingerPeriod = 301, StochasticPeriod = 90, StochasticSmooth = 5, StochasticSignal = 6, AdxPeriod = 40 },
+            "short periods" => new IndicatorSettings
+            {
+                SmaPeriod = 2, EmaPeriod = 2, RsiPeriod = 2, AtrPeriod = 2, AdxPeriod = 2, MacdFast = 2, MacdSlow = 3, MacdSignal = 2, BollingerPeriod = 3,
+                StochasticPeriod = 2, StochasticSmooth = 1, StochasticSignal = 1,
+            },
+            _ => IndicatorSettings.Default,
+        };
+        var walk = RandomWalk(2_200);
+        int[] lengths = [.. Enumerable.Range(0, 80), 299, 300, 301, 302, 1_023, 1_024, 1_025, 1_026, 1_027, 2_047, 2_048, 2_049, 2_200];
+
+        foreach (var length in lengths)
+        {
+            var candles = walk[..length];
+            var engine = new IndicatorEngine(settings);
+            var live = candles.Select(c => engine.Append(c)).ToArray();
+
+            Fingerprint(IndicatorSeries.Compute(candles, settings), length).Should().Be(Fingerprint(i => live[i], length), $"{length} candles");
+        }
+    }
+
     [Fact]
     public void TheEmaBeyondTheEngine_HasTheRecordedBits()
     {
