@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using PromoStack.Domain.Common;
 
@@ -92,8 +93,29 @@ public sealed class ForexSettings
     ];
 
     private readonly Dictionary<string, string> _values;
+    private readonly Dictionary<string, double> _numbers = [];
+    private readonly Dictionary<string, int> _integers = [];
+    private readonly IReadOnlySet<DayOfWeek> _tradingDays;
 
-    private ForexSettings(Dictionary<string, string> values) => _values = values;
+    /// <summary>Numbers and days are parsed once here: the gates and strategies read them at every candle of a backtest.</summary>
+    private ForexSettings(Dictionary<string, string> values)
+    {
+        _values = values;
+        foreach (var (key, value) in values)
+        {
+            if (double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
+            {
+                _numbers[key] = number;
+            }
+
+            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
+            {
+                _integers[key] = integer;
+            }
+        }
+
+        _tradingDays = new ReadOnlySet<DayOfWeek>(new HashSet<DayOfWeek>(ParseDays(values["trading_days"])!));
+    }
 
     public static ForexSettingDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
 
@@ -139,14 +161,14 @@ public sealed class ForexSettings
     public Instrument Instrument => Instrument.For(_values["symbol"]);
     public string Timeframe => _values["timeframe"];
 
-    public double Number(string key) => double.Parse(_values[key], CultureInfo.InvariantCulture);
+    public double Number(string key) => _numbers.TryGetValue(key, out var number) ? number : double.Parse(_values[key], CultureInfo.InvariantCulture);
 
-    public int Integer(string key) => int.Parse(_values[key], CultureInfo.InvariantCulture);
+    public int Integer(string key) => _integers.TryGetValue(key, out var integer) ? integer : int.Parse(_values[key], CultureInfo.InvariantCulture);
 
     /// <summary>Three ATR multiples (a <see cref="ForexSettingKind.Targets"/> value).</summary>
     public (double Tp1, double Tp2, double Tp3) Targets(string key) => TryParseTargets(_values[key])!.Value;
 
-    public IReadOnlySet<DayOfWeek> TradingDays => ParseDays(_values["trading_days"])!;
+    public IReadOnlySet<DayOfWeek> TradingDays => _tradingDays;
 
     public DayOfWeek WeeklyRecapDay => ParseDays(_values["weekly_recap_day"])!.Single();
 

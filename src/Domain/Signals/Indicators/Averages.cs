@@ -10,7 +10,7 @@ public static class Averages
         var result = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            result[i] = ema.Add(values[i]) ?? double.NaN;
+            result[i] = ema.Add(values[i]);
         }
 
         return result;

@@ -17,7 +17,8 @@ public static class CandleSeries
         for (var i = 0; i < candles.Length; i++)
         {
             var c = candles[i];
-            var hour = new DateTimeOffset(c.Time.Year, c.Time.Month, c.Time.Day, c.Time.Hour, 0, 0, TimeSpan.Zero);
+            // The hour of the candle's clock time, as UTC (its ticks cut to the hour, without splitting the date).
+            var hour = new DateTimeOffset(c.Time.Ticks - (c.Time.Ticks % TimeSpan.TicksPerHour), TimeSpan.Zero);
             if (hourly.Count > 0 && hourly[^1].Time == hour)
             {
                 var h = hourly[^1];

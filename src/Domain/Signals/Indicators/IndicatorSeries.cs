@@ -1,24 +1,50 @@
 namespace PromoStack.Domain.Signals.Indicators;
 
 /// <summary>
-/// Every indicator over a whole series of candles, one array per indicator (NaN marks a warm-up bar inside the
-/// arrays; the accessors return null for it). Computed by <see cref="IndicatorEngine"/> in one O(n) pass.
+/// Every indicator over a whole series of candles, in one O(n) pass: <see cref="RecursiveIndicators"/> bar by bar as
+/// the live <see cref="IndicatorEngine"/> runs them, and the windows by <see cref="WindowBatch"/>, several bars at
+/// once. One array per stored indicator, NaN marking a warm-up bar (the accessor returns null for it). What is a
+/// single operation on stored values is worked out when read, by the engine's own formula, to the same bits: the MACD
+/// histogram (MACD − signal), the Bollinger bands (middle ± the band's half-width) and DX (from ±DI); with the
+/// SMA's period, the middle band is the SMA's array.
 /// </summary>
 public sealed class IndicatorSeries
 {
-    private readonly double[][] _columns;
+    private readonly double[] _sma;
+    private readonly double[] _ema;
+    private readonly double[] _rsi;
+    private readonly double[] _trueRange;
+    private readonly double[] _atr;
+    private readonly double[] _plusDi;
+    private readonly double[] _minusDi;
+    private readonly double[] _adx;
+    private readonly double[] _macd;
+    private readonly double[] _signal;
+    private readonly double[] _middle;
+    private readonly double[] _halfWidth;
+    private readonly double[] _fastK;
+    private readonly double[] _slowK;
+    private readonly double[] _slowD;
 
-    private IndicatorSeries(int length)
+    private IndicatorSeries(int length, IndicatorSettings settings)
     {
         Length = length;
-        _columns = new double[Columns][];
-        for (var c = 0; c < Columns; c++)
-        {
-            _columns[c] = GC.AllocateUninitializedArray<double>(length);
-        }
+        _sma = Column(length);
+        _ema = Column(length);
+        _rsi = Column(length);
+        _trueRange = Column(length);
+        _atr = Column(length);
+        _plusDi = Column(length);
+        _minusDi = Column(length);
+        _adx = Column(length);
+        _macd = Column(length);
+        _signal = Column(length);
+        _middle = settings.BollingerPeriod == settings.SmaPeriod ? _sma : Column(length);
+        _halfWidth = Column(length);
+        _fastK = Column(length);
+        _slowK = Column(length);
+        _slowD = Column(length);
     }
-
-    private const int Columns = 18;
 
     public int Length { get; }
 
@@ -26,40 +52,49 @@ public sealed class IndicatorSeries
     {
         get
         {
-            double? At(int column) => _columns[column][index] is var value && double.IsNaN(value) ? null : value;
+            var (plusDi, minusDi, macd, signal, middle, halfWidth) =
+                (_plusDi[index], _minusDi[index], _macd[index], _signal[index], _middle[index], _halfWidth[index]);
             return new IndicatorValues(
-                At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11), At(12), At(13), At(14), At(15), At(16), At(17));
+                N(_sma[index]), N(_ema[index]), N(_rsi[index]), N(_trueRange[index]), N(_atr[index]), N(plusDi), N(minusDi),
+                N(RecursiveIndicators.Dx(plusDi, minusDi)), N(_adx[index]), N(macd), N(signal), N(macd - signal), N(middle), N(middle + halfWidth),
+                N(middle - halfWidth), N(_fastK[index]), N(_slowK[index]), N(_slowD[index]));
+
+            static double? N(double value) => double.IsNaN(value) ? null : value;
         }
     }
 
     public static IndicatorSeries Compute(ReadOnlySpan<Candle> candles, IndicatorSettings? settings = null)
     {
-        var engine = new IndicatorEngine(settings);
-        var series = new IndicatorSeries(candles.Length);
-        var c = series._columns;
-        for (var i = 0; i < candles.Length; i++)
+        var validated = (settings ?? IndicatorSettings.Default).Validated();
+        var series = new IndicatorSeries(candles.Length, validated);
+        var recursive = new RecursiveIndicators(validated);
+        var windows = new WindowBatch(validated, series._sma, series._middle, series._halfWidth, series._fastK, series._slowK, series._slowD);
+        var (ema, rsi, trueRange, atr, plusDi, minusDi, adx, macd, signal) =
+            (series._ema, series._rsi, series._trueRange, series._atr, series._plusDi, series._minusDi, series._adx, series._macd, series._signal);
+        var bar = IndicatorBar.WarmingUp;
+        for (var start = 0; start < candles.Length; start += WindowBatch.Block)
         {
-            var v = engine.Append(candles[i]);
-            c[0][i] = v.Sma ?? double.NaN;
-            c[1][i] = v.Ema ?? double.NaN;
-            c[2][i] = v.Rsi ?? double.NaN;
-            c[3][i] = v.TrueRange ?? double.NaN;
-            c[4][i] = v.Atr ?? double.NaN;
-            c[5][i] = v.PlusDi ?? double.NaN;
-            c[6][i] = v.MinusDi ?? double.NaN;
-            c[7][i] = v.Dx ?? double.NaN;
-            c[8][i] = v.Adx ?? double.NaN;
-            c[9][i] = v.Macd ?? double.NaN;
-            c[10][i] = v.MacdSignal ?? double.NaN;
-            c[11][i] = v.MacdHistogram ?? double.NaN;
-            c[12][i] = v.BollingerMiddle ?? double.NaN;
-            c[13][i] = v.BollingerUpper ?? double.NaN;
-            c[14][i] = v.BollingerLower ?? double.NaN;
-            c[15][i] = v.StochasticFastK ?? double.NaN;
-            c[16][i] = v.StochasticK ?? double.NaN;
-            c[17][i] = v.StochasticD ?? double.NaN;
+            var block = candles.Slice(start, Math.Min(WindowBatch.Block, candles.Length - start));
+            for (var j = 0; j < block.Length; j++)
+            {
+                recursive.Step(block[j], ref bar);
+                var i = start + j;
+                ema[i] = bar.Ema;
+                rsi[i] = bar.Rsi;
+                trueRange[i] = bar.TrueRange;
+                atr[i] = bar.Atr;
+                plusDi[i] = bar.PlusDi;
+                minusDi[i] = bar.MinusDi;
+                adx[i] = bar.Adx;
+                macd[i] = bar.Macd;
+                signal[i] = bar.MacdSignal;
+            }
+
+            windows.Compute(block, start);
         }
 
         return series;
     }
+
+    private static double[] Column(int length) => GC.AllocateUninitializedArray<double>(length);
 }

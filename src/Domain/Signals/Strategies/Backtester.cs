@@ -90,7 +90,14 @@ public static class Backtester
             }
 
             // The gates look back a day at most (plus open signals, and there is none here): older history only costs time.
-            history.RemoveAll(s => s.ClosedAt < closesAt.AddDays(-2));
+            var horizon = closesAt.AddDays(-2);
+            for (var h = history.Count - 1; h >= 0; h--)
+            {
+                if (history[h].ClosedAt < horizon)
+                {
+                    history.RemoveAt(h);
+                }
+            }
             if (SignalGates.Check(settings, zone, closesAt, history) is { } rejected)
             {
                 rejections[rejected.Gate] = rejections.GetValueOrDefault(rejected.Gate) + 1;

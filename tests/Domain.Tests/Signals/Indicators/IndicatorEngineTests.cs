@@ -22,6 +22,27 @@ public sealed class IndicatorEngineTests
     }
 
     [Fact]
+    public void AppendingACandle_AllocatesNothing()
+    {
+        var engine = new IndicatorEngine();
+        foreach (var candle in Gold.AsSpan(0, 1_000))
+        {
+            engine.Append(candle);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = 0.0;
+        foreach (var candle in Gold.AsSpan(1_000))
+        {
+            sum += engine.Append(candle).Adx ?? 0;
+            sum += engine.Current.StochasticD ?? 0;
+        }
+
+        GC.GetAllocatedBytesForCurrentThread().Should().Be(before, "the live engine appends a candle without allocating");
+        sum.Should().BePositive();
+    }
+
+    [Fact]
     public void WarmUp_IsNullNeverZero_AndEveryIndicatorHasAValueOnceWarm()
     {
         var series = IndicatorSeries.Compute(Gold);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using PromoStack.Domain.Signals;
 using PromoStack.Domain.Signals.Strategies;
 
@@ -67,5 +70,37 @@ public sealed class BacktesterTests
         var second = Backtester.Run(Gold, ForexSettings.Defaults, TimeZoneInfo.Utc);
 
         second.Trades.Should().Equal(first.Trades);
+    }
+
+    /// <summary>Every trade, the equity curve and the gates' counts, as recorded before the engine was made faster.</summary>
+    [Theory]
+    [InlineData("aggressive", "1eb35486998ed1d71d211a43cea7c0538c3eba78469324b276af96b7e31a833d")]
+    [InlineData("conservative", "a5f693f1d6cab70be67547b93e1736215bd6dbc73843ab7d49d17428dafd845e")]
+    [InlineData("trend_pullback", "57317c5ed72b1ecb8d835a913f653653f4940e2cf61d308c549ce795354fa183")]
+    public void EachStrategy_GivesTheRecordedResult(string strategy, string sha256)
+    {
+        var settings = ForexSettings.Defaults.With(new Dictionary<string, string> { [ForexSettings.ActiveStrategyKey] = strategy });
+
+        var result = Backtester.Run(Gold, settings, TimeZoneInfo.Utc);
+
+        var text = new StringBuilder();
+        foreach (var t in result.Trades)
+        {
+            text.AppendJoin(',', t.Number, t.Direction, t.OpenedAt.ToString("O", CultureInfo.InvariantCulture), t.ClosedAt?.ToString("O", CultureInfo.InvariantCulture),
+                t.Levels.Entry, t.Levels.StopLoss, t.Levels.TakeProfit1, t.Levels.TakeProfit2, t.Levels.TakeProfit3, t.Status, t.CloseReason, t.TargetsHit,
+                t.ExitPrice, t.ResultPips, t.ResultR).Append('\n');
+        }
+
+        foreach (var point in result.EquityCurve)
+        {
+            text.Append(point.Time.ToString("O", CultureInfo.InvariantCulture)).Append(' ').Append(point.Pips.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        foreach (var (gate, count) in result.Rejections.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            text.Append(gate).Append(' ').Append(count).Append('\n');
+        }
+
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).Should().Be(sha256);
     }
 }
