@@ -37,6 +37,9 @@ internal static class FaultSuite
         Console.WriteLine($"  instance logs: {logs}");
 
         await Processes.RunAsync(settings.CliDll, "migrate", environment, settings.WebApiDir);
+
+        // The first dev token makes the signing key on a fresh machine: before the instances start, so they all trust it.
+        await Processes.RunAsync(settings.CliDll, "dev-token --tenant faults-a --role admin", environment, settings.WebApiDir);
         await using var cluster = new AppCluster(settings, environment, instances, basePort, logs);
         await cluster.StartAllAsync();
         await using var db = NpgsqlDataSource.Create(settings.Database);
