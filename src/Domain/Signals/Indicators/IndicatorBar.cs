@@ -2,7 +2,8 @@ namespace PromoStack.Domain.Signals.Indicators;
 
 /// <summary>
 /// Every indicator at one bar as <see cref="IndicatorEngine"/> computes it: plain doubles, NaN while warming up.
-/// <see cref="IndicatorValues"/> is its public face (null for NaN); the batch writes these straight into its columns.
+/// <see cref="IndicatorValues"/> is its public face (null for NaN); the batch copies the fields that
+/// <see cref="RecursiveIndicators"/> writes straight into its columns.
 /// </summary>
 internal struct IndicatorBar
 {

@@ -13,7 +13,7 @@ namespace PromoStack.Domain.Signals.Indicators;
 /// </summary>
 internal sealed class WindowBatch
 {
-    /// <summary>Bars per block: the block's prices and their look-back stay in the first-level cache.</summary>
+    /// <summary>Bars per block: the block's prices with their look-back stay in cache while every window reads them.</summary>
     public const int Block = 1024;
 
     private readonly IndicatorSettings _settings;
@@ -81,7 +81,8 @@ internal sealed class WindowBatch
 
         if (from < end)
         {
-            HalfWidths(Prices(_closes, from, end, start, period), period, _settings.BollingerWidth, _middle.AsSpan(from, end - from), _halfWidth.AsSpan(from, end - from));
+            HalfWidths(
+                Prices(_closes, from, end, start, period), period, _settings.BollingerWidth, _middle.AsSpan(from, end - from), _halfWidth.AsSpan(from, end - from));
         }
 
         period = _settings.StochasticPeriod;
